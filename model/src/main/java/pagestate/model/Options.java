@@ -1,0 +1,74 @@
+package pagestate.model;
+
+/**
+ * Platform options: facts that differ between CPU generations or kernel versions, or that
+ * domain.md marks unconfirmed. A spec sets them with {@code option NAME VALUE}; see {@link Option}.
+ *
+ * @param smeCoherent          SNP: the CPU has X86_FEATURE_SME_COHERENT, so a leftover line with the
+ *                             other key is harmless and no cache flush is needed (mem_encrypt_amd.c)
+ * @param veZeropadFixup       TDX: the #VE handler's zeropad fixup works (handle_mmio() rejects
+ *                             page-crossing loads, 1e7769653b06, and the fault address is passed, July 2023);
+ *                             off: a #VE from a zeropad is fatal
+ * @param writebackMismatch    TDX: what a write-back of a dirty line with the wrong key does to the page
+ *                             (unconfirmed: domain.md section 4)
+ * @param vmmFlushOnMapPrivate TDX: MapGPA(private) includes the VMM's cache flush of the shared alias
+ *                             (tdx.c tdx_cache_flush_required() comment: the VMM flushes on shared->private)
+ */
+public record Options(boolean smeCoherent, boolean veZeropadFixup, Content writebackMismatch,
+                      boolean vmmFlushOnMapPrivate) {
+
+    public Options {
+        if (writebackMismatch != Content.POISON && writebackMismatch != Content.GARBAGE) {
+            throw new IllegalArgumentException("writeback_mismatch must be poison or garbage");
+        }
+    }
+
+    public static Options defaults() {
+        return new Options(false, true, Content.POISON, true);
+    }
+
+    /** A named option as it is written in spec files. */
+    public enum Option {
+        SME_COHERENT("sme_coherent", Platform.SNP, "off", "on", "off"),
+        VE_ZEROPAD_FIXUP("ve_zeropad_fixup", Platform.TDX, "on", "on", "off"),
+        WRITEBACK_MISMATCH("writeback_mismatch", Platform.TDX, "poison", "poison", "garbage"),
+        VMM_FLUSH_ON_MAP_PRIVATE("vmm_flush_on_map_private", Platform.TDX, "on", "on", "off");
+
+        private final String specName;
+        private final Platform platform;
+        private final String defaultValue;
+        private final java.util.List<String> allowed;
+
+        Option(String specName, Platform platform, String defaultValue, String... values) {
+            this.specName = specName;
+            this.platform = platform;
+            this.defaultValue = defaultValue;
+            this.allowed = java.util.List.of(values);
+        }
+
+        public String specName() { return specName; }
+        public Platform platform() { return platform; }
+        public String defaultValue() { return defaultValue; }
+        public java.util.List<String> allowed() { return allowed; }
+
+        /** Returns {@code options} with this option set to {@code value} (one of {@link #allowed()}). */
+        public Options apply(Options o, String value) {
+            if (!allowed.contains(value)) {
+                throw new IllegalArgumentException(specName + " takes one of " + allowed + ", not " + value);
+            }
+            boolean on = value.equals("on");
+            return switch (this) {
+                case SME_COHERENT -> new Options(on, o.veZeropadFixup(), o.writebackMismatch(), o.vmmFlushOnMapPrivate());
+                case VE_ZEROPAD_FIXUP -> new Options(o.smeCoherent(), on, o.writebackMismatch(), o.vmmFlushOnMapPrivate());
+                case WRITEBACK_MISMATCH -> new Options(o.smeCoherent(), o.veZeropadFixup(),
+                        value.equals("poison") ? Content.POISON : Content.GARBAGE, o.vmmFlushOnMapPrivate());
+                case VMM_FLUSH_ON_MAP_PRIVATE -> new Options(o.smeCoherent(), o.veZeropadFixup(), o.writebackMismatch(), on);
+            };
+        }
+
+        public static java.util.Optional<Option> bySpecName(String name) {
+            for (Option op : values()) if (op.specName.equals(name)) return java.util.Optional.of(op);
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package pagestate.model;
+
+/** The confidential-computing platforms the model knows (domain.md section 5). */
+public enum Platform {
+    /** Intel TDX: shared bit in the PTE, secure-EPT page states, #VE, MapGPA and ACCEPT. */
+    TDX("tdx"),
+    /** AMD SEV-SNP: C-bit in the PTE, RMP with validated bit, #VC, PSC and PVALIDATE. */
+    SNP("snp"),
+    /** Hyper-V isolation VM with SNP vTOM and a paravisor: the attribute is the address alias above vTOM. */
+    VTOM("vtom");
+
+    private final String specName;
+
+    Platform(String specName) {
+        this.specName = specName;
+    }
+
+    /** The name used in spec files. */
+    public String specName() {
+        return specName;
+    }
+
+    public static java.util.Optional<Platform> bySpecName(String name) {
+        for (Platform p : values()) if (p.specName.equals(name)) return java.util.Optional.of(p);
+        return java.util.Optional.empty();
+    }
+}
