@@ -1,0 +1,117 @@
+package pagestate.reports;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The run as JSON for scripts, in a fixed shape:
+ * <pre>{"tool","version","summary":{"passed","failed","incomplete"},"specs":[{"file","name","platform",
+ * "complete","stats":{...},"properties":[{"name","expected","actual","met","trace_length","outcome"}]}]}</pre>
+ * Written with Jackson; the characters less-than, greater-than and ampersand are written as unicode escapes,
+ * so the text is also safe to inline into an HTML page.
+ */
+public final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    /** The report as indented JSON text. */
+    public static String toJson(RunReport report) {
+        try {
+            return mapper().writeValueAsString(tree(report)) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the JSON report", e);
+        }
+    }
+
+    /** Writes {@link #toJson} to {@code file} (UTF-8), creating parent directories. */
+    public static void write(RunReport report, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, toJson(report), StandardCharsets.UTF_8);
+    }
+
+    static ObjectNode tree(RunReport report) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("tool", report.tool());
+        root.put("version", report.version());
+        Summary summary = report.summary();
+        ObjectNode counts = root.putObject("summary");
+        counts.put("passed", summary.passed());
+        counts.put("failed", summary.failed());
+        counts.put("incomplete", summary.incomplete());
+        ArrayNode specs = root.putArray("specs");
+        for (SpecReport spec : report.specs()) {
+            spec(specs.addObject(), spec);
+        }
+        return root;
+    }
+
+    private static void spec(ObjectNode node, SpecReport spec) {
+        node.put("file", spec.file());
+        node.put("name", spec.name());
+        node.put("platform", spec.platform());
+        node.put("complete", spec.complete());
+        RunStats stats = spec.stats();
+        ObjectNode figures = node.putObject("stats");
+        figures.put("distinct_states", stats.distinctStates());
+        figures.put("transitions", stats.transitions());
+        figures.put("max_depth", stats.maxDepth());
+        figures.put("seconds", stats.seconds());
+        figures.put("states_per_second", stats.statesPerSecond());
+        figures.put("bytes_per_state", stats.bytesPerState());
+        figures.put("reduction", stats.reduction());
+        ArrayNode properties = node.putArray("properties");
+        for (PropertyReport property : spec.properties()) {
+            ObjectNode p = properties.addObject();
+            p.put("name", property.name());
+            p.put("expected", property.expected() == null ? null : property.expected().word());
+            p.put("actual", property.actual().word());
+            p.put("met", property.met());
+            p.put("trace_length", property.trace() == null ? null : property.trace().steps().size());
+            p.put("outcome", property.outcome());
+        }
+    }
+
+    private static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+        mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return mapper;
+    }
+
+    /** Standard JSON escapes plus {@code < > &} as unicode escapes. */
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private final int[] table;
+
+        HtmlSafeEscapes() {
+            table = CharacterEscapes.standardAsciiEscapesForJSON();
+            table['<'] = CharacterEscapes.ESCAPE_STANDARD;
+            table['>'] = CharacterEscapes.ESCAPE_STANDARD;
+            table['&'] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return table;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null; // no custom escapes: ESCAPE_STANDARD above writes u003c and the like
+        }
+    }
+}
