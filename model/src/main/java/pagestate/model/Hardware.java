@@ -1,0 +1,86 @@
+package pagestate.model;
+
+import java.util.function.BiConsumer;
+
+/**
+ * What the hardware may do at any time, on any CPU (domain.md section 4). Each kind can be switched off.
+ */
+final class Hardware {
+
+    private final Scenario scenario;
+    private final Accesses accesses;
+    private final int actor;
+
+    Hardware(Scenario scenario, Accesses accesses, int actor) {
+        this.scenario = scenario;
+        this.accesses = accesses;
+        this.actor = actor;
+    }
+
+    void successors(PageState s, BiConsumer<PageAction, PageState> sink) {
+        Layout l = s.layout();
+        if (scenario.hardwareOn(HardwareAction.TLB_FILL)) {
+            // speculative fill, only from a present PTE (SDM Vol. 3A 4.10.2.3)
+            for (int cpu = 0; cpu < l.cpus(); cpu++) {
+                for (Mapping m : l.mappingList()) {
+                    if (!m.hasPte()) continue;
+                    for (int page = 0; page < l.pages(); page++) {
+                        Pte pte = s.pte(m, page);
+                        if (!pte.present() || s.tlb(cpu, m, page) != TlbEntry.NONE) continue;
+                        PageState next = s.edit().tlb(cpu, m, page, TlbEntry.cached(pte.attribute())).done();
+                        emit(sink, "speculative TLB fill: CPU" + cpu + " " + m.label() + "[p" + page + "] <- "
+                                + pte.attribute().lower(), next);
+                    }
+                }
+            }
+        }
+        if (scenario.hardwareOn(HardwareAction.TLB_EVICT)) {
+            for (int cpu = 0; cpu < l.cpus(); cpu++) {
+                for (Mapping m : l.mappingList()) {
+                    for (int page = 0; page < l.pages(); page++) {
+                        if (s.tlb(cpu, m, page) == TlbEntry.NONE) continue;
+                        PageState next = s.edit().tlb(cpu, m, page, TlbEntry.NONE).done();
+                        emit(sink, "TLB eviction: CPU" + cpu + " " + m.label() + "[p" + page + "]", next);
+                    }
+                }
+            }
+        }
+        if (scenario.hardwareOn(HardwareAction.CACHE_FILL)) {
+            // speculative fill of a clean line through any translation a CPU could use
+            for (int page = 0; page < l.pages(); page++) {
+                for (Attribute key : Attribute.values()) {
+                    if (s.cache(page).get(key) != Line.NONE || !translationExists(s, page, key)) continue;
+                    PageState next = s.edit().cache(page, s.cache(page).with(key, Line.CLEAN)).done();
+                    emit(sink, "speculative cache fill: page " + page + " " + key.lower() + " key", next);
+                }
+            }
+        }
+        if (scenario.hardwareOn(HardwareAction.WRITEBACK)) {
+            // a line may be evicted (a dirty one written back) at any time
+            for (int page = 0; page < l.pages(); page++) {
+                for (Attribute key : Attribute.values()) {
+                    Line line = s.cache(page).get(key);
+                    if (line == Line.NONE) continue;
+                    PageState.Editor e = s.edit();
+                    accesses.writeBack(e, page, key);
+                    emit(sink, (line == Line.DIRTY ? "write-back" : "eviction") + " of the " + key.lower()
+                            + "-key line of page " + page, e.done());
+                }
+            }
+        }
+    }
+
+    private static boolean translationExists(PageState s, int page, Attribute key) {
+        Layout l = s.layout();
+        for (int cpu = 0; cpu < l.cpus(); cpu++) {
+            for (Mapping m : l.mappingList()) {
+                if (s.effectiveAttribute(cpu, m, page) == key) return true;
+            }
+        }
+        return false;
+    }
+
+    private void emit(BiConsumer<PageAction, PageState> sink, String description, PageState next) {
+        sink.accept(new PageAction(actor, "hardware", "hardware", description, Cause.OK), next);
+    }
+}

@@ -1,0 +1,30 @@
+package pagestate.model;
+
+/** The bounds of a state: how many CPUs, mappings and pages, and where each piece sits in the arrays. */
+public record Layout(int cpus, int mappings, int pages) {
+
+    /** Mappings with a PTE (the direct map and the vmalloc alias; the lazy alias has none). */
+    public int pteMappings() {
+        return Math.min(mappings, 2);
+    }
+
+    int pteIndex(Mapping m, int page) {
+        return m.ordinal() * pages + page;
+    }
+
+    int tlbIndex(int cpu, Mapping m, int page) {
+        return (cpu * mappings + m.ordinal()) * pages + page;
+    }
+
+    int pteCount() {
+        return pteMappings() * pages;
+    }
+
+    int tlbCount() {
+        return cpus * mappings * pages;
+    }
+
+    public Mapping[] mappingList() {
+        return java.util.Arrays.copyOf(Mapping.values(), mappings);
+    }
+}
