@@ -1,0 +1,116 @@
+package pagestate.specs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import pagestate.model.Direction;
+import pagestate.model.ErrorPath;
+import pagestate.model.HardwareAction;
+import pagestate.model.Options;
+import pagestate.model.Platform;
+import pagestate.model.Primitive;
+import pagestate.model.PropertyName;
+
+/**
+ * What one file says (after parsing) or what a chain of files says (after {@code extends} is resolved),
+ * every value with the place it was written. Null means "not said here". Only the loader mutates it.
+ */
+final class Draft {
+    final Path file;
+    Located<String> name;
+    Located<String> description;
+    Located<String> system;
+    Located<String> base;
+    Located<Platform> platform;
+    final Map<Options.Option, Located<String>> options = new LinkedHashMap<>();
+    Located<Integer> cpus;
+    Located<Integer> pages;
+    Located<Integer> mappings;
+    final Map<String, ConverterDecl> converters = new LinkedHashMap<>();
+    final Map<String, ReaderDecl> readers = new LinkedHashMap<>();
+    final Map<String, HostDecl> hosts = new LinkedHashMap<>();
+    Located<Set<HardwareAction>> hardware;
+    Located<List<Located<Primitive>>> fail;
+    Located<ErrorPath> onError;
+    Located<List<PropertyName>> check;
+    final List<ExpectDecl> expectations = new ArrayList<>();
+    final List<DropDecl> drops = new ArrayList<>();
+    final List<EditDecl> edits = new ArrayList<>();
+
+    Draft(Path file) {
+        this.file = file;
+    }
+
+    /** One step of a phase, where it was written (in this file or a base). */
+    record Step(Primitive primitive, Pos pos) { }
+
+    record PhaseDecl(Direction target, Pos pos, List<Step> steps) {
+        PhaseDecl {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    record ConverterDecl(String name, Pos pos, Located<Integer> cpu, List<Located<Integer>> pages, boolean owner,
+                         List<PhaseDecl> phases) {
+        ConverterDecl {
+            pages = List.copyOf(pages);
+            phases = List.copyOf(phases);
+        }
+
+        ConverterDecl withPhase(int index, PhaseDecl phase) {
+            List<PhaseDecl> ps = new ArrayList<>(phases);
+            ps.set(index, phase);
+            return new ConverterDecl(name, pos, cpu, pages, owner, ps);
+        }
+    }
+
+    record ReaderDecl(String name, Pos pos, Located<Integer> cpu, Located<Integer> page) { }
+
+    record HostDecl(String name, Pos pos, Located<Integer> page, boolean reads, boolean writes) { }
+
+    /** {@code expect PROPERTY holds|violated  # source}. */
+    record ExpectDecl(PropertyName property, Pos pos, boolean holds, String source) { }
+
+    /** {@code drop reader NAME}: remove an actor inherited from the base. */
+    record DropDecl(String kind, String name, Pos pos) { }
+
+    /** {@code edit CONVERTER [to shared|to private]:} and its indented operations. */
+    record EditDecl(String converter, Pos pos, Direction phase, List<EditOp> ops) {
+        EditDecl {
+            ops = List.copyOf(ops);
+        }
+    }
+
+    /** A step in the list being edited: {@code flush_tlb} or {@code flush_tlb#2} (occurrence 0 = not given). */
+    record StepRef(Primitive primitive, int occurrence, Pos pos) {
+        String text() {
+            return occurrence == 0 ? primitive.specName() : primitive.specName() + "#" + occurrence;
+        }
+    }
+
+    enum Where { BEFORE, AFTER, START, END }
+
+    /** Where inserted or moved steps go: before/after a step, or at the start/end of the list. */
+    record Anchor(Where where, StepRef ref) { }
+
+    sealed interface EditOp permits Drop, Replace, Insert, Move { }
+
+    record Drop(StepRef step) implements EditOp { }
+
+    record Replace(StepRef step, List<Step> with) implements EditOp {
+        Replace {
+            with = List.copyOf(with);
+        }
+    }
+
+    record Insert(List<Step> steps, Anchor anchor) implements EditOp {
+        Insert {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    record Move(StepRef step, Anchor anchor) implements EditOp { }
+}

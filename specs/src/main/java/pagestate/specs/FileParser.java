@@ -1,0 +1,324 @@
+package pagestate.specs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import pagestate.model.ErrorPath;
+import pagestate.model.HardwareAction;
+import pagestate.model.Options;
+import pagestate.model.Platform;
+import pagestate.model.Primitive;
+import pagestate.model.PropertyName;
+import pagestate.model.Scenario;
+
+/**
+ * Reads the lines of one file into a {@link Draft}: the syntax of every top-level line, names, numbers
+ * and duplicates within the file. What needs the whole spec (extends, edits, bounds against actors,
+ * platform against primitives) is checked later by {@link Resolver} and {@link Validator}.
+ */
+final class FileParser {
+    /** The top-level keywords, in the order the README presents them. */
+    static final List<String> KEYWORDS = List.of("spec", "extends", "description", "system", "platform", "option",
+            "cpus", "pages", "mappings", "converter", "reader", "host", "hardware", "fail", "on_error", "check",
+            "expect", "drop", "edit");
+
+    private final Path file;
+    private final Problems problems;
+    private final Draft draft;
+    private final Map<String, Integer> settingLines = new HashMap<>();
+    private final Map<String, Integer> actorLines = new HashMap<>();
+    private final Map<PropertyName, Integer> expectLines = new EnumMap<>(PropertyName.class);
+    private Body body;
+
+    private FileParser(Path file, Problems problems) {
+        this.file = file;
+        this.problems = problems;
+        this.draft = new Draft(file);
+    }
+
+    static Draft parse(Path file, List<Line> lines, Problems problems) {
+        FileParser p = new FileParser(file, problems);
+        for (Line line : lines) p.line(line);
+        p.closeBody();
+        return p.draft;
+    }
+
+    private void line(Line line) {
+        if (line.tokens().isEmpty()) return;
+        Cursor c = new Cursor(file, line);
+        try {
+            if (line.indented()) {
+                Token first = line.tokens().get(0);
+                if (KEYWORDS.contains(first.text()) && !first.quoted() && !(body != null && body.isEdit()
+                        && first.is("drop"))) {
+                    throw c.error(first, first.shown() + " starts a top-level line: remove the indentation"
+                            + " (only the steps of a converter and the lines of an edit are indented)");
+                }
+                if (body == null) {
+                    throw c.error(first, "unexpected indented line: only the steps of a converter"
+                            + " and the lines of an edit are indented");
+                }
+                body.line(c);
+            } else {
+                closeBody();
+                top(c);
+            }
+        } catch (LineError e) {
+            problems.add(e.error());
+        }
+    }
+
+    private void closeBody() {
+        if (body != null) body.close();
+        body = null;
+    }
+
+    private void top(Cursor c) {
+        Token k = c.next();
+        switch (k.quoted() ? "" : k.text()) {
+            case "spec" -> draft.name = once(c, k, () -> located(c, c.name("spec")));
+            case "extends" -> draft.base = once(c, k, () -> located(c, c.require("extends needs a file name, e.g. extends \"base.pspec\"")));
+            case "description" -> draft.description = once(c, k, () -> description(c));
+            case "system" -> draft.system = once(c, k, () -> located(c, c.name("system")));
+            case "platform" -> draft.platform = once(c, k, () -> platform(c));
+            case "option" -> option(c);
+            case "cpus" -> draft.cpus = once(c, k, () -> c.number("cpus", 1, Scenario.MAX_CPUS));
+            case "pages" -> draft.pages = once(c, k, () -> c.number("pages", 1, Scenario.MAX_PAGES));
+            case "mappings" -> draft.mappings = once(c, k, () -> c.number("mappings", 1, Scenario.MAX_MAPPINGS));
+            case "converter" -> converter(c, k);
+            case "reader" -> reader(c, k);
+            case "host" -> host(c, k);
+            case "hardware" -> draft.hardware = once(c, k, () -> hardware(c, k));
+            case "fail" -> draft.fail = once(c, k, () -> fail(c, k));
+            case "on_error" -> draft.onError = once(c, k, () -> onError(c));
+            case "check" -> draft.check = once(c, k, () -> check(c, k));
+            case "expect" -> expect(c, k);
+            case "drop" -> drop(c, k);
+            case "edit" -> {
+                body = new EditBody(file, problems, draft, null); // the lines of a bad edit header are still read
+                body = new EditBody(file, problems, draft, EditBody.header(c));
+            }
+            default -> throw unknownKeyword(c, k);
+        }
+    }
+
+    private LineError unknownKeyword(Cursor c, Token k) {
+        if (Primitive.bySpecName(k.text()).isPresent()) {
+            return c.error(k, k.shown() + " is a step: indent it under a `to shared:` or `to private:` line of a converter");
+        }
+        if (k.is("to")) return c.error(k, "`to " + (c.atEnd() ? "..." : c.peek().shown())
+                + ":` starts a phase: indent it under a converter line");
+        if (k.is(":")) return c.error(k, "unexpected :");
+        return c.error(k, "unknown keyword " + k.shown() + Suggest.hint(k.text(), KEYWORDS));
+    }
+
+    private interface Value<T> {
+        T read();
+    }
+
+    /** A setting that may appear once per file; the value is parsed (and must end the line) first. */
+    private <T> T once(Cursor c, Token k, Value<T> value) {
+        T v = value.read();
+        c.end();
+        Integer first = settingLines.putIfAbsent(k.text(), c.line().number());
+        if (first != null) throw c.error(k, "duplicate " + k.text() + " (first set on line " + first + ")");
+        return v;
+    }
+
+    private Located<String> located(Cursor c, Token t) {
+        return new Located<>(t.text(), c.pos(t));
+    }
+
+    private Located<String> description(Cursor c) {
+        Token first = c.require("description needs a one-line text, e.g. description \"TDX generic path, to shared\"");
+        StringBuilder b = new StringBuilder(first.text());
+        if (!first.quoted()) {
+            while (!c.atEnd()) b.append(' ').append(c.next().text());
+        }
+        if (b.toString().isBlank()) throw c.error(first, "description is empty");
+        return new Located<>(b.toString(), c.pos(first));
+    }
+
+    private Located<Platform> platform(Cursor c) {
+        Token t = c.oneOf("platform", Names.platforms());
+        return new Located<>(Platform.bySpecName(t.text()).orElseThrow(), c.pos(t));
+    }
+
+    private void option(Cursor c) {
+        Token n = c.oneOf("option", Names.options());
+        Options.Option option = Options.Option.bySpecName(n.text()).orElseThrow();
+        Token v = c.require(option.specName() + " needs a value: " + String.join(" or ", option.allowed()));
+        if (v.quoted() || !option.allowed().contains(v.text())) {
+            throw c.error(v, option.specName() + " takes " + String.join(" or ", option.allowed()) + ", not " + v.shown());
+        }
+        c.end();
+        Located<String> before = draft.options.putIfAbsent(option, new Located<>(v.text(), c.pos(n)));
+        if (before != null) {
+            throw c.error(n, "duplicate option " + n.text() + " (first set on line " + before.pos().line() + ")");
+        }
+    }
+
+    private void converter(Cursor c, Token k) {
+        Token n = c.name("converter");
+        // the body is parsed even if the header is bad, so that its steps are checked too
+        body = new ConverterBody(file, problems, draft, null);
+        claimActor(c, n);
+        Located<Integer> cpu = null;
+        List<Located<Integer>> pages = new ArrayList<>();
+        Boolean owner = null;
+        while (!c.atEnd()) {
+            Token t = c.next();
+            if (t.is("on") || t.is("cpu")) {
+                if (t.is("on")) c.expect("cpu", "expected `cpu N` after `on`");
+                if (cpu != null) throw c.error(t, "converter " + n.text() + " already has a cpu");
+                cpu = c.number("cpu", 0, Scenario.MAX_CPUS - 1);
+            } else if (t.is("page") || t.is("pages")) {
+                if (!pages.isEmpty()) throw c.error(t, "converter " + n.text() + " already has its pages");
+                pages.add(c.number("page", 0, Scenario.MAX_PAGES - 1));
+                while (!c.atEnd() && c.peek().text().matches("[0-9]+")) pages.add(c.number("page", 0, Scenario.MAX_PAGES - 1));
+            } else if (t.is("owner")) {
+                if (owner != null) throw c.error(t, "converter " + n.text() + " already says owner");
+                owner = c.accept("on") || !c.accept("off");
+            } else {
+                throw c.error(t, "unexpected " + t.shown() + " in converter line; write converter NAME on cpu N pages P [owner on|off]");
+            }
+        }
+        if (cpu == null) throw c.errorAtEnd("converter " + n.text() + " needs a cpu, e.g. `on cpu 0`");
+        if (pages.isEmpty()) throw c.errorAtEnd("converter " + n.text() + " needs its pages, e.g. `pages 1`");
+        for (int i = 0; i < pages.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (pages.get(i).value().equals(pages.get(j).value())) {
+                    throw new LineError(pages.get(i).pos().error("page " + pages.get(i).value() + " is listed twice"));
+                }
+            }
+        }
+        body = new ConverterBody(file, problems, draft,
+                new Draft.ConverterDecl(n.text(), c.pos(n), cpu, pages, owner == null || owner, List.of()));
+    }
+
+    private void reader(Cursor c, Token k) {
+        Token n = c.name("reader");
+        claimActor(c, n);
+        c.accept("on");
+        c.expect("cpu", "expected `on cpu N page P` after reader " + n.shown());
+        Located<Integer> cpu = c.number("cpu", 0, Scenario.MAX_CPUS - 1);
+        c.expect("page", "expected `page P` (the page read across into page P+1)");
+        Located<Integer> page = c.number("page", 0, Scenario.MAX_PAGES - 1);
+        c.end();
+        draft.readers.put(n.text(), new Draft.ReaderDecl(n.text(), c.pos(n), cpu, page));
+    }
+
+    private void host(Cursor c, Token k) {
+        Token n = c.name("host");
+        claimActor(c, n);
+        c.expect("page", "expected `page P reads writes` after host " + n.shown());
+        Located<Integer> page = c.number("page", 0, Scenario.MAX_PAGES - 1);
+        boolean reads = false;
+        boolean writes = false;
+        while (!c.atEnd()) {
+            Token t = c.next();
+            if (t.is("reads") && !reads) {
+                reads = true;
+            } else if (t.is("writes") && !writes) {
+                writes = true;
+            } else {
+                throw c.error(t, "unexpected " + t.shown() + " in host line; write host NAME page P reads writes");
+            }
+        }
+        if (!reads && !writes) throw c.errorAtEnd("host " + n.text() + " needs `reads`, `writes` or both");
+        draft.hosts.put(n.text(), new Draft.HostDecl(n.text(), c.pos(n), page, reads, writes));
+    }
+
+    private void claimActor(Cursor c, Token n) {
+        if (KEYWORDS.contains(n.text())) throw c.error(n, n.text() + " is a keyword; choose another name");
+        Integer first = actorLines.putIfAbsent(n.text(), c.line().number());
+        if (first != null) throw c.error(n, "duplicate actor name " + n.text() + " (first used on line " + first + ")");
+    }
+
+    private Located<Set<HardwareAction>> hardware(Cursor c, Token k) {
+        Set<HardwareAction> set = EnumSet.noneOf(HardwareAction.class);
+        if (c.accept("none")) return new Located<>(set, c.pos(k));
+        boolean all = c.accept("all");
+        if (all) set.addAll(EnumSet.allOf(HardwareAction.class));
+        boolean except = all && c.accept("except");
+        if (c.atEnd() && (!all || except)) throw c.errorAtEnd("hardware needs all, none, or a list of: "
+                + String.join(" ", Names.hardware()));
+        while (!c.atEnd()) {
+            Token t = c.oneOf("hardware action", Names.hardware());
+            HardwareAction a = HardwareAction.bySpecName(t.text()).orElseThrow();
+            if (all && !except) throw c.error(t, "write `hardware all except " + t.text() + "` to leave some out");
+            if (except ? !set.remove(a) : !set.add(a)) throw c.error(t, t.text() + " is listed twice");
+        }
+        return new Located<>(set, c.pos(k));
+    }
+
+    private Located<List<Located<Primitive>>> fail(Cursor c, Token k) {
+        List<Located<Primitive>> list = new ArrayList<>();
+        if (c.accept("none")) return new Located<>(list, c.pos(k));
+        if (c.atEnd()) throw c.errorAtEnd("fail needs the hypercalls that may fail (" + String.join(" ", Names.hypercalls())
+                + ") or none");
+        while (!c.atEnd()) {
+            Token t = c.next();
+            Primitive p = Primitive.bySpecName(t.text()).orElse(null);
+            if (p == null || t.quoted()) {
+                throw c.error(t, "unknown hypercall " + t.shown() + Suggest.hint(t.text(), Names.hypercalls()));
+            }
+            if (!p.isHypercall()) {
+                throw c.error(t, p.specName() + " is not a hypercall; fail takes " + String.join(", ", Names.hypercalls()));
+            }
+            for (Located<Primitive> q : list) if (q.value() == p) throw c.error(t, p.specName() + " is listed twice");
+            list.add(new Located<>(p, c.pos(t)));
+        }
+        return new Located<>(list, c.pos(k));
+    }
+
+    private Located<ErrorPath> onError(Cursor c) {
+        Token t = c.oneOf("error path", Names.errorPaths());
+        for (ErrorPath e : ErrorPath.values()) if (e.specName().equals(t.text())) return new Located<>(e, c.pos(t));
+        throw c.error(t, "unknown error path " + t.shown());
+    }
+
+    private Located<List<PropertyName>> check(Cursor c, Token k) {
+        List<PropertyName> list = new ArrayList<>();
+        boolean all = c.accept("all");
+        if (all) list.addAll(List.of(PropertyName.values()));
+        boolean except = all && c.accept("except");
+        if (c.atEnd() && (!all || except)) throw c.errorAtEnd("check needs all, or a list of property names");
+        while (!c.atEnd()) {
+            Token t = c.oneOf("property", Names.properties());
+            PropertyName p = PropertyName.bySpecName(t.text()).orElseThrow();
+            if (all && !except) throw c.error(t, "write `check all except " + t.text() + "` to leave some out");
+            if (except ? !list.remove(p) : list.contains(p)) throw c.error(t, t.text() + " is listed twice");
+            if (!except) list.add(p);
+        }
+        if (list.isEmpty()) throw c.error(k, "check leaves no property to check");
+        return new Located<>(list, c.pos(k));
+    }
+
+    private void expect(Cursor c, Token k) {
+        Token p = c.oneOf("property", Names.properties());
+        PropertyName property = PropertyName.bySpecName(p.text()).orElseThrow();
+        Token v = c.require("expect " + p.text() + " needs a verdict: holds or violated");
+        if (!v.is("holds") && !v.is("violated")) {
+            throw c.error(v, "unknown verdict " + v.shown() + Suggest.hint(v.text(), List.of("holds", "violated"))
+                    + " (an expectation is holds or violated)");
+        }
+        c.end();
+        Integer first = expectLines.putIfAbsent(property, c.line().number());
+        if (first != null) throw c.error(p, "duplicate expectation for " + p.text() + " (first on line " + first + ")");
+        String source = c.line().comment() == null ? "" : c.line().comment();
+        draft.expectations.add(new Draft.ExpectDecl(property, c.pos(p), v.is("holds"), source));
+    }
+
+    private void drop(Cursor c, Token k) {
+        Token kind = c.oneOf("actor kind", List.of("converter", "reader", "host"));
+        Token n = c.name(kind.text());
+        c.end();
+        draft.drops.add(new Draft.DropDecl(kind.text(), n.text(), c.pos(n)));
+    }
+}

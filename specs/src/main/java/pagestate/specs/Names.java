@@ -1,0 +1,73 @@
+package pagestate.specs;
+
+import java.util.ArrayList;
+import java.util.List;
+import pagestate.model.ErrorPath;
+import pagestate.model.HardwareAction;
+import pagestate.model.Options;
+import pagestate.model.Platform;
+import pagestate.model.Primitive;
+import pagestate.model.PropertyName;
+
+/** The spec names of the model's enums, in declaration order: the vocabulary comes from the model. */
+final class Names {
+    private Names() { }
+
+    static List<String> platforms() {
+        List<String> l = new ArrayList<>();
+        for (Platform p : Platform.values()) l.add(p.specName());
+        return l;
+    }
+
+    static List<String> options() {
+        List<String> l = new ArrayList<>();
+        for (Options.Option o : Options.Option.values()) l.add(o.specName());
+        return l;
+    }
+
+    static List<String> primitives() {
+        List<String> l = new ArrayList<>();
+        for (Primitive p : Primitive.values()) l.add(p.specName());
+        return l;
+    }
+
+    static List<String> hypercalls() {
+        List<String> l = new ArrayList<>();
+        for (Primitive p : Primitive.values()) if (p.isHypercall()) l.add(p.specName());
+        return l;
+    }
+
+    static List<String> hardware() {
+        List<String> l = new ArrayList<>();
+        for (HardwareAction h : HardwareAction.values()) l.add(h.specName());
+        return l;
+    }
+
+    static List<String> errorPaths() {
+        List<String> l = new ArrayList<>();
+        for (ErrorPath e : ErrorPath.values()) l.add(e.specName());
+        return l;
+    }
+
+    static List<String> properties() {
+        List<String> l = new ArrayList<>();
+        for (PropertyName p : PropertyName.values()) l.add(p.specName());
+        return l;
+    }
+
+    /** "TDX", "SNP or VTOM": how a platform set reads in a message. */
+    static String platformList(Iterable<Platform> platforms) {
+        List<String> l = new ArrayList<>();
+        for (Platform p : platforms) l.add(upper(p));
+        return String.join(" or ", l);
+    }
+
+    static String upper(Platform p) {
+        return p.specName().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** "a" or "an" before an acronym, by how its first letter is spoken ("an SNP", "a TDX"). */
+    static String article(String acronym) {
+        return !acronym.isEmpty() && "AEFHILMNORSX".indexOf(Character.toUpperCase(acronym.charAt(0))) >= 0 ? "an" : "a";
+    }
+}

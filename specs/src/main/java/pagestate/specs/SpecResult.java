@@ -1,0 +1,31 @@
+package pagestate.specs;
+
+import java.util.List;
+
+/** What {@link SpecLoader} returns: a valid spec, or every error found in it (never both, never neither). */
+public sealed interface SpecResult permits SpecResult.Loaded, SpecResult.Failed {
+
+    /** A spec that parsed and validated. */
+    record Loaded(Spec spec) implements SpecResult {
+        public Loaded {
+            java.util.Objects.requireNonNull(spec);
+        }
+    }
+
+    /** The errors of a spec (and of the bases it extends), in the order found; never empty. */
+    record Failed(List<SpecError> errors) implements SpecResult {
+        public Failed {
+            errors = List.copyOf(errors);
+            if (errors.isEmpty()) throw new IllegalArgumentException("a failed load has at least one error");
+        }
+    }
+
+    default boolean ok() {
+        return this instanceof Loaded;
+    }
+
+    /** The errors, or an empty list for a loaded spec. */
+    default List<SpecError> errors() {
+        return this instanceof Failed f ? f.errors() : List.of();
+    }
+}

@@ -1,0 +1,39 @@
+package pagestate.specs;
+
+import pagestate.model.Primitive;
+
+/** Reads primitive names and step references ({@code flush_tlb}, {@code flush_tlb#2}). */
+final class StepWords {
+    private StepWords() { }
+
+    static Draft.Step step(Cursor c, Token t) {
+        String text = t.text();
+        int hash = text.indexOf('#');
+        if (hash > 0 && Primitive.bySpecName(text.substring(0, hash)).isPresent()) {
+            throw c.error(t, t.shown() + ": occurrence numbers are for edits; in a converter, list the steps in order");
+        }
+        return new Draft.Step(primitive(c, t, text), c.pos(t));
+    }
+
+    static Draft.StepRef ref(Cursor c, Token t) {
+        String text = t.text();
+        int hash = text.lastIndexOf('#');
+        String name = hash < 0 ? text : text.substring(0, hash);
+        int occurrence = 0;
+        if (hash >= 0) {
+            String n = text.substring(hash + 1);
+            if (!n.matches("[1-9][0-9]{0,3}")) {
+                throw c.error(t, "after # comes the occurrence of the step, counted from 1 (e.g. flush_tlb#2), not "
+                        + Suggest.show(n.isEmpty() ? "nothing" : n));
+            }
+            occurrence = Integer.parseInt(n);
+        }
+        return new Draft.StepRef(primitive(c, t, name), occurrence, c.pos(t));
+    }
+
+    private static Primitive primitive(Cursor c, Token t, String name) {
+        if (t.quoted()) throw c.error(t, "a step is a primitive name, not a string");
+        return Primitive.bySpecName(name).orElseThrow(
+                () -> c.error(t, "unknown primitive " + Suggest.show(name) + Suggest.hint(name, Names.primitives())));
+    }
+}

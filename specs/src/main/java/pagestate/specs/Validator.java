@@ -1,0 +1,256 @@
+package pagestate.specs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import pagestate.model.Converter;
+import pagestate.model.ErrorPath;
+import pagestate.model.HardwareAction;
+import pagestate.model.HostActor;
+import pagestate.model.Options;
+import pagestate.model.Phase;
+import pagestate.model.Platform;
+import pagestate.model.Primitive;
+import pagestate.model.PropertyName;
+import pagestate.model.Scenario;
+import pagestate.model.ZeropadReader;
+
+/**
+ * Checks a merged draft as a whole (bounds against actors, primitives and options against the platform,
+ * expectations against {@code check}) and builds the {@link Spec}. Every check here runs before a model
+ * constructor could refuse the value, so the model's exceptions never reach a user.
+ */
+final class Validator {
+    /** The systems of domain.md; only {@code cpu} has a model so far. */
+    static final String DEFAULT_SYSTEM = "cpu";
+    static final List<String> PLANNED_SYSTEMS = List.of("vtom-swiotlb", "cove", "iommu", "busdma");
+    static final int DEFAULT_CPUS = 2;
+    static final int DEFAULT_PAGES = 2;
+    static final int DEFAULT_MAPPINGS = 1;
+
+    private final Problems problems;
+    private final Draft d;
+    private final boolean incomplete;
+
+    private Validator(Problems problems, Draft d, boolean incomplete) {
+        this.problems = problems;
+        this.d = d;
+        this.incomplete = incomplete;
+    }
+
+    /** The spec, or null when there were problems (they are in {@code problems}). */
+    static Spec validate(Problems problems, Resolver.Resolved r) {
+        return new Validator(problems, r.draft(), r.incomplete()).run(r.base());
+    }
+
+    private Spec run(Path base) {
+        int before = problems.count();
+        Pos file = Pos.ofFile(d.file);
+        missing(d.name, file, "missing `spec NAME` line");
+        missing(d.description, file, "missing `description \"...\"` line: say in one line what this spec checks");
+        String system = system();
+        Platform platform = d.platform == null ? null : d.platform.value();
+        missing(d.platform, file, "missing `platform` line: one of " + String.join(", ", Names.platforms()));
+        int cpus = d.cpus == null ? DEFAULT_CPUS : d.cpus.value();
+        int pages = d.pages == null ? DEFAULT_PAGES : d.pages.value();
+        int mappings = d.mappings == null ? DEFAULT_MAPPINGS : d.mappings.value();
+        Options options = options(platform);
+        if (d.converters.isEmpty() && !incomplete) {
+            problems.at(file, "missing converter: add `converter NAME on cpu N pages P` with an indented `to shared:`"
+                    + " or `to private:` block of steps");
+        }
+        List<Converter> converters = converters(platform, cpus, pages);
+        List<ZeropadReader> readers = readers(cpus, pages);
+        List<HostActor> hosts = hosts(pages);
+        uniqueActorNames();
+        Set<Primitive> mayFail = mayFail(platform);
+        List<PropertyName> checked = d.check == null ? List.of(PropertyName.values()) : d.check.value();
+        List<Spec.Expectation> expectations = expectations(checked);
+        if (problems.count() > before || incomplete || platform == null) return null;
+        Set<HardwareAction> hardware = d.hardware == null ? EnumSet.allOf(HardwareAction.class) : d.hardware.value();
+        ErrorPath onError = d.onError == null ? ErrorPath.LEAK : d.onError.value();
+        Scenario scenario;
+        try {
+            scenario = new Scenario(platform, options, cpus, pages, mappings, converters, readers, hosts, hardware,
+                    mayFail, onError);
+        } catch (RuntimeException e) {
+            problems.at(d.name.pos(), "the model refuses this scenario: " + e.getMessage());
+            return null;
+        }
+        List<String> properties = new ArrayList<>();
+        for (PropertyName p : checked) properties.add(p.specName());
+        return new Spec(d.file, d.name.value(), d.description.value(), system, scenario, properties, expectations,
+                Optional.ofNullable(base));
+    }
+
+    private void missing(Object value, Pos at, String message) {
+        if (value == null && !incomplete) problems.at(at, message);
+    }
+
+    private String system() {
+        if (d.system == null) return DEFAULT_SYSTEM;
+        String s = d.system.value();
+        if (s.equals(DEFAULT_SYSTEM)) return s;
+        if (PLANNED_SYSTEMS.contains(s)) {
+            problems.at(d.system.pos(), "system " + s + " has no model yet; this version checks system " + DEFAULT_SYSTEM);
+        } else {
+            List<String> all = new ArrayList<>(List.of(DEFAULT_SYSTEM));
+            all.addAll(PLANNED_SYSTEMS);
+            problems.at(d.system.pos(), "unknown system " + Suggest.show(s) + Suggest.hint(s, all));
+        }
+        return s;
+    }
+
+    private Options options(Platform platform) {
+        Options o = Options.defaults();
+        for (Map.Entry<Options.Option, Located<String>> e : d.options.entrySet()) {
+            Options.Option option = e.getKey();
+            if (platform != null && option.platform() != platform) {
+                String owner = Names.upper(option.platform());
+                problems.at(e.getValue().pos(), option.specName() + " is " + Names.article(owner) + " " + owner
+                        + " option; this spec's platform is " + platform.specName());
+                continue;
+            }
+            try {
+                o = option.apply(o, e.getValue().value());
+            } catch (RuntimeException ex) {
+                problems.at(e.getValue().pos(), String.valueOf(ex.getMessage()));
+            }
+        }
+        return o;
+    }
+
+    private List<Converter> converters(Platform platform, int cpus, int pages) {
+        List<Converter> result = new ArrayList<>();
+        Map<Integer, String> converterOfPage = new HashMap<>();
+        for (Draft.ConverterDecl c : d.converters.values()) {
+            cpu("converter " + c.name() + " runs on", c.cpu(), cpus);
+            List<Integer> ps = new ArrayList<>();
+            for (Located<Integer> p : c.pages()) {
+                page("converter " + c.name() + " converts", p, pages);
+                String other = converterOfPage.putIfAbsent(p.value(), c.name());
+                if (other != null) {
+                    problems.at(p.pos(), "page " + p.value() + " is converted by both " + other + " and " + c.name());
+                }
+                ps.add(p.value());
+            }
+            List<Phase> phases = new ArrayList<>();
+            for (Draft.PhaseDecl ph : c.phases()) {
+                List<Primitive> steps = new ArrayList<>();
+                for (Draft.Step s : ph.steps()) {
+                    available(s.primitive(), s.pos(), platform);
+                    steps.add(s.primitive());
+                }
+                phases.add(new Phase(ph.target(), steps));
+            }
+            if (!ps.isEmpty() && !phases.isEmpty()) result.add(new Converter(c.name(), c.cpu().value(), ps, phases, c.owner()));
+        }
+        return result;
+    }
+
+    private void available(Primitive p, Pos pos, Platform platform) {
+        if (platform == null || p.availableOn(platform)) return;
+        String on = Names.platformList(p.platforms());
+        problems.at(pos, p.specName() + " is " + Names.article(on) + " " + on + " primitive; this spec's platform is "
+                + platform.specName());
+    }
+
+    private void cpu(String what, Located<Integer> cpu, int cpus) {
+        if (cpu.value() >= cpus) {
+            problems.at(cpu.pos(), what + " cpu " + cpu.value() + ", but cpus is " + cpus + range("cpu", cpus));
+        }
+    }
+
+    private void page(String what, Located<Integer> page, int pages) {
+        if (page.value() >= pages) {
+            problems.at(page.pos(), what + " page " + page.value() + ", but pages is " + pages + range("page", pages));
+        }
+    }
+
+    private static String range(String what, int n) {
+        return n == 1 ? " (only " + what + " 0)" : " (" + what + "s 0.." + (n - 1) + ")";
+    }
+
+    private List<ZeropadReader> readers(int cpus, int pages) {
+        List<ZeropadReader> result = new ArrayList<>();
+        for (Draft.ReaderDecl r : d.readers.values()) {
+            cpu("reader " + r.name() + " runs on", r.cpu(), cpus);
+            int p = r.page().value();
+            if (p + 1 >= pages) {
+                problems.at(r.page().pos(), "reader " + r.name() + " reads page " + p + " into page " + (p + 1)
+                        + ", but pages is " + pages + range("page", pages) + "; use pages " + (p + 2)
+                        + " or read an earlier page");
+            }
+            result.add(new ZeropadReader(r.name(), r.cpu().value(), p));
+        }
+        return result;
+    }
+
+    private List<HostActor> hosts(int pages) {
+        List<HostActor> result = new ArrayList<>();
+        for (Draft.HostDecl h : d.hosts.values()) {
+            page("host " + h.name() + " touches", h.page(), pages);
+            result.add(new HostActor(h.name(), h.page().value(), h.reads(), h.writes()));
+        }
+        return result;
+    }
+
+    /** Within one file the parser rejects a reused name; across a base and a variant the kinds may clash. */
+    private void uniqueActorNames() {
+        Map<String, String> kinds = new HashMap<>();
+        d.converters.keySet().forEach(n -> kinds.put(n, "converter"));
+        for (Draft.ReaderDecl r : d.readers.values()) clash(kinds, r.name(), "reader", r.pos());
+        for (Draft.HostDecl h : d.hosts.values()) clash(kinds, h.name(), "host", h.pos());
+    }
+
+    private void clash(Map<String, String> kinds, String name, String kind, Pos pos) {
+        String other = kinds.putIfAbsent(name, kind);
+        if (other != null) problems.at(pos, "actor name " + name + " is used by a " + other + " and a " + kind);
+    }
+
+    private Set<Primitive> mayFail(Platform platform) {
+        Set<Primitive> result = EnumSet.noneOf(Primitive.class);
+        if (d.fail == null) return result;
+        for (Located<Primitive> f : d.fail.value()) {
+            Primitive p = f.value();
+            if (platform != null && !p.availableOn(platform)) {
+                available(p, f.pos(), platform);
+                continue;
+            }
+            if (!calledByAConverter(p)) {
+                problems.at(f.pos(), "fail " + p.specName() + ": no converter calls " + p.specName());
+                continue;
+            }
+            result.add(p);
+        }
+        return result;
+    }
+
+    private boolean calledByAConverter(Primitive p) {
+        for (Draft.ConverterDecl c : d.converters.values()) {
+            for (Draft.PhaseDecl ph : c.phases()) {
+                for (Draft.Step s : ph.steps()) if (s.primitive() == p) return true;
+            }
+        }
+        return incomplete; // a converter may be missing because its line failed
+    }
+
+    private List<Spec.Expectation> expectations(List<PropertyName> checked) {
+        List<Spec.Expectation> result = new ArrayList<>();
+        for (Draft.ExpectDecl e : d.expectations) {
+            if (!checked.contains(e.property())) {
+                String where = d.check == null ? "" : " (`check` on line " + d.check.pos().line()
+                        + (d.check.pos().file().equals(d.file) ? "" : " of " + d.check.pos().file().getFileName()) + ")";
+                problems.at(e.pos(), "expect " + e.property().specName() + ": that property is not checked" + where);
+                continue;
+            }
+            result.add(new Spec.Expectation(e.property().specName(), e.holds(), e.pos().line(), e.source()));
+        }
+        return result;
+    }
+}
