@@ -1,0 +1,62 @@
+package pagestate.checker;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model-checking engine. Entry point: {@link #check(TransitionSystem, CheckerConfig)}.
+ *
+ * <pre>{@code
+ * CheckResult<S, A> r = Checker.check(system, CheckerConfig.defaults().withThreads(2).withMaxSeconds(60));
+ * }</pre>
+ *
+ * <ul>
+ *   <li><b>Safety</b> (invariants, deadlock): breadth-first search storing 64-bit fingerprints (or full
+ *       encoded states with {@link CheckerConfig#exact()}), see {@link BreadthFirstSearch}. The run does
+ *       not stop at the first violation: every invariant gets its own verdict and shortest trace, the
+ *       first in sequential BFS order among the shortest, identical at every thread count.</li>
+ *   <li><b>Liveness</b> ({@link Eventually}): a separate, single-threaded, explicit-state pass per
+ *       property over the goal-false states ({@link ExplicitGraph}, {@link LivenessSearch}), meant for
+ *       small models; the same limits apply (with its own state count).</li>
+ *   <li>Every reported trace is replayed from the initial state and verified before it is returned.</li>
+ *   <li>Limits: when one stops the run, properties not yet violated are {@link Verdict#UNKNOWN},
+ *       {@link CheckResult#complete()} is false and {@link CheckResult#stopReason()} names the limit.</li>
+ *   <li>Collision probability: {@code n(n-1)/2^65} for n distinct fingerprints (the birthday bound:
+ *       the probability that two of the n states visited share a fingerprint, which is what could
+ *       hide a state); 0 in exact mode.</li>
+ * </ul>
+ *
+ * <p>The engine holds no static state; one JVM may run any number of checks at once.
+ */
+public final class Checker {
+
+    private Checker() { }
+
+    /** Explores {@code system} under {@code config} and returns a verdict for every property. */
+    public static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config) {
+        RunLimits limits = new RunLimits(config);
+        Replayer<S, A> replayer = new Replayer<>(system);
+        List<PropertyResult<S, A>> results = new ArrayList<>();
+        BreadthFirstSearch<S, A> bfs;
+        try (Workers workers = new Workers(config.threads())) {
+            bfs = new BreadthFirstSearch<>(system, config, limits, workers);
+            bfs.run();
+        }
+        SafetyVerdicts<S, A> safety = new SafetyVerdicts<>(system, bfs, replayer);
+        List<Invariant<S>> invariants = system.invariants();
+        for (int p = 0; p < invariants.size(); p++) results.add(safety.invariant(p, invariants.get(p)));
+        String stopReason = limits.stopReason();
+        for (Eventually<S> property : system.liveness()) {
+            RunLimits pass = limits.nextPass();
+            results.add(new LivenessVerdict<>(system, replayer).check(property, pass));
+            if (stopReason == null) stopReason = pass.stopReason();
+        }
+        if (config.checkDeadlock()) results.add(safety.deadlock(invariants.size()));
+        double seconds = limits.seconds();
+        long n = bfs.states();
+        double collision = config.exact() ? 0 : n * (double) (n - 1) / Math.pow(2, 65);
+        Stats stats = new Stats(n, bfs.transitions(), bfs.maxDepth(), seconds,
+                n > 0 ? bfs.bytesAllocated() / (double) n : 0, collision, config.threads(), bfs.mode());
+        return new CheckResult<>(stopReason == null, stopReason, results, stats);
+    }
+}

@@ -1,0 +1,79 @@
+package pagestate.checker;
+
+/**
+ * The limits of one run (states, wall time, heap) and the first one that stopped it. Thread-safe:
+ * workers poll {@link #checkTimeAndMemory} between chunks.
+ */
+final class RunLimits {
+
+    private final CheckerConfig config;
+    private final long startNanos;
+    private final Runtime runtime = Runtime.getRuntime();
+    private volatile String stopReason;
+
+    RunLimits(CheckerConfig config) {
+        this(config, System.nanoTime());
+    }
+
+    private RunLimits(CheckerConfig config, long startNanos) {
+        this.config = config;
+        this.startNanos = startNanos;
+    }
+
+    /** Fresh limits for another pass of the same run: same clock, no stop recorded yet. */
+    RunLimits nextPass() {
+        return new RunLimits(config, startNanos);
+    }
+
+    double seconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Whether {@code states} distinct states exceed the state limit. */
+    boolean overStates(long states) {
+        return config.maxStates() > 0 && states > config.maxStates();
+    }
+
+    long maxStates() {
+        return config.maxStates();
+    }
+
+    /** Checks the wall-time and heap limits; on a breach records it and returns true. */
+    boolean checkTimeAndMemory() {
+        if (stopReason != null) return true;
+        if (config.maxSeconds() > 0 && seconds() >= config.maxSeconds()) {
+            stop("max-seconds " + format(config.maxSeconds()));
+            return true;
+        }
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        if (used > config.maxHeapFraction() * runtime.maxMemory()) {
+            stop("memory");
+            return true;
+        }
+        return false;
+    }
+
+    void stopForStates() {
+        stop("max-states " + config.maxStates());
+    }
+
+    void stopForMemory() {
+        stop("memory");
+    }
+
+    synchronized void stop(String reason) {
+        if (stopReason == null) stopReason = reason;
+    }
+
+    boolean stopped() {
+        return stopReason != null;
+    }
+
+    String stopReason() {
+        return stopReason;
+    }
+
+    private static String format(double s) {
+        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+    }
+}

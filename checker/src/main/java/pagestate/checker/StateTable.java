@@ -1,0 +1,31 @@
+package pagestate.checker;
+
+/**
+ * The visited set of the breadth-first search, keyed by a 64-bit fingerprint. Two implementations:
+ * {@link FingerprintTable} (the fingerprint stands for the state) and {@link ExactTable} (full
+ * encoded states are stored and compared).
+ *
+ * <p>Threading: {@link #contains} may run concurrently with other {@code contains}; {@link #insert}
+ * may run concurrently with inserts of other fingerprints (the engine gives each fingerprint range to
+ * one worker); {@link #reserve} runs alone.
+ */
+interface StateTable {
+
+    /** Whether the state is present. */
+    boolean contains(long fp, long[] words, int offset);
+
+    /** Adds the state; true when it was not present. Requires room (see {@link #reserve}). */
+    boolean insert(long fp, long[] words, int offset);
+
+    /** Makes room for {@code totalStates} states in all (may allocate; throws OutOfMemoryError). */
+    void reserve(long totalStates);
+
+    /** Whether {@code totalStates} states fit without growing. */
+    boolean fits(long totalStates);
+
+    /** Bytes allocated for the table (capacity, not occupancy). */
+    long allocatedBytes();
+
+    /** "fingerprint" or "exact". */
+    String mode();
+}

@@ -1,0 +1,116 @@
+package pagestate.checker;
+
+import java.util.Arrays;
+
+/**
+ * What is needed to rebuild a trace: for every state index its parent's index (or, for an initial
+ * state, {@code -1 - position in initialStates()}) and the action index that led to it, plus where
+ * each BFS level starts. Parents are chunked {@code int[]}; action indices chunked {@code byte[]},
+ * a chunk switching to {@code char[]} once it must hold an index above 255.
+ *
+ * <p>Threading: {@link #set} may run concurrently for distinct indices once {@link #reserve} and
+ * {@link #widen} have prepared the chunks.
+ */
+final class TraceStore {
+
+    private static final int SHIFT = 16;
+    private static final int CHUNK = 1 << SHIFT;
+    private static final int MASK = CHUNK - 1;
+
+    private int[][] parents = new int[8][];
+    private Object[] actions = new Object[8];
+    private int chunks;
+    private int[] levelStarts = new int[64];
+    private int levels;
+
+    /** Makes sure indices below {@code total} can be written. */
+    void reserve(long total) {
+        int need = (int) ((total + CHUNK - 1) >>> SHIFT);
+        if (need > parents.length) {
+            int len = Math.max(need, parents.length * 2);
+            parents = Arrays.copyOf(parents, len);
+            actions = Arrays.copyOf(actions, len);
+        }
+        while (chunks < need) {
+            parents[chunks] = new int[CHUNK];
+            actions[chunks] = new byte[CHUNK];
+            chunks++;
+        }
+    }
+
+    /** Lets the chunks covering [from, to) hold action indices up to 65535. */
+    void widen(long from, long to) {
+        for (long c = from >>> SHIFT; c <= (to - 1) >>> SHIFT; c++) {
+            if (actions[(int) c] instanceof byte[] b) {
+                char[] w = new char[CHUNK];
+                for (int i = 0; i < CHUNK; i++) w[i] = (char) (b[i] & 0xFF);
+                actions[(int) c] = w;
+            }
+        }
+    }
+
+    void set(int index, int parent, int action) {
+        parents[index >>> SHIFT][index & MASK] = parent;
+        Object a = actions[index >>> SHIFT];
+        if (a instanceof byte[] b) {
+            if (action > 255) throw new IllegalStateException("chunk not widened for action " + action);
+            b[index & MASK] = (byte) action;
+        } else {
+            ((char[]) a)[index & MASK] = (char) action;
+        }
+    }
+
+    int parent(int index) {
+        return parents[index >>> SHIFT][index & MASK];
+    }
+
+    int action(int index) {
+        Object a = actions[index >>> SHIFT];
+        return a instanceof byte[] b ? b[index & MASK] & 0xFF : ((char[]) a)[index & MASK];
+    }
+
+    /** Records that BFS level {@link #levels()} starts at state index {@code start}. */
+    void startLevel(int start) {
+        if (levels == levelStarts.length) levelStarts = Arrays.copyOf(levelStarts, levels * 2);
+        levelStarts[levels++] = start;
+    }
+
+    int levels() {
+        return levels;
+    }
+
+    /** BFS depth of a state index (its level). */
+    int depth(int index) {
+        int lo = 0;
+        int hi = levels - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (levelStarts[mid] <= index) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /** The path to {@code index}: element 0 is the initial position, then the action indices. */
+    int[] path(int index) {
+        int[] out = new int[depth(index) + 1];
+        int k = out.length - 1;
+        int i = index;
+        while (true) {
+            int p = parent(i);
+            if (p < 0) {
+                out[0] = -1 - p;
+                return out;
+            }
+            out[k--] = action(i);
+            i = p;
+        }
+    }
+
+    long allocatedBytes() {
+        long bytes = 4L * levelStarts.length + 16L * parents.length;
+        for (int c = 0; c < chunks; c++) {
+            bytes += 4L * CHUNK + (actions[c] instanceof byte[] ? CHUNK : 2L * CHUNK);
+        }
+        return bytes;
+    }
+}

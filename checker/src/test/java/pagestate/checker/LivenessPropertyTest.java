@@ -1,0 +1,56 @@
+package pagestate.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Liveness against a naive subset-enumeration reference, on small random graphs. */
+class LivenessPropertyTest {
+
+    @Test
+    void livenessMatchesReference() {
+        int[] violated = {0, 0};
+        qt().withExamples(1500).forAll(longs().all()).checkAssert(seed -> {
+            GraphSystem g = GraphSystem.random(seed, 10, true);
+            CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, CheckerConfig.defaults());
+            for (int p = 0; p < g.goals.size(); p++) {
+                PropertyResult<Integer, GraphSystem.Move> res = r.property("live" + p).orElseThrow();
+                boolean expected = Reference.livenessViolated(g, g.goals.get(p), g.fair.get(p));
+                assertEquals(expected ? Verdict.VIOLATED : Verdict.HOLDS, res.verdict(), "seed " + seed + " live" + p);
+                if (expected) {
+                    violated[res.trace().isLasso() ? 0 : 1]++;
+                    checkCounterexample(g, p, res.trace());
+                }
+            }
+        });
+        assertTrue(violated[0] > 50 && violated[1] > 50, "both lassos and dead ends exercised: " + violated[0] + "/" + violated[1]);
+    }
+
+    static void checkCounterexample(GraphSystem g, int p, Trace<Integer, GraphSystem.Move> t) {
+        assertTrue(g.valid(t), "valid path");
+        assertFalse(g.goals.get(p).get(t.initial()));
+        t.steps().forEach(s -> assertFalse(g.goals.get(p).get(s.state()), "goal false on the path"));
+        if (!t.isLasso()) {
+            assertTrue(g.edges.get(t.last()).isEmpty(), "ends in a dead end");
+            return;
+        }
+        assertTrue(t.loopStart() < t.length());
+        int loopState = t.loopStart() == 0 ? t.initial() : t.steps().get(t.loopStart() - 1).state();
+        assertEquals(loopState, (int) t.last(), "lasso closes");
+        Set<Integer> fair = g.fair.get(p);
+        for (int a : fair) {
+            boolean ok = false;
+            for (int i = t.loopStart(); i < t.length(); i++) {
+                int before = i == 0 ? t.initial() : t.steps().get(i - 1).state();
+                ok |= t.steps().get(i).action().actor() == a;
+                ok |= g.edges.get(before).stream().noneMatch(e -> e.actor() == a);
+            }
+            assertTrue(ok, "cycle fair to actor " + a);
+        }
+    }
+}
