@@ -1,0 +1,101 @@
+package pagestate.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import pagestate.checker.CheckerConfig;
+import pagestate.model.PropertyName;
+import pagestate.reports.Actual;
+import pagestate.reports.PropertyReport;
+import pagestate.reports.SpecReport;
+import pagestate.reports.TextTrace;
+import pagestate.specs.Spec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec.Target;
+
+/** {@code pagestate explain SPEC [--property NAME]}: the shortest counterexample as text. */
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Print the shortest counterexample of a property as text (at most 100 columns, for email).",
+                "Without --property: the first violated property of the spec."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:a counterexample was printed", "1:the property holds: nothing to explain",
+                "2:bad usage or an invalid spec", "3:a limit stopped the exploration before the verdict was known"})
+final class ExplainCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec(Target.SELF)
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "A spec file.")
+    Path file;
+
+    @Option(names = "--property", paramLabel = "NAME", description = "The property to explain.")
+    String property;
+
+    @Mixin
+    Limits limits;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        CheckerConfig config;
+        try {
+            config = limits.config();
+        } catch (IllegalArgumentException e) {
+            err.println("pagestate explain: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        List<Spec> specs = SpecFiles.load(List.of(file), err);
+        if (specs == null) return ExitCodes.USAGE;
+        if (specs.size() != 1) {
+            err.println(file + ": explain takes one spec file, found " + specs.size());
+            return ExitCodes.USAGE;
+        }
+        Spec spec = specs.get(0);
+        if (property != null && PropertyName.bySpecName(property).isEmpty()) {
+            err.println(file + ": unknown property " + property + Suggest.didYouMean(property,
+                    java.util.Arrays.stream(PropertyName.values()).map(PropertyName::specName).toList()));
+            return ExitCodes.USAGE;
+        }
+        if (property != null && !spec.properties().contains(property)) {
+            err.println(file + ": property " + property + " is not checked by this spec (add it to its check line)");
+            return ExitCodes.USAGE;
+        }
+        SpecReport report;
+        try (ProgressDisplay progress = new ProgressDisplay(ProgressDisplay.onTerminal(), spec.name())) {
+            report = ReportBuilder.build(SpecRun.run(spec, config.withProgress(progress)), "none");
+        }
+        Optional<PropertyReport> chosen = report.properties().stream()
+                .filter(p -> property == null ? p.actual() == Actual.VIOLATED : p.name().equals(property)).findFirst();
+        if (chosen.isEmpty()) {
+            out.println(spec.name() + ": every checked property holds; nothing to explain");
+            out.flush();
+            return report.complete() ? ExitCodes.FAILED : ExitCodes.INCOMPLETE;
+        }
+        PropertyReport p = chosen.get();
+        switch (p.actual()) {
+            case VIOLATED -> {
+                out.println(spec.name() + " (" + spec.scenario().platform().specName() + "): " + spec.description());
+                out.print(TextTrace.render(p));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            case HOLDS -> {
+                out.println(spec.name() + ": " + p.name() + " holds"
+                        + (p.outcome() != null ? " (" + p.outcome() + ")" : "") + "; nothing to explain");
+                out.flush();
+                return ExitCodes.FAILED;
+            }
+            default -> {
+                out.println(spec.name() + ": " + p.name() + " unknown: " + p.outcome());
+                out.flush();
+                return ExitCodes.INCOMPLETE;
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package pagestate.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pagestate} command. */
+@Command(name = "pagestate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Bounded model checker for the page-state transitions of confidential VMs",
+                "(Intel TDX, AMD SEV-SNP, Hyper-V vTOM): explores every interleaving of a private<->shared",
+                "conversion against concurrent readers, the host and the hardware."},
+        subcommands = {CheckCommand.class, ExplainCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("pagestate: " + ex.getMessage()
+                    + " (see 'pagestate " + ex.getCommandLine().getCommandName().replace("pagestate", "").trim()
+                    + " --help')".replace("pagestate  --help", "pagestate --help"));
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("pagestate: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return ExitCodes.USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(command.commandLine(), "a sub-command is required: check, explain or list");
+    }
+}
