@@ -15,6 +15,8 @@ final class ConverterBody implements Body {
     private Pos phasePos;
     private List<Draft.Step> steps;
     private boolean discarding;
+    private int phaseLines;
+    private int lines;
 
     /** {@code header} is null when the converter line was bad: the body is still read for its errors. */
     ConverterBody(Path file, Problems problems, Draft draft, Draft.ConverterDecl header) {
@@ -30,6 +32,8 @@ final class ConverterBody implements Body {
 
     @Override
     public void line(Cursor c) {
+        lines++;
+        if (!c.peek().is("to")) phaseLines++;
         if (c.peek().is("to")) {
             finishPhase();
             discarding = true; // until the header is read: the steps of a bad header are not blamed twice
@@ -45,6 +49,7 @@ final class ConverterBody implements Body {
             direction = d;
             phasePos = c.pos(to);
             steps = new ArrayList<>();
+            phaseLines = c.atEnd() ? 0 : 1;
         }
         while (!c.atEnd()) {
             Token t = c.next();
@@ -66,7 +71,7 @@ final class ConverterBody implements Body {
 
     private void finishPhase() {
         if (steps == null) return;
-        if (steps.isEmpty()) problems.at(phasePos, "`to " + direction.specName() + "` has no steps");
+        if (steps.isEmpty() && phaseLines == 0) problems.at(phasePos, "`to " + direction.specName() + "` has no steps");
         phases.add(new Draft.PhaseDecl(direction, phasePos, steps));
         steps = null;
     }
@@ -75,9 +80,11 @@ final class ConverterBody implements Body {
     public void close() {
         finishPhase();
         if (header == null) return;
-        if (phases.isEmpty() && !discarding) {
-            problems.at(header.pos(), "converter " + header.name() + " has no steps: indent a `to shared:` or `to private:`"
-                    + " line under it, then one step per line");
+        if (phases.isEmpty()) {
+            if (lines == 0) {
+                problems.at(header.pos(), "converter " + header.name() + " has no steps: indent a `to shared:` or"
+                        + " `to private:` line under it, then one step per line");
+            }
             return;
         }
         draft.converters.put(header.name(), new Draft.ConverterDecl(header.name(), header.pos(), header.cpu(),

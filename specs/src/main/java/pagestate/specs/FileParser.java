@@ -64,6 +64,9 @@ final class FileParser {
                             + " and the lines of an edit are indented");
                 }
                 body.line(c);
+            } else if (body instanceof ConverterBody && isStep(line.tokens().get(0))) {
+                throw c.error(line.tokens().get(0), line.tokens().get(0).shown()
+                        + " is a step: indent it like the other steps of the converter");
             } else {
                 closeBody();
                 top(c);
@@ -71,6 +74,10 @@ final class FileParser {
         } catch (LineError e) {
             problems.add(e.error());
         }
+    }
+
+    private static boolean isStep(Token t) {
+        return !t.quoted() && Primitive.bySpecName(t.text()).isPresent();
     }
 
     private void closeBody() {

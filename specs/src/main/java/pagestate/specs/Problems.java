@@ -19,7 +19,13 @@ final class Problems {
         return errors.size();
     }
 
+    /** The errors grouped by file (in the order the files were first blamed), each file's by line and column. */
     List<SpecError> list() {
-        return List.copyOf(errors);
+        List<java.nio.file.Path> files = new ArrayList<>();
+        for (SpecError e : errors) if (!files.contains(e.file())) files.add(e.file());
+        List<SpecError> sorted = new ArrayList<>(errors);
+        sorted.sort(java.util.Comparator.comparingInt((SpecError e) -> files.indexOf(e.file()))
+                .thenComparingInt(SpecError::line).thenComparingInt(SpecError::column));
+        return List.copyOf(sorted);
     }
 }

@@ -19,6 +19,9 @@ final class Suggest {
                 bestDistance = d;
             }
         }
+        if (best == null && word.length() >= 3) {
+            for (String c : candidates) if (c.length() >= 3 && word.contains(c)) return Optional.of(c);
+        }
         return Optional.ofNullable(best);
     }
 
