@@ -152,7 +152,7 @@ class ErrorsTest {
         assertErrors(M + "converter c2 pages 0\n", "10:22: converter c2 needs a cpu, e.g. `on cpu 0`");
         assertErrors(M + "converter c2 on cpu 1\n  to private:\n    psc\n", "10:23: converter c2 needs its pages, e.g. `pages 1`");
         assertErrors(M + "converter c2 on cpu 1 pages 0 fast\n",
-                "10:32: unexpected fast in converter line; write converter NAME on cpu N pages P [owner on|off]");
+                "10:31: unexpected fast in converter line; write converter NAME on cpu N pages P [owner on|off]");
         assertErrors(M + "converter 2c on cpu 1 pages 0\n",
                 "10:11: converter name 2c must start with a letter and use only letters, digits, _ - .");
     }
