@@ -73,7 +73,7 @@ final class Resolver {
     }
 
     private static Path resolveBase(Path file, String name) {
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = file.getParent();
         return (dir == null ? Path.of(name) : dir.resolve(name)).normalize();
     }
 

@@ -15,7 +15,7 @@ import pagestate.model.Scenario;
  * @param scenario     the system to explore
  * @param properties   the properties to check, by name (PropertyName spec names), in file order
  * @param expectations expected verdicts; empty means checked and reported, not gated
- * @param base         the spec file it {@code extends}, if any (absolute, normalised)
+ * @param base         the spec file it {@code extends}, if any (resolved against the directory of {@code file})
  */
 public record Spec(Path file, String name, String description, String system, Scenario scenario,
                    List<String> properties, List<Expectation> expectations, Optional<Path> base) {
