@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param actual   what the exploration established
  * @param met      whether the expectation was met; null when there is no expectation. Must agree with
  *                 {@code expected} and {@code actual} (use {@link #of} to have it computed)
- * @param trace    the counterexample; null unless {@code actual} is VIOLATED
+ * @param trace    the counterexample (of this property); null unless {@code actual} is VIOLATED
  * @param outcome  one line: the cause of a violation or a note on the verdict (e.g. "holds only because
  *                 every path ends in a fatal event first"); may be null
  */
@@ -27,6 +27,9 @@ public record PropertyReport(String name, Expected expected, Actual actual, Bool
         }
         if (trace != null && actual != Actual.VIOLATED) {
             throw new IllegalArgumentException("property " + name + ": a trace only comes with VIOLATED");
+        }
+        if (trace != null && !trace.property().equals(name)) {
+            throw new IllegalArgumentException("property " + name + " carries a trace of " + trace.property());
         }
     }
 

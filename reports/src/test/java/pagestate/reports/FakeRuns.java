@@ -12,7 +12,11 @@ final class FakeRuns {
 
     /** The TDX shared->private conversion before 195edce08b63: a zeropad reader hits a TD exit. */
     static TraceView tdxTdExit() {
-        return TraceView.builder("no_fatal",
+        return tdxTdExit("no_fatal");
+    }
+
+    static TraceView tdxTdExit(String property) {
+        return TraceView.builder(property,
                         "CPU1 zeropad reads page 1 through a stale TLB entry (private) while the page is shared: TD exit")
                 .lanes("CPU0", "CPU1", "platform", "hardware", "host")
                 .step("CPU0", "CPU0 converter", "vm_unmap_aliases()", List.of("alias lazy[p1]: present 1->0"))
@@ -50,7 +54,7 @@ final class FakeRuns {
                 true, RunStats.of(1234, 5678, 17, 0.42, 96.5, "symmetry(cpus)"),
                 List.of(PropertyReport.of("no_fatal", Expected.VIOLATED, Actual.VIOLATED, tdxTdExit(),
                                 "TD exit reachable"),
-                        PropertyReport.of("zeropad_returns", Expected.HOLDS, Actual.VIOLATED, tdxTdExit(),
+                        PropertyReport.of("zeropad_returns", Expected.HOLDS, Actual.VIOLATED, tdxTdExit("zeropad_returns"),
                                 "the zeropad read ends in a TD exit"),
                         PropertyReport.of("no_stale_tlb_after_done", null, Actual.HOLDS, null, null)));
         SpecReport vtom = new SpecReport("specs/hyperv-v6.9.spec", "hyperv-vtom-v6.9",

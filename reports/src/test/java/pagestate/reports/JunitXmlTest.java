@@ -51,7 +51,7 @@ class JunitXmlTest {
         assertEquals("0", tdx.getAttribute("errors"));
         Element failure = (Element) tdx.getElementsByTagName("failure").item(0);
         assertEquals("zeropad_returns holds", ((Element) failure.getParentNode()).getAttribute("name"));
-        assertTrue(failure.getTextContent().contains("^^ VIOLATES no_fatal"), "the failure carries the trace");
+        assertTrue(failure.getTextContent().contains("^^ VIOLATES zeropad_returns"), "the failure carries the trace");
         Element incomplete = (Element) suites.item(2);
         assertEquals("1", incomplete.getAttribute("errors"), "an UNKNOWN verdict is an error, not a pass");
         assertEquals(1, incomplete.getElementsByTagName("error").getLength());

@@ -28,7 +28,9 @@ class ModelTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new PropertyReport("p", null, Actual.HOLDS, false, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> PropertyReport.of("p", null, Actual.HOLDS, FakeRuns.tdxTdExit(), null));
+                () -> PropertyReport.of("p", null, Actual.HOLDS, FakeRuns.tdxTdExit("p"), null));
+        assertThrows(IllegalArgumentException.class,
+                () -> PropertyReport.of("p", null, Actual.VIOLATED, FakeRuns.tdxTdExit("q"), null));
     }
 
     @Test

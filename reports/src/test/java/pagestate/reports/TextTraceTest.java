@@ -11,7 +11,6 @@ class TextTraceTest {
     @Test
     void marksTheViolatingStepWithPropertyAndCause() {
         String text = TextTrace.render(FakeRuns.tdxTdExit());
-        System.out.println(text);
         assertTrue(text.contains(">6  CPU1 zeropad: load_unaligned_zeropad page 0 -> page 1"), text);
         assertTrue(text.contains("outcome: TD exit (private access to a shared page): fatal"), text);
         String joined = text.replaceAll("\n +", " ");
