@@ -1,0 +1,72 @@
+package pagestate.specs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every bundled spec parses, names itself after its file, and cites a source for every expectation. */
+class CatalogueTest {
+    static final Path CATALOG = Path.of("catalog");
+    static final Path BENCH = Path.of("bench");
+
+    static Stream<Path> bundled() throws IOException {
+        List<Path> all = new ArrayList<>(SpecLoader.discover(CATALOG));
+        all.addAll(SpecLoader.discover(BENCH));
+        return all.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundled")
+    void parsesWithoutErrorsAndEveryExpectationHasASource(Path file) {
+        Spec s = Texts.load(file);
+        assertEquals(file.getFileName().toString(), s.name().replaceFirst("^bench-", "") + SpecLoader.EXTENSION,
+                "a bundled spec is named after its file");
+        assertFalse(s.description().isBlank());
+        for (Spec.Expectation e : s.expectations()) {
+            assertFalse(e.source().isBlank(), file + ":" + e.line() + ": expectation of " + e.property() + " has no source comment");
+        }
+        if (file.startsWith(BENCH)) assertEquals(List.of(), s.expectations(), "bench specs are not gated");
+    }
+
+    @Test
+    void namesAreUniqueAndTheRequiredVariantsAreThere() throws IOException {
+        Set<String> names = new HashSet<>();
+        for (Path p : SpecLoader.discover(CATALOG)) assertTrue(names.add(Texts.load(p).name()), "duplicate name in " + p);
+        List<String> required = new ArrayList<>(List.of("tdx-generic-to-shared", "tdx-generic-to-private",
+                "tdx-to-private-before-195edce08b63", "snp-generic-to-shared", "snp-generic-to-private",
+                "hyperv-vtom-v6.4-to-shared", "hyperv-vtom-v6.4-to-private", "hyperv-v6.9-to-shared", "hyperv-v6.9-to-private"));
+        for (String platform : List.of("tdx", "snp", "vtom")) {
+            for (String dir : List.of("shared", "private")) {
+                required.add("kelley-seven-step-" + platform + "-to-" + dir);
+                required.add("edgecombe-merged-" + platform + "-to-" + dir);
+            }
+        }
+        for (String r : required) assertTrue(names.contains(r), "missing catalogue spec " + r);
+        assertEquals(21, names.size());
+    }
+
+    @Test
+    void theMergedVariantsDifferFromTheSevenStepsOnlyByTheMergedWrite() throws IOException {
+        for (Path p : SpecLoader.discover(CATALOG)) {
+            String name = p.getFileName().toString();
+            if (!name.startsWith("edgecombe-merged-")) continue;
+            Spec merged = Texts.load(p);
+            Spec seven = Texts.load(p.resolveSibling(name.replace("edgecombe-merged-", "kelley-seven-step-")));
+            List<pagestate.model.Primitive> expected = new ArrayList<>(seven.scenario().converters().get(0).phases().get(0).steps());
+            expected.remove(pagestate.model.Primitive.FLIP);
+            expected.set(expected.indexOf(pagestate.model.Primitive.CLEAR_PRESENT), pagestate.model.Primitive.CLEAR_PRESENT_AND_FLIP);
+            assertEquals(expected, merged.scenario().converters().get(0).phases().get(0).steps(), name);
+        }
+    }
+}
