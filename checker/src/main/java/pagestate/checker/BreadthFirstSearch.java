@@ -40,6 +40,7 @@ final class BreadthFirstSearch<S, A> {
     private int maxDepth;
     private boolean complete;
     private final AtomicLong nextProgressNanos = new AtomicLong();
+    private final AtomicLong prefetchSink = new AtomicLong();
 
     BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers) {
         this.system = system;
@@ -135,6 +136,7 @@ final class BreadthFirstSearch<S, A> {
                 for (int i = from; i < to; i++) {
                     expander.expand(frontier, i * width, levelStart + i, doneNow, chunk.firstViolation, chunk);
                 }
+                chunk.admitAll(table);
                 finished[c] = true;
                 progress(newSoFar.addAndGet(chunk.count), level, levelSize - to);
             }
@@ -168,15 +170,24 @@ final class BreadthFirstSearch<S, A> {
         table.reserve(stored + candidates);
         int n = workers.count();
         workers.run(worker -> {
+            long touched = 0;
             for (int c = 0; c < chunkCount; c++) {
                 LevelChunk chunk = chunks.get(c);
-                for (int i = 0; i < chunk.count; i++) {
-                    long fp = chunk.fps[i];
-                    if (Fingerprints.range(fp, n) == worker) {
-                        chunk.winner[i] = table.insert(fp, chunk.words, i * width);
+                for (int from = 0; from < chunk.count; from += LevelChunk.BATCH) {
+                    int to = Math.min(chunk.count, from + LevelChunk.BATCH);
+                    for (int i = from; i < to; i++) {
+                        long fp = chunk.fps[i];
+                        if (Fingerprints.range(fp, n) == worker) touched += table.peek(fp);
+                    }
+                    for (int i = from; i < to; i++) {
+                        long fp = chunk.fps[i];
+                        if (Fingerprints.range(fp, n) == worker) {
+                            chunk.winner[i] = table.insert(fp, chunk.words, i * width);
+                        }
                     }
                 }
             }
+            prefetchSink.addAndGet(touched);   // keeps the prefetching loads alive
         });
     }
 

@@ -21,6 +21,12 @@ final class FingerprintTable implements StateTable {
     }
 
     @Override
+    public long peek(long fp) {
+        long[] t = slots;
+        return t[Fingerprints.range(fp, t.length)];
+    }
+
+    @Override
     public boolean contains(long fp, long[] words, int offset) {
         long[] t = slots;
         int n = t.length;

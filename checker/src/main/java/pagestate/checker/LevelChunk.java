@@ -28,6 +28,9 @@ final class LevelChunk implements Expander.Emit {
     int winners;
     int maxWinnerAction;
     int base;
+    /** Keeps the prefetching loads alive. */
+    long sink;
+    static final int BATCH = 512;
 
     /**
      * @param admission decides whether a successor is a candidate: with one worker it inserts into
@@ -53,13 +56,37 @@ final class LevelChunk implements Expander.Emit {
     @Override
     public void successor(int parent, int action, long fp, long[] w, int offset) {
         transitions++;
-        if (!admission.admit(fp, w, offset)) return;
         if (count == fps.length) grow();
         fps[count] = fp;
         claims[count] = ((long) parent << 16) | action;
         winner[count] = insertNow;
         System.arraycopy(w, offset, words, count * width, width);
         count++;
+    }
+
+    /**
+     * Keeps the successors gathered so far that the admission accepts, in order. Works in batches:
+     * first touches every batch member's home slot (independent loads, so the cache misses overlap),
+     * then admits them one by one.
+     */
+    void admitAll(StateTable table) {
+        int kept = 0;
+        long touched = 0;
+        for (int from = 0; from < count; from += BATCH) {
+            int to = Math.min(count, from + BATCH);
+            for (int i = from; i < to; i++) touched += table.peek(fps[i]);
+            for (int i = from; i < to; i++) {
+                if (!admission.admit(fps[i], words, i * width)) continue;
+                if (kept != i) {
+                    fps[kept] = fps[i];
+                    claims[kept] = claims[i];
+                    System.arraycopy(words, i * width, words, kept * width, width);
+                }
+                kept++;
+            }
+        }
+        count = kept;
+        sink = touched;
     }
 
     private void grow() {
