@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = {"Bounded model checker for the page-state transitions of confidential VMs",
                 "(Intel TDX, AMD SEV-SNP, Hyper-V vTOM): explores every interleaving of a private<->shared",
                 "conversion against concurrent readers, the host and the hardware."},
-        subcommands = {CheckCommand.class, ExplainCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, ExplainCommand.class, AblateCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -39,6 +39,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(command.commandLine(), "a sub-command is required: check, explain or list");
+        throw new CommandLine.ParameterException(command.commandLine(), "a sub-command is required: check, explain, ablate or list");
     }
 }

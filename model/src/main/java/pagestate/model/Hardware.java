@@ -28,7 +28,9 @@ final class Hardware {
                         Pte pte = s.pte(m, page);
                         if (!pte.present() || s.tlb(cpu, m, page) != TlbEntry.NONE) continue;
                         PageState next = s.edit().tlb(cpu, m, page, TlbEntry.cached(pte.attribute())).done();
-                        emit(sink, "speculative TLB fill: CPU" + cpu + " " + m.label() + "[p" + page + "] <- "
+                        int c = cpu;
+                        int pg = page;
+                        emit(sink, () -> "speculative TLB fill: CPU" + c + " " + m.label() + "[p" + pg + "] <- "
                                 + pte.attribute().lower(), next);
                     }
                 }
@@ -40,7 +42,9 @@ final class Hardware {
                     for (int page = 0; page < l.pages(); page++) {
                         if (s.tlb(cpu, m, page) == TlbEntry.NONE) continue;
                         PageState next = s.edit().tlb(cpu, m, page, TlbEntry.NONE).done();
-                        emit(sink, "TLB eviction: CPU" + cpu + " " + m.label() + "[p" + page + "]", next);
+                        int c = cpu;
+                        int pg = page;
+                        emit(sink, () -> "TLB eviction: CPU" + c + " " + m.label() + "[p" + pg + "]", next);
                     }
                 }
             }
@@ -51,7 +55,8 @@ final class Hardware {
                 for (Attribute key : Attribute.values()) {
                     if (s.cache(page).get(key) != Line.NONE || !translationExists(s, page, key)) continue;
                     PageState next = s.edit().cache(page, s.cache(page).with(key, Line.CLEAN)).done();
-                    emit(sink, "speculative cache fill: page " + page + " " + key.lower() + " key", next);
+                    int pg = page;
+                    emit(sink, () -> "speculative cache fill: page " + pg + " " + key.lower() + " key", next);
                 }
             }
         }
@@ -63,8 +68,9 @@ final class Hardware {
                     if (line == Line.NONE) continue;
                     PageState.Editor e = s.edit();
                     accesses.writeBack(e, page, key);
-                    emit(sink, (line == Line.DIRTY ? "write-back" : "eviction") + " of the " + key.lower()
-                            + "-key line of page " + page, e.done());
+                    int pg = page;
+                    emit(sink, () -> (line == Line.DIRTY ? "write-back" : "eviction") + " of the " + key.lower()
+                            + "-key line of page " + pg, e.done());
                 }
             }
         }
@@ -80,7 +86,7 @@ final class Hardware {
         return false;
     }
 
-    private void emit(BiConsumer<PageAction, PageState> sink, String description, PageState next) {
+    private void emit(BiConsumer<PageAction, PageState> sink, java.util.function.Supplier<String> description, PageState next) {
         sink.accept(new PageAction(actor, "hardware", "hardware", description, Cause.OK), next);
     }
 }

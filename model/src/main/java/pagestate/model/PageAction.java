@@ -1,13 +1,40 @@
 package pagestate.model;
 
+import java.util.function.Supplier;
+
 /**
  * One transition, for traces: who acted ({@code actor} indexes {@link PageModel#actorNames()}), on which
- * lane of a diagram ("CPU0", "hardware", "host"), what it did, and the outcome it met.
+ * lane of a diagram ("CPU0", "hardware", "host"), what it did, and the outcome it met. The description
+ * is built only when asked for: exploration creates many actions and shows few.
  */
-public record PageAction(int actor, String actorName, String lane, String description, Cause outcome) {
+public final class PageAction {
+
+    private final int actor;
+    private final String actorName;
+    private final String lane;
+    private final Supplier<String> description;
+    private final Cause outcome;
+
+    public PageAction(int actor, String actorName, String lane, Supplier<String> description, Cause outcome) {
+        this.actor = actor;
+        this.actorName = actorName;
+        this.lane = lane;
+        this.description = description;
+        this.outcome = outcome;
+    }
+
+    public PageAction(int actor, String actorName, String lane, String description, Cause outcome) {
+        this(actor, actorName, lane, () -> description, outcome);
+    }
+
+    public int actor() { return actor; }
+    public String actorName() { return actorName; }
+    public String lane() { return lane; }
+    public String description() { return description.get(); }
+    public Cause outcome() { return outcome; }
 
     @Override
     public String toString() {
-        return actorName + ": " + description + (outcome == Cause.OK ? "" : " -> " + outcome.label());
+        return actorName + ": " + description() + (outcome == Cause.OK ? "" : " -> " + outcome.label());
     }
 }

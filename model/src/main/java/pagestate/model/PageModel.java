@@ -128,7 +128,6 @@ public final class PageModel {
         }
         if (cs.status() != ConverterState.Status.RUNNING) return;
         ConverterProgram.Op op = prog.ops().get(cs.pc());
-        String description = op.describe(conv);
         PageState.Editor e = s.edit();
         Cause c = switch (op.kind()) {
             case STEP -> steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
@@ -137,20 +136,20 @@ public final class PageModel {
             case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");
         };
         if (c == Cause.HYPERCALL_FAILED) {
-            errorPath(s, i, cs, description + " fails", sink);
+            errorPath(s, i, cs, () -> op.describe(conv) + " fails", sink);
             return;
         }
         int pc = cs.pc() + 1;
         finish(e, i, new ConverterState(pc, pc == prog.size() ? ConverterState.Status.DONE
                 : ConverterState.Status.RUNNING, c), c);
-        sink.accept(new PageAction(i, who, lane, description, c), e.done());
+        sink.accept(new PageAction(i, who, lane, () -> op.describe(conv), c), e.done());
         if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) {
-            errorPath(s, i, cs, description + " fails (the spec lets it fail)", sink);
+            errorPath(s, i, cs, () -> op.describe(conv) + " fails (the spec lets it fail)", sink);
         }
     }
 
     /** A failed hypercall changes nothing; the converter leaks the pages or, in a bad variant, frees them. */
-    private void errorPath(PageState s, int i, ConverterState cs, String description,
+    private void errorPath(PageState s, int i, ConverterState cs, java.util.function.Supplier<String> description,
                            BiConsumer<PageAction, PageState> sink) {
         ConverterProgram prog = programs.get(i);
         PageState.Editor e = s.edit();
@@ -166,7 +165,7 @@ public final class PageModel {
         }
         finish(e, i, next, c);
         String path = scenario.onError() == ErrorPath.FREE ? "; error path frees the page" : "; error path leaks the page";
-        sink.accept(new PageAction(i, actorNames.get(i), "CPU" + prog.converter().cpu(), description + path, c), e.done());
+        sink.accept(new PageAction(i, actorNames.get(i), "CPU" + prog.converter().cpu(), () -> description.get() + path, c), e.done());
     }
 
     private static void finish(PageState.Editor e, int i, ConverterState next, Cause c) {
@@ -209,7 +208,7 @@ public final class PageModel {
         e.reader(i, new ReaderState(true, c));
         int actor = programs.size() + i;
         sink.accept(new PageAction(actor, actorNames.get(actor), "CPU" + r.cpu(),
-                "load_unaligned_zeropad() from page " + r.page() + " across into page " + (r.page() + 1), c), e.done());
+                () -> "load_unaligned_zeropad() from page " + r.page() + " across into page " + (r.page() + 1), c), e.done());
     }
 
     /** The host touches a page only while it is shared in the platform's view (it cannot map private memory). */
@@ -219,12 +218,12 @@ public final class PageModel {
         if (!s.hv(h.page()).isShared()) return;
         if (h.reads() && s.contents(h.page()) == Content.SECRET && !s.happened(Cause.SECRET_TO_HOST)) {
             PageState next = s.edit().happen(Cause.SECRET_TO_HOST).done();
-            sink.accept(new PageAction(actor, actorNames.get(actor), "host", "host reads page " + h.page(),
+            sink.accept(new PageAction(actor, actorNames.get(actor), "host", () -> "host reads page " + h.page(),
                     Cause.SECRET_TO_HOST), next);
         }
         if (h.writes() && s.contents(h.page()) != Content.HOST_DATA) {
             PageState next = s.edit().contents(h.page(), Content.HOST_DATA).done();
-            sink.accept(new PageAction(actor, actorNames.get(actor), "host", "host writes page " + h.page(), Cause.OK), next);
+            sink.accept(new PageAction(actor, actorNames.get(actor), "host", () -> "host writes page " + h.page(), Cause.OK), next);
         }
     }
 

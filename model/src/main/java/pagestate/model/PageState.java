@@ -110,6 +110,7 @@ public final class PageState {
         private ReaderState[] readers;
         private int events;
         private Cause crash;
+        private PageState built;
 
         private Editor(PageState base) {
             this.base = base;
@@ -119,46 +120,50 @@ public final class PageState {
 
         public Layout layout() { return base.layout; }
 
-        /** The state as edited so far. */
-        public PageState current() { return done(); }
-
         public Editor pte(Mapping m, int page, Pte pte) {
+            open();
             if (ptes == null) ptes = base.ptes.clone();
             ptes[base.layout.pteIndex(m, page)] = pte;
             return this;
         }
 
         public Editor tlb(int cpu, Mapping m, int page, TlbEntry e) {
+            open();
             if (tlb == null) tlb = base.tlb.clone();
             tlb[base.layout.tlbIndex(cpu, m, page)] = e;
             return this;
         }
 
         public Editor cache(int page, CacheLines lines) {
+            open();
             if (cache == null) cache = base.cache.clone();
             cache[page] = lines;
             return this;
         }
 
         public Editor hv(int page, HvPage h) {
+            open();
             if (hv == null) hv = base.hv.clone();
             hv[page] = h;
             return this;
         }
 
         public Editor contents(int page, Content c) {
+            open();
             if (contents == null) contents = base.contents.clone();
             contents[page] = c;
             return this;
         }
 
         public Editor converter(int i, ConverterState c) {
+            open();
             if (converters == null) converters = base.converters.clone();
             converters[i] = c;
             return this;
         }
 
         public Editor reader(int i, ReaderState r) {
+            open();
             if (readers == null) readers = base.readers.clone();
             readers[i] = r;
             return this;
@@ -166,6 +171,7 @@ public final class PageState {
 
         /** Records that {@code cause} happened; a fatal cause also ends the guest. */
         public Editor happen(Cause cause) {
+            open();
             events |= 1 << cause.ordinal();
             if (cause.isFatal() && crash == null) crash = cause;
             return this;
@@ -186,17 +192,24 @@ public final class PageState {
         public HvPage hvNow(int page) { return (hv != null ? hv : base.hv)[page]; }
         public Content contentsNow(int page) { return (contents != null ? contents : base.contents)[page]; }
 
+        /** The new state; the editor hands its copies over, so it takes no edit after this (done() again gives the same state). */
         public PageState done() {
-            return new PageState(base.layout,
-                    ptes != null ? ptes.clone() : base.ptes,
-                    tlb != null ? tlb.clone() : base.tlb,
-                    cache != null ? cache.clone() : base.cache,
-                    hv != null ? hv.clone() : base.hv,
-                    contents != null ? contents.clone() : base.contents,
-                    converters != null ? converters.clone() : base.converters,
-                    readers != null ? readers.clone() : base.readers,
+            if (built != null) return built;
+            built = new PageState(base.layout,
+                    ptes != null ? ptes : base.ptes,
+                    tlb != null ? tlb : base.tlb,
+                    cache != null ? cache : base.cache,
+                    hv != null ? hv : base.hv,
+                    contents != null ? contents : base.contents,
+                    converters != null ? converters : base.converters,
+                    readers != null ? readers : base.readers,
                     events,
                     crash);
+            return built;
+        }
+
+        private void open() {
+            if (built != null) throw new IllegalStateException("this editor is done; call edit() on the new state");
         }
     }
 }

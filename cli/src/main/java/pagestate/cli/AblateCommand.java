@@ -1,0 +1,161 @@
+package pagestate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import pagestate.checker.CheckerConfig;
+import pagestate.model.PropertyName;
+import pagestate.reports.PropertyReport;
+import pagestate.reports.RunReport;
+import pagestate.reports.SpecReport;
+import pagestate.specs.Spec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec.Target;
+
+/** {@code pagestate ablate SPEC}: which steps are necessary, which are redundant, which orders are forced. */
+@Command(name = "ablate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Derive every variant of the spec's step lists that drops one step, swaps two adjacent",
+                "steps, merges clear_present + flip into clear_present_and_flip, or moves a flush; check each",
+                "and conclude which steps are necessary, which are redundant and which orders are forced.",
+                "Properties: --property, else those the spec has expectations for, else all it checks.",
+                "With --threads N, variants are checked N at a time."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the analysis completed", "2:bad usage or an invalid spec",
+                "3:a limit left some verdict unknown"})
+final class AblateCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec(Target.SELF)
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "A spec file.")
+    Path file;
+
+    @Option(names = "--property", paramLabel = "NAME", description = "A property to judge the variants by (repeatable).")
+    List<String> properties;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write each variant's counterexample traces and diagrams to DIR.")
+    Path out;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the table as JSON to FILE.")
+    Path json;
+
+    @Mixin
+    Limits limits;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter stdout = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        CheckerConfig config;
+        try {
+            config = limits.config();
+        } catch (IllegalArgumentException e) {
+            err.println("pagestate ablate: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        List<Spec> specs = SpecFiles.load(List.of(file), err);
+        if (specs == null) return ExitCodes.USAGE;
+        if (specs.size() != 1) {
+            err.println(file + ": ablate takes one spec file, found " + specs.size());
+            return ExitCodes.USAGE;
+        }
+        Spec spec = specs.get(0);
+        List<String> selected = selected(spec, err);
+        if (selected == null) return ExitCodes.USAGE;
+        List<Ablation.Variant> variants = Ablation.variants(spec);
+        List<SpecReport> reports = check(variants, config);
+        AblationTable table = new AblationTable(variants, reports, selected);
+        table.print(stdout);
+        if (json != null) writeJson(table);
+        if (out != null) {
+            List<SpecReport> renamed = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                SpecReport r = reports.get(i);
+                renamed.add(new SpecReport(r.file(), String.format("%03d-", i) + variants.get(i).edit(), r.description(),
+                        r.platform(), r.system(), r.steps(), r.complete(), r.stats(), r.properties()));
+            }
+            ReportFolder.write(new RunReport("pagestate", Version.VERSION, renamed), out, err);
+        }
+        stdout.flush();
+        return table.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+    }
+
+    private List<String> selected(Spec spec, PrintWriter err) {
+        if (properties != null && !properties.isEmpty()) {
+            for (String p : properties) {
+                if (PropertyName.bySpecName(p).isEmpty()) {
+                    err.println(file + ": unknown property " + p + Suggest.didYouMean(p,
+                            java.util.Arrays.stream(PropertyName.values()).map(PropertyName::specName).toList()));
+                    return null;
+                }
+                if (!spec.properties().contains(p)) {
+                    err.println(file + ": property " + p + " is not checked by this spec (add it to its check line)");
+                    return null;
+                }
+            }
+            return List.copyOf(properties);
+        }
+        if (!spec.expectations().isEmpty()) return spec.expectations().stream().map(Spec.Expectation::property).toList();
+        return spec.properties();
+    }
+
+    private List<SpecReport> check(List<Ablation.Variant> variants, CheckerConfig config) throws InterruptedException {
+        CheckerConfig one = config.withThreads(1);
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+        try {
+            List<Future<SpecReport>> futures = new ArrayList<>();
+            for (Ablation.Variant v : variants) {
+                futures.add(pool.submit(() -> ReportBuilder.build(SpecRun.run(v.spec(), one), "none")));
+            }
+            List<SpecReport> reports = new ArrayList<>();
+            for (Future<SpecReport> f : futures) reports.add(f.get());
+            return reports;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("checking a variant failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void writeJson(AblationTable table) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AblationTable.Row row : table.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("edit", row.edit());
+            m.put("kind", row.kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("steps", row.steps());
+            Map<String, String> verdicts = new LinkedHashMap<>();
+            for (PropertyReport p : row.selected()) verdicts.put(p.name(), p.actual().word());
+            m.put("verdicts", verdicts);
+            m.put("first_violation", row.firstNew() == null ? null : row.firstNew().name());
+            m.put("cause", row.firstNew() == null ? null : row.firstNew().outcome());
+            m.put("trace_length", row.firstNew() == null ? null : row.firstNew().trace().steps().size());
+            rows.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("tool", "pagestate");
+        doc.put("version", Version.VERSION);
+        doc.put("spec", file.toString());
+        doc.put("properties", table.properties());
+        doc.put("rows", rows);
+        doc.put("conclusions", table.conclusions());
+        Path parent = json.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+    }
+}

@@ -1,0 +1,181 @@
+package pagestate.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import pagestate.model.Primitive;
+import pagestate.reports.Actual;
+import pagestate.reports.PropertyReport;
+import pagestate.reports.SpecReport;
+
+/** The verdicts of every ablation variant against the original, and the conclusions drawn from them. */
+final class AblationTable {
+
+    /** One variant's row: its edit, its resulting steps, the selected verdicts and its first new violation. */
+    record Row(String edit, Ablation.Kind kind, String steps, List<PropertyReport> selected, PropertyReport firstNew,
+               boolean changed, boolean complete) { }
+
+    private final List<Ablation.Variant> variants;
+    private final List<String> properties;
+    private final List<Row> rows = new ArrayList<>();
+
+    AblationTable(List<Ablation.Variant> variants, List<SpecReport> reports, List<String> properties) {
+        this.variants = variants;
+        this.properties = List.copyOf(properties);
+        List<PropertyReport> original = select(reports.get(0));
+        for (int i = 0; i < variants.size(); i++) {
+            Ablation.Variant v = variants.get(i);
+            List<PropertyReport> sel = select(reports.get(i));
+            PropertyReport firstNew = null;
+            boolean changed = false;
+            for (int k = 0; k < sel.size(); k++) {
+                if (sel.get(k).actual() != original.get(k).actual()) changed = true;
+                if (firstNew == null && sel.get(k).actual() == Actual.VIOLATED && original.get(k).actual() == Actual.HOLDS) {
+                    firstNew = sel.get(k);
+                }
+            }
+            boolean complete = sel.stream().noneMatch(p -> p.actual() == Actual.UNKNOWN);
+            rows.add(new Row(v.edit(), v.kind(), stepsOf(v), sel, firstNew, changed, complete));
+        }
+    }
+
+    private List<PropertyReport> select(SpecReport r) {
+        List<PropertyReport> out = new ArrayList<>();
+        for (String name : properties) {
+            out.add(r.properties().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow());
+        }
+        return out;
+    }
+
+    private static String stepsOf(Ablation.Variant v) {
+        var sc = v.spec().scenario();
+        List<String> parts = new ArrayList<>();
+        for (var c : sc.converters()) {
+            for (var ph : c.phases()) parts.add(String.join(" ", ph.steps().stream().map(Primitive::specName).toList()));
+        }
+        return String.join(" | ", parts);
+    }
+
+    List<Row> rows() { return rows; }
+    List<String> properties() { return properties; }
+
+    boolean complete() {
+        return rows.stream().allMatch(Row::complete);
+    }
+
+    void print(PrintWriter out) {
+        out.println("Spec: " + variants.get(0).spec().name() + " (" + variants.get(0).spec().scenario().platform().specName() + ")");
+        out.println("Steps: " + rows.get(0).steps());
+        out.println("Properties: " + String.join(", ", properties) + "   (* = differs from the original)");
+        out.println();
+        StringBuilder head = new StringBuilder(String.format("%-3s %-62s", "#", "EDIT"));
+        for (int k = 0; k < properties.size(); k++) head.append(String.format(" %-9s", "P" + (k + 1)));
+        head.append(" FIRST NEW VIOLATION");
+        out.println(head);
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            StringBuilder b = new StringBuilder(String.format("%-3d %-62s", i, clip(r.edit(), 62)));
+            for (int k = 0; k < r.selected().size(); k++) {
+                PropertyReport p = r.selected().get(k);
+                boolean diff = i > 0 && p.actual() != rows.get(0).selected().get(k).actual();
+                b.append(String.format(" %-9s", p.actual().word() + (diff ? "*" : "")));
+            }
+            if (r.firstNew() != null) {
+                b.append(' ').append(r.firstNew().name()).append(" (").append(r.firstNew().trace().steps().size())
+                        .append(" steps): ").append(Objects.toString(r.firstNew().outcome(), ""));
+            }
+            out.println(b);
+        }
+        out.println();
+        for (int k = 0; k < properties.size(); k++) out.println("P" + (k + 1) + " = " + properties.get(k));
+        out.println();
+        out.println("Conclusions (within this spec's bounds, for the properties above):");
+        for (Map.Entry<String, List<String>> e : conclusions().entrySet()) {
+            if (e.getValue().isEmpty()) continue;
+            out.println("  " + e.getKey() + ":");
+            for (String line : e.getValue()) out.println("    - " + line);
+        }
+    }
+
+    /** Plain-word conclusions, by heading. */
+    Map<String, List<String>> conclusions() {
+        Map<String, List<String>> c = new LinkedHashMap<>();
+        List<String> necessary = new ArrayList<>();
+        List<String> redundant = new ArrayList<>();
+        List<String> harmful = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        List<String> free = new ArrayList<>();
+        List<String> merge = new ArrayList<>();
+        Map<String, List<String>> moves = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 1; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            String what = r.edit().replaceFirst("^(drop|swap|merge|move) ", "");
+            if (!r.complete()) {
+                unknown.add(r.edit() + ": a limit left a verdict unknown");
+                continue;
+            }
+            switch (r.kind()) {
+                case DROP -> {
+                    if (r.firstNew() != null) necessary.add(what + " is necessary: without it " + describe(r.firstNew()));
+                    else if (!r.changed()) redundant.add(what + " is redundant: dropping it changes no verdict");
+                    else harmful.add("dropping " + what + " changes a verdict for the better: " + fixed(r));
+                }
+                case SWAP -> {
+                    String pair = what.replace(" and ", " before ");
+                    if (r.firstNew() != null) order.add(pair + ": swapping them " + describe(r.firstNew()));
+                    else if (!r.changed()) free.add(what + " may run in either order");
+                }
+                case MERGE -> {
+                    if (r.firstNew() != null) merge.add(what + " breaks: " + describe(r.firstNew()));
+                    else if (!r.changed()) merge.add("merging " + what + " keeps every verdict: the merge is safe");
+                    else merge.add("merging " + what + " changes a verdict for the better: " + fixed(r));
+                }
+                case MOVE -> {
+                    String flush = what.substring(0, what.indexOf(' '));
+                    String to = what.substring(what.indexOf(' ') + 1).replaceAll(" \\(.*$", "");
+                    List<String> list = moves.computeIfAbsent(flush, k -> new ArrayList<>(List.of("", "")));
+                    int slot = r.firstNew() == null && !r.changed() ? 0 : r.firstNew() != null ? 1 : -1;
+                    if (slot >= 0) list.set(slot, list.get(slot) + (list.get(slot).isEmpty() ? "" : "; ") + to);
+                }
+                default -> { }
+            }
+        }
+        c.put("necessary steps", necessary);
+        c.put("redundant steps", redundant);
+        c.put("steps whose removal helps", harmful);
+        c.put("forced orders", order);
+        c.put("free orders", free);
+        c.put("merge", merge);
+        List<String> moveLines = new ArrayList<>();
+        for (var e : moves.entrySet()) {
+            if (!e.getValue().get(0).isEmpty()) moveLines.add(e.getKey() + " may also go " + e.getValue().get(0));
+            if (!e.getValue().get(1).isEmpty()) moveLines.add(e.getKey() + " must not go " + e.getValue().get(1));
+        }
+        c.put("flush positions", moveLines);
+        c.put("incomplete", unknown);
+        return c;
+    }
+
+    private static String describe(PropertyReport p) {
+        return p.name() + " is violated (" + Objects.toString(p.outcome(), "") + ")";
+    }
+
+    private String fixed(Row r) {
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < r.selected().size(); k++) {
+            if (r.selected().get(k).actual() != rows.get(0).selected().get(k).actual()) {
+                names.add(r.selected().get(k).name() + " " + rows.get(0).selected().get(k).actual().word() + " -> "
+                        + r.selected().get(k).actual().word());
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+    }
+}
