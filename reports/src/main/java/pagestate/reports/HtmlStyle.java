@@ -35,6 +35,9 @@ final class HtmlStyle {
             dl.facts dd { margin: 0; }
             ol.steps { background: var(--paper); border: 1px solid var(--line); padding: 10px 10px 10px 40px;
                        font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 13px; }
+            ol.steps.own-numbers { list-style: none; padding-left: 14px; }
+            td a { color: inherit; text-decoration: none; display: block; }
+            td a:hover { text-decoration: underline; }
             section.cx { background: var(--paper); border: 1px solid var(--line); border-radius: 6px;
                          padding: 4px 20px 16px; margin: 20px 0; }
             .diagram { overflow-x: auto; border: 1px solid var(--line); padding: 8px; margin: 10px 0; }

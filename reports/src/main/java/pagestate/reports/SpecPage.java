@@ -25,7 +25,10 @@ final class SpecPage {
         fact(h, "time", String.format(Locale.ROOT, "%.3f s (%,.0f states/s, %.1f bytes/state)",
                 stats.seconds(), stats.statesPerSecond(), stats.bytesPerState()));
         fact(h, "reduction", stats.reduction());
-        h.append("</dl>\n<h2>Converter steps</h2>\n<ol class=\"steps\">\n");
+        // lines that carry their own numbers ("1. vm_unmap_aliases()") are not numbered again
+        boolean numbered = spec.steps().stream().anyMatch(step -> step.matches("\\s*\\d+[.):].*"));
+        h.append("</dl>\n<h2>Converter steps</h2>\n<ol class=\"steps").append(numbered ? " own-numbers" : "")
+                .append("\">\n");
         for (String step : spec.steps()) {
             h.append("<li>").append(Html.escape(step)).append("</li>\n");
         }

@@ -27,7 +27,7 @@ public final class TraceDot {
                 .append(Dot.label(List.of(title), 72)).append("];\n");
         dot.append("  node [fontname=").append(Dot.quote(Dot.FONT))
                 .append(", fontsize=10, shape=box, style=\"rounded,filled\", fillcolor=\"#f4f6f8\",")
-                .append(" margin=\"0.14,0.07\",")
+                .append(" margin=\"0.2,0.08\",")
                 .append(" color=\"#5b6770\"];\n");
         dot.append("  edge [fontname=").append(Dot.quote(Dot.FONT)).append(", fontsize=9];\n");
         double[] widths = laneWidths(trace);

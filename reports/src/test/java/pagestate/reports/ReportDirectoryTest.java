@@ -27,10 +27,22 @@ class ReportDirectoryTest {
 
     @BeforeAll
     static void writeReport() throws IOException {
-        writeTo(OUT);
+        Written.index();
     }
 
-    /** Writes the fake run's report to {@code dir} (emptied first); shared with the browser test. */
+    /** The report is written once per test JVM and shared with the browser test (rendering is slow). */
+    static final class Written {
+        private static Path index;
+
+        static synchronized Path index() throws IOException {
+            if (index == null) {
+                index = writeTo(OUT);
+            }
+            return index;
+        }
+    }
+
+    /** Writes the fake run's report to {@code dir} (emptied first). */
     static Path writeTo(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
