@@ -3,6 +3,7 @@ package pagestate.specs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,13 @@ final class Resolver {
                 applyEdits(own);
                 return new Resolved(own, problems.count() > before, null);
             }
-            Path basePath = resolveBase(file, own.base.value());
+            Path basePath;
+            try {
+                basePath = resolveBase(file, own.base.value());
+            } catch (InvalidPathException e) {
+                problems.at(own.base.pos(), "extends: " + Suggest.show(own.base.value()) + " is not a valid file name");
+                return new Resolved(own, true, null);
+            }
             Resolved base = resolve(basePath, null, own.base.pos(), own.base.value());
             if (base == null || base.incomplete()) return new Resolved(own, true, basePath);
             Draft merged = merge(base.draft(), own);

@@ -45,7 +45,15 @@ final class Validator {
 
     /** The spec, or null when there were problems (they are in {@code problems}). */
     static Spec validate(Problems problems, Resolver.Resolved r) {
-        return new Validator(problems, r.draft(), r.incomplete()).run(r.base());
+        Validator v = new Validator(problems, r.draft(), r.incomplete());
+        try {
+            return v.run(r.base());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a model constructor refused a value this class did not foresee: still a one-line error
+            Draft d = r.draft();
+            problems.at(d.name != null ? d.name.pos() : Pos.ofFile(d.file), "the model refuses this spec: " + e.getMessage());
+            return null;
+        }
     }
 
     private Spec run(Path base) {
@@ -74,14 +82,8 @@ final class Validator {
         if (problems.count() > before || incomplete || platform == null) return null;
         Set<HardwareAction> hardware = d.hardware == null ? EnumSet.allOf(HardwareAction.class) : d.hardware.value();
         ErrorPath onError = d.onError == null ? ErrorPath.LEAK : d.onError.value();
-        Scenario scenario;
-        try {
-            scenario = new Scenario(platform, options, cpus, pages, mappings, converters, readers, hosts, hardware,
-                    mayFail, onError);
-        } catch (RuntimeException e) {
-            problems.at(d.name.pos(), "the model refuses this scenario: " + e.getMessage());
-            return null;
-        }
+        Scenario scenario = new Scenario(platform, options, cpus, pages, mappings, converters, readers, hosts, hardware,
+                mayFail, onError);
         List<String> properties = new ArrayList<>();
         for (PropertyName p : checked) properties.add(p.specName());
         return new Spec(d.file, d.name.value(), d.description.value(), system, scenario, properties, expectations,

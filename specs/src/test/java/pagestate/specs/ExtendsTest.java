@@ -208,6 +208,12 @@ class ExtendsTest {
     }
 
     @Test
+    void anInvalidFileNameIsAnError() {
+        assertEquals(List.of(VARIANT + ":2:9: extends: a\\u0000b is not a valid file name"),
+                errors("spec variant\nextends \"a\u0000b\"\ndescription \"d\"\n"));
+    }
+
+    @Test
     void errorsOfTheBaseAreReportedInTheBaseAndTheVariantIsNotValidatedOnTopOfThem() {
         Path child = DIR.resolve("child-of-broken.pspec");
         assertEquals(List.of(child + ":6:6: cpus must be between 1 and 4, not 7",

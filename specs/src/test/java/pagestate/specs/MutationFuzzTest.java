@@ -43,21 +43,31 @@ class MutationFuzzTest {
         return List.copyOf(v);
     }
 
-    private static List<String> seeds() throws IOException {
-        List<String> s = new ArrayList<>(List.of(Texts.EXAMPLE, ErrorsTest.M));
+    /** A valid text and the file it is parsed as (its directory resolves {@code extends}). */
+    private record Seed(Path file, String text) { }
+
+    private static List<Seed> seeds() throws IOException {
+        Path fuzz = DIR.resolve("fuzz.pspec");
+        List<Seed> s = new ArrayList<>(List.of(new Seed(fuzz, Texts.EXAMPLE), new Seed(fuzz, ErrorsTest.M)));
         for (String f : List.of("base.pspec", "merged.pspec", "chain.pspec", "roundtrip.pspec")) {
-            s.add(Files.readString(DIR.resolve(f), StandardCharsets.UTF_8));
+            s.add(new Seed(fuzz, Files.readString(DIR.resolve(f), StandardCharsets.UTF_8)));
+        }
+        for (Path p : SpecLoader.discover(CatalogueTest.CATALOG)) {
+            s.add(new Seed(p.resolveSibling("fuzz.pspec"), Files.readString(p, StandardCharsets.UTF_8)));
         }
         return s;
     }
 
     @Test
     void mutatedSpecsYieldASpecOrErrorsAndNeverThrow() throws IOException {
-        List<String> seeds = seeds();
-        qt().withFixedSeed(20231102L).withExamples(2500).withShrinkCycles(200)
+        List<Seed> seeds = seeds();
+        for (Seed s : seeds) assertTrue(SpecLoader.parse(s.file(), s.text()).ok(), "seed " + s.file() + " must be valid");
+        // deterministic by default; -Dpagestate.fuzz.seed=N -Dpagestate.fuzz.examples=M for a longer hunt
+        qt().withFixedSeed(Long.getLong("pagestate.fuzz.seed", 20231102L))
+                .withExamples(Integer.getInteger("pagestate.fuzz.examples", 3000)).withShrinkCycles(200)
                 .forAll(integers().between(0, seeds.size() - 1),
                         lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(3, 30))
-                .checkAssert((seed, script) -> check(mutate(seeds.get(seed), script)));
+                .checkAssert((seed, script) -> check(seeds.get(seed).file(), mutate(seeds.get(seed).text(), script)));
     }
 
     @Test
@@ -71,8 +81,8 @@ class MutationFuzzTest {
         assertTrue(failed > 60, "only " + failed + " of 200 mutants were rejected");
     }
 
-    private static void check(String text) {
-        SpecResult r = SpecLoader.parse(DIR.resolve("fuzz.pspec"), text);
+    private static void check(Path file, String text) {
+        SpecResult r = SpecLoader.parse(file, text);
         assertNotNull(r);
         if (r instanceof SpecResult.Loaded l) {
             assertNotNull(l.spec().scenario());
@@ -84,7 +94,7 @@ class MutationFuzzTest {
         for (SpecError e : r.errors()) {
             assertFalse(e.message().contains("internal error"), () -> e.format() + "\n--- for input ---\n" + text);
             assertFalse(e.format().contains("\n"), () -> "multi-line error " + e.format());
-            if (e.file().equals(DIR.resolve("fuzz.pspec"))) {
+            if (e.file().equals(file)) {
                 assertTrue(e.line() >= 0 && e.line() <= lines, () -> "line out of range: " + e.format());
             }
         }

@@ -80,15 +80,4 @@ final class Texts {
         for (SpecError e : errors) b.append(e.format()).append('\n');
         return b.toString();
     }
-
-    /** The example with line {@code n} (1-based) replaced by {@code replacement} (null: deleted). */
-    static String exampleWithLine(int n, String replacement) {
-        List<String> lines = new ArrayList<>(List.of(EXAMPLE.split("\n", -1)));
-        if (replacement == null) {
-            lines.remove(n - 1);
-        } else {
-            lines.set(n - 1, replacement);
-        }
-        return String.join("\n", lines);
-    }
 }
