@@ -40,7 +40,7 @@ final class Accesses {
             // the zeropad's #PF on its second page is fixed up (arch/x86/mm/extable.c ex_handler_zeropad)
             return who == PlatformRules.Accessor.ZEROPAD_SECOND_PAGE ? Cause.PF_FIXUP : Cause.PF_OOPS;
         }
-        Cause c = rules.access(who, attr, e.hvNow(page), options);
+        Cause c = verdict(e, who, attr, page);
         if (c != Cause.OK) return c;
         // a private read of a poisoned line raises #MC (domain.md section 4)
         if (attr == Attribute.PRIVATE && e.contentsNow(page) == Content.POISON) return Cause.MC_POISON;
@@ -52,11 +52,27 @@ final class Accesses {
     Cause write(PageState.Editor e, int cpu, int page, Content value) {
         Attribute attr = translate(e, cpu, Mapping.DIRECT, page);
         if (attr == null) return Cause.PF_OOPS;
-        Cause c = rules.access(PlatformRules.Accessor.KERNEL, attr, e.hvNow(page), options);
+        Cause c = verdict(e, PlatformRules.Accessor.KERNEL, attr, page);
         if (c != Cause.OK) return c;
         e.contents(page, value);
         e.cache(page, e.cacheNow(page).with(attr, Line.DIRTY));
         return Cause.OK;
+    }
+
+    /**
+     * The platform's verdict on an access. With the SNP option host_implicit_conversion, an RMP nested
+     * page fault makes the host convert the page to what the access wanted (C=0: hypervisor-owned;
+     * C=1: assigned to the guest, unvalidated) and the access is retried once.
+     */
+    private Cause verdict(PageState.Editor e, PlatformRules.Accessor who, Attribute attr, int page) {
+        Cause c = rules.access(who, attr, e.hvNow(page), options);
+        if (options.hostImplicitConversion() && (c == Cause.NPF_RMP_SHARED || c == Cause.NPF_RMP_PRIVATE)) {
+            e.happen(Cause.IMPLICIT_CONVERSION);
+            e.hv(page, c == Cause.NPF_RMP_SHARED ? HvPage.SNP_HV_OWNED : HvPage.SNP_UNVALIDATED);
+            e.contents(page, Content.GARBAGE);
+            c = rules.access(who, attr, e.hvNow(page), options);
+        }
+        return c;
     }
 
     /** A read through a translation fills a clean line with that translation's key (domain.md section 4). */

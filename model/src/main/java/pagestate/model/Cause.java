@@ -27,7 +27,8 @@ public enum Cause {
     // ---- rule breaches that are not immediately fatal
     PSC_WHILE_VALIDATED(Kind.RULE, false, "PSC to shared of a page still validated (no rescind before)"),
     PAGE_FREED_AFTER_FAILURE(Kind.RULE, false, "a page whose conversion failed went back to the allocator"),
-    HYPERCALL_FAILED(Kind.RULE, false, "the hypercall failed; the converter took its error path");
+    HYPERCALL_FAILED(Kind.RULE, false, "the hypercall failed; the converter took its error path"),
+    IMPLICIT_CONVERSION(Kind.RULE, false, "RMP nested page fault; the host converted the page behind the guest's back");
 
     /** Outcome classes (domain.md section 5). */
     public enum Kind { OK, RECOVERED, RULE, SECURITY, FATAL }

@@ -13,9 +13,12 @@ package pagestate.model;
  *                             (unconfirmed: domain.md section 4)
  * @param vmmFlushOnMapPrivate TDX: MapGPA(private) includes the VMM's cache flush of the shared alias
  *                             (tdx.c tdx_cache_flush_required() comment: the VMM flushes on shared->private)
+ * @param hostImplicitConversion SNP: on an RMP nested page fault the host converts the page to what the
+ *                             access wanted and lets it retry, instead of stopping the guest
+ *                             (domain.md section 5: "a host that implicitly converts is an option")
  */
 public record Options(boolean smeCoherent, boolean veZeropadFixup, Content writebackMismatch,
-                      boolean vmmFlushOnMapPrivate) {
+                      boolean vmmFlushOnMapPrivate, boolean hostImplicitConversion) {
 
     public Options {
         if (writebackMismatch != Content.POISON && writebackMismatch != Content.GARBAGE) {
@@ -24,7 +27,7 @@ public record Options(boolean smeCoherent, boolean veZeropadFixup, Content write
     }
 
     public static Options defaults() {
-        return new Options(false, true, Content.POISON, true);
+        return new Options(false, true, Content.POISON, true, false);
     }
 
     /** A named option as it is written in spec files. */
@@ -32,7 +35,8 @@ public record Options(boolean smeCoherent, boolean veZeropadFixup, Content write
         SME_COHERENT("sme_coherent", Platform.SNP, "off", "on", "off"),
         VE_ZEROPAD_FIXUP("ve_zeropad_fixup", Platform.TDX, "on", "on", "off"),
         WRITEBACK_MISMATCH("writeback_mismatch", Platform.TDX, "poison", "poison", "garbage"),
-        VMM_FLUSH_ON_MAP_PRIVATE("vmm_flush_on_map_private", Platform.TDX, "on", "on", "off");
+        VMM_FLUSH_ON_MAP_PRIVATE("vmm_flush_on_map_private", Platform.TDX, "on", "on", "off"),
+        HOST_IMPLICIT_CONVERSION("host_implicit_conversion", Platform.SNP, "off", "on", "off");
 
         private final String specName;
         private final Platform platform;
@@ -58,11 +62,17 @@ public record Options(boolean smeCoherent, boolean veZeropadFixup, Content write
             }
             boolean on = value.equals("on");
             return switch (this) {
-                case SME_COHERENT -> new Options(on, o.veZeropadFixup(), o.writebackMismatch(), o.vmmFlushOnMapPrivate());
-                case VE_ZEROPAD_FIXUP -> new Options(o.smeCoherent(), on, o.writebackMismatch(), o.vmmFlushOnMapPrivate());
+                case SME_COHERENT -> new Options(on, o.veZeropadFixup(), o.writebackMismatch(), o.vmmFlushOnMapPrivate(),
+                        o.hostImplicitConversion());
+                case VE_ZEROPAD_FIXUP -> new Options(o.smeCoherent(), on, o.writebackMismatch(), o.vmmFlushOnMapPrivate(),
+                        o.hostImplicitConversion());
                 case WRITEBACK_MISMATCH -> new Options(o.smeCoherent(), o.veZeropadFixup(),
-                        value.equals("poison") ? Content.POISON : Content.GARBAGE, o.vmmFlushOnMapPrivate());
-                case VMM_FLUSH_ON_MAP_PRIVATE -> new Options(o.smeCoherent(), o.veZeropadFixup(), o.writebackMismatch(), on);
+                        value.equals("poison") ? Content.POISON : Content.GARBAGE, o.vmmFlushOnMapPrivate(),
+                        o.hostImplicitConversion());
+                case VMM_FLUSH_ON_MAP_PRIVATE -> new Options(o.smeCoherent(), o.veZeropadFixup(), o.writebackMismatch(), on,
+                        o.hostImplicitConversion());
+                case HOST_IMPLICIT_CONVERSION -> new Options(o.smeCoherent(), o.veZeropadFixup(), o.writebackMismatch(),
+                        o.vmmFlushOnMapPrivate(), on);
             };
         }
 

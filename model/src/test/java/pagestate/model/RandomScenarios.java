@@ -28,7 +28,7 @@ final class RandomScenarios {
     static Gen<Scenario> scenarios(int maxCpus, int maxPages, int maxMappings, int maxSteps) {
         Gen<Bounds> bounds = range(1, maxCpus).zip(range(2, maxPages), range(1, maxMappings), Bounds::new);
         return enumValues(Platform.class).flatMap(p -> bounds.zip(phases(p, maxSteps), range(0, 1 << 10),
-                        range(0, (1 << HardwareAction.values().length) - 1), range(0, 15),
+                        range(0, (1 << HardwareAction.values().length) - 1), range(0, 31),
                         (b, phases, actors, hw, opts) -> build(p, b, phases, actors, hw, opts)))
                 .describedAs(RandomScenarios::describe);
     }
@@ -70,7 +70,7 @@ final class RandomScenarios {
             for (Phase ph : phases) for (Primitive s : ph.steps()) if (s.isHypercall()) mayFail.add(s);
         }
         Options o = new Options((opts & 1) != 0, (opts & 2) != 0, (opts & 4) != 0 ? Content.POISON : Content.GARBAGE,
-                (opts & 8) != 0);
+                (opts & 8) != 0, (opts & 16) != 0);
         return new Scenario(p, o, b.cpus(), b.pages(), b.mappings(), converters, readers, hosts, hardware, mayFail,
                 (actors & 16) != 0 ? ErrorPath.FREE : ErrorPath.LEAK);
     }

@@ -176,7 +176,7 @@ class ParseTest {
                 option ve_zeropad_fixup off
                 option writeback_mismatch garbage
                 option vmm_flush_on_map_private off""").replace("fail map_gpa", "fail none")).scenario();
-        assertEquals(new Options(false, false, Content.GARBAGE, false), tdx.options());
+        assertEquals(new Options(false, false, Content.GARBAGE, false, false), tdx.options());
         assertEquals(Set.of(), tdx.mayFail());
     }
 
@@ -184,6 +184,8 @@ class ParseTest {
     void descriptionMayBeUnquotedAndStringsMayEscapeQuotes() {
         assertEquals("the least a spec must say", Texts.spec(MINIMAL.replace("\"the least a spec must say\"",
                 "the least a spec must say")).description());
+        assertEquals("TDX, to shared: v6.5+ \"quoted\"", Texts.spec(MINIMAL.replace("\"the least a spec must say\"",
+                "TDX, to shared: v6.5+ \"quoted\"   # a comment")).description());
         assertEquals("say \"hi\" \\ bye", Texts.spec(MINIMAL.replace("\"the least a spec must say\"",
                 "\"say \\\"hi\\\" \\\\ bye\"")).description());
     }
