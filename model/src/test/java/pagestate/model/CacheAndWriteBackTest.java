@@ -47,6 +47,7 @@ class CacheAndWriteBackTest {
 
     @Test
     void writeOverACleanLineDirtiesIt() {
+        // domain.md section 4: a write makes the line dirty
         PageModel model = Build.on(Platform.SNP).owner(0, Direction.TO_SHARED, "flush_tlb", 1).model();
         PageState s = model.initialState().edit().cache(1, CacheLines.EMPTY.with(PRIVATE, Line.CLEAN)).done();
         Move m = Moves.converter(model, s, 0);
@@ -84,12 +85,14 @@ class CacheAndWriteBackTest {
 
     @Test
     void writeBackOfMatchingDirtyLineIsHarmless() {
+        // domain.md section 4: only a line whose key no longer matches the page corrupts it
         PageState n = writeBack(Build.on(Platform.TDX), HvPage.TDX_ACCEPTED, PRIVATE, Line.DIRTY, Content.SECRET);
         assertEquals(Content.SECRET, n.contents(1));
     }
 
     @Test
     void evictionOfMismatchedCleanLineIsHarmless() {
+        // domain.md section 4: only a dirty line is written back; a clean one is dropped
         PageState n = writeBack(Build.on(Platform.TDX), HvPage.TDX_SHARED, PRIVATE, Line.CLEAN, Content.HOST_DATA);
         assertEquals(Content.HOST_DATA, n.contents(1));
     }

@@ -48,6 +48,7 @@ class CacheFlushPrimitivesTest {
 
     @Test
     void clflushWalksAPresentPteAndCachesTheTranslation() {
+        // CLFLUSH takes a virtual address (domain.md section 4): the walk caches it (SDM 4.10.2.3)
         PageModel m = model(Platform.TDX, "flush_cache");
         PageState s = m.initialState().edit().tlb(0, DIRECT, 1, TlbEntry.NONE).pte(DIRECT, 1, new Pte(true, SHARED))
                 .cache(1, BOTH_DIRTY).hv(1, HvPage.TDX_SHARED).contents(1, Content.HOST_DATA).done();

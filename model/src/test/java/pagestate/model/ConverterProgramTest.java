@@ -17,6 +17,7 @@ class ConverterProgramTest {
 
     @Test
     void ownerToSharedWritesItsSecretBeforeAndHostDataAfter() {
+        // a private page holds the owner's secret; once shared it is an I/O buffer with data for the host
         PageModel m = Build.on(Platform.TDX).owner(0, Direction.TO_SHARED, "flip flush_tlb map_gpa", 1).model();
         ConverterProgram p = m.programs().get(0);
         assertEquals(List.of(Op.Kind.OWNER_WRITE, Op.Kind.STEP, Op.Kind.STEP, Op.Kind.STEP, Op.Kind.OWNER_WRITE), kinds(p));
@@ -28,6 +29,7 @@ class ConverterProgramTest {
 
     @Test
     void ownerToPrivateWritesHostDataBeforeAndWritesAndReadsItsSecretAfter() {
+        // domain.md section 6: the guest never consumes garbage as private data, so the owner reads back
         PageModel m = Build.on(Platform.SNP).owner(0, Direction.TO_PRIVATE, "psc pvalidate flip", 1).model();
         ConverterProgram p = m.programs().get(0);
         assertEquals(List.of(Op.Kind.OWNER_WRITE, Op.Kind.STEP, Op.Kind.STEP, Op.Kind.STEP, Op.Kind.OWNER_WRITE,
@@ -39,6 +41,7 @@ class ConverterProgramTest {
 
     @Test
     void converterIsDoneAfterItsLastOperation() {
+        // domain.md section 6 liveness: a conversion completes when its last step has run
         PageModel m = Build.on(Platform.VTOM).converter(0, Direction.TO_SHARED, "flip flush_tlb", 1).model();
         Move first = Moves.converter(m, m.initialState(), 0);
         assertEquals(new ConverterState(1, ConverterState.Status.RUNNING, Cause.OK), first.next().converter(0));
@@ -70,6 +73,7 @@ class ConverterProgramTest {
 
     @Test
     void ownerReadOfPoisonIsAMachineCheck() {
+        // domain.md section 4: a later private read of a poisoned line raises #MC
         PageModel m = Build.on(Platform.TDX).owner(0, Direction.TO_PRIVATE, "accept", 1).model();
         int read = m.programs().get(0).size() - 1;
         PageState s = m.initialState().edit().hv(1, HvPage.TDX_ACCEPTED).contents(1, Content.POISON)

@@ -66,6 +66,7 @@ class HardwareActionsTest {
 
     @Test
     void tlbEvictionDropsOneEntryOnOneCpu() {
+        // domain.md section 4: an entry stays until that CPU flushes it or evicts it
         PageModel m = model(3, HardwareAction.TLB_EVICT);
         PageState s = m.initialState();
         List<Move> ms = Moves.of(m, s);
@@ -102,6 +103,7 @@ class HardwareActionsTest {
 
     @Test
     void noCacheFillWithoutAnyTranslation() {
+        // domain.md section 4: a line is filled only through a mapping
         PageModel m = model(1, HardwareAction.CACHE_FILL);
         PageState.Editor e = m.initialState().edit();
         for (int cpu = 0; cpu < 2; cpu++) for (int page = 0; page < 2; page++) e.tlb(cpu, DIRECT, page, TlbEntry.NONE);
@@ -124,6 +126,7 @@ class HardwareActionsTest {
 
     @Test
     void hardwareActionsAreOffUnlessTheScenarioSwitchesThemOn() {
+        // HardwareAction: each kind is switchable in a spec
         PageModel m = model(3);
         PageState s = m.initialState().edit().tlb(0, DIRECT, 0, TlbEntry.NONE).cache(0, new CacheLines(Line.DIRTY, Line.NONE)).done();
         assertEquals(List.of(), Moves.of(m, s));

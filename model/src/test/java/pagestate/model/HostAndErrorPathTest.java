@@ -31,6 +31,7 @@ class HostAndErrorPathTest {
 
     @Test
     void hostReadOfASecretOnASharedPageIsASecurityBreach() {
+        // domain.md section 6: the host never reads a page while it holds secret plaintext
         PageModel m = hostModel(Platform.TDX, true, false);
         PageState s = m.initialState().edit().hv(1, HvPage.TDX_SHARED).done();
         assertEquals(Content.SECRET, s.contents(1));
@@ -45,6 +46,7 @@ class HostAndErrorPathTest {
 
     @Test
     void hostReadOfHostDataIsNoEvent() {
+        // domain.md section 5: only private data readable by the host is a security outcome
         PageModel m = hostModel(Platform.SNP, true, false);
         PageState s = m.initialState().edit().hv(1, HvPage.SNP_HV_OWNED).contents(1, Content.HOST_DATA).done();
         assertEquals(List.of(), Moves.of(m, s));
@@ -52,6 +54,7 @@ class HostAndErrorPathTest {
 
     @Test
     void hostWriteOfASharedPageLeavesHostData() {
+        // domain.md section 1: the host may touch shared pages
         PageModel m = hostModel(Platform.VTOM, false, true);
         PageState s = m.initialState().edit().hv(1, HvPage.VTOM_HOST_VISIBLE).contents(1, Content.GARBAGE).done();
         List<Move> ms = Moves.of(m, s);
@@ -68,6 +71,7 @@ class HostAndErrorPathTest {
 
     @Test
     void hypercallThatMayFailHasASuccessAndAFailureMove() {
+        // a spec may let a hypercall fail (domain.md section 6: a non-failing hypervisor is the liveness assumption)
         PageModel m = failingMapGpa(ErrorPath.LEAK);
         List<Move> ms = Moves.converterMoves(m, m.initialState(), 0);
         assertEquals(2, ms.size());
@@ -93,6 +97,7 @@ class HostAndErrorPathTest {
 
     @Test
     void failedHypercallWithFreeErrorPathFreesThePage() {
+        // domain.md section 6: a conversion that failed never returns the page to the allocator
         PageModel m = failingMapGpa(ErrorPath.FREE);
         PageState s = m.initialState();
         Move fail = Moves.converterMoves(m, s, 0).get(1);

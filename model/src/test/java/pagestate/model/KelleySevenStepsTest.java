@@ -35,6 +35,7 @@ class KelleySevenStepsTest {
 
     @Test
     void tdxCacheFlushBeforeClearPresentKeepsEveryProperty() {
+        // cpa_flush() still sees the present PTE: the owner's dirty line is flushed before MapGPA
         NaiveExplorer x = explore(Platform.TDX, Direction.TO_SHARED,
                 "unmap_aliases flush_cache clear_present flush_tlb flip map_gpa set_present");
         assertEquals(List.of(), violated(x));
@@ -65,6 +66,7 @@ class KelleySevenStepsTest {
 
     @Test
     void vtomSevenStepsKeepEveryProperty() {
+        // Kelley's design (seed 004): with PRESENT clear no access reaches a page in transition
         for (Direction d : Direction.values()) {
             assertEquals(List.of(), violated(explore(Platform.VTOM, d,
                     "unmap_aliases clear_present flush_tlb flip hv_visibility set_present")), d.name());
@@ -73,6 +75,7 @@ class KelleySevenStepsTest {
 
     @Test
     void edgecombeMergedWriteOnTdxStillNeedsTheCacheFlushWhileThePteIsPresent() {
+        // Edgecombe's variant: the merged write clears PRESENT, so the later CLFLUSH is skipped (cpa_flush())
         NaiveExplorer x = explore(Platform.TDX, Direction.TO_SHARED,
                 "unmap_aliases clear_present_and_flip flush_tlb flush_cache map_gpa set_present");
         assertEquals(List.of(PropertyName.NO_STALE_DIRTY_LINE), violated(x));
@@ -80,6 +83,7 @@ class KelleySevenStepsTest {
 
     @Test
     void edgecombeMergedWriteOnSnpFaultsInPvalidate() {
+        // Lendacky's oops (Oct 2023): PVALIDATE through the non-present direct map
         NaiveExplorer x = explore(Platform.SNP, Direction.TO_SHARED,
                 "unmap_aliases clear_present_and_flip flush_tlb flush_cache rescind psc set_present");
         assertEquals(Cause.PF_IN_PVALIDATE, x.firstViolation.get(PropertyName.NO_FATAL).crash());

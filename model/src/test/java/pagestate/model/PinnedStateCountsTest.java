@@ -24,6 +24,7 @@ class PinnedStateCountsTest {
 
     @Test
     void tdxSevenStepsOnOneCpuWithTlbFillAndEviction() {
+        // regression figure, computed once by NaiveExplorer
         Scenario s = Build.on(Platform.TDX).cpus(1).converter(0, Direction.TO_SHARED,
                 "clear_present flush_tlb flip map_gpa set_present", 1).reader(0, 0)
                 .hardware(HardwareAction.TLB_FILL, HardwareAction.TLB_EVICT).scenario();

@@ -87,6 +87,7 @@ class PlatformTablesExhaustiveTest {
 
     @Test
     void tdxSharedTranslationToAPrivatePageIsFatalWithoutTheFixup() {
+        // before 1e7769653b06 the #VE of a zeropad load is not fixed up (option ve_zeropad_fixup off)
         Options off = Options.Option.VE_ZEROPAD_FIXUP.apply(Options.defaults(), "off");
         Set<String> seen = checkEveryLoad(Scenarios.standard(Platform.TDX, off, Direction.TO_SHARED,
                 DomainVariantsTest.TDX_TO_SHARED, 1));
@@ -104,6 +105,7 @@ class PlatformTablesExhaustiveTest {
 
     @Test
     void snpCBitTranslationToAnUnvalidatedPageIsFatal() {
+        // SNP generic private->shared (mem_encrypt_amd.c prepare: rescind, PSC): the zeropad meets an unvalidated page
         Set<String> seen = checkEveryLoad(Scenarios.standard(Platform.SNP, Direction.TO_SHARED,
                 "unmap_aliases flush_tlb flush_cache rescind psc flip flush_tlb"));
         assertTrue(seen.contains("second PRIVATE SNP_UNVALIDATED -> VC_NOT_VALIDATED"), seen::toString);
@@ -112,6 +114,7 @@ class PlatformTablesExhaustiveTest {
 
     @Test
     void snpSharedTranslationToAGuestOwnedPageIsFatal() {
+        // SNP generic shared->private: a stale C=0 translation to a guest-assigned page is an RMP #NPF
         Set<String> seen = checkEveryLoad(Scenarios.standard(Platform.SNP, Direction.TO_PRIVATE,
                 "unmap_aliases flush_tlb flush_cache psc pvalidate flip flush_tlb"));
         assertTrue(seen.contains("second SHARED SNP_UNVALIDATED -> NPF_RMP_SHARED"), seen::toString);
@@ -120,6 +123,7 @@ class PlatformTablesExhaustiveTest {
 
     @Test
     void vtomMismatchIsFatalAndKelleysMergedPathHasOnlyPageFaults() {
+        // Hyper-V v6.4-v6.8 vs v6.9 (domain.md section 2; ivm.c)
         Set<String> v64 = checkEveryLoad(Scenarios.standard(Platform.VTOM, Direction.TO_SHARED,
                 "unmap_aliases flush_tlb flip flush_tlb hv_visibility"));
         assertTrue(v64.contains("second SHARED VTOM_PRIVATE -> VTOM_PARAVISOR"), v64::toString);

@@ -64,6 +64,7 @@ class PteAndTlbPrimitivesTest {
 
     @Test
     void flipToPrivateSetsThePrivateAttribute() {
+        // set_memory_encrypted(): the attribute goes to private in the direct map and its aliases
         PageModel m = Build.on(Platform.TDX).mappings(2).converter(0, Direction.TO_PRIVATE, "flip", 1).model();
         PageState s = m.initialState();
         assertEquals(new Pte(true, SHARED), s.pte(DIRECT, 1), "a to-private converter's page starts shared");
@@ -84,6 +85,7 @@ class PteAndTlbPrimitivesTest {
 
     @Test
     void pteWritesCoverEveryPageOfTheConverter() {
+        // __set_memory_enc_pgtable() converts the whole range
         PageModel m = Build.on(Platform.TDX).pages(3).converter(0, Direction.TO_SHARED, "clear_present_and_flip", 1, 2).model();
         PageState s = m.initialState();
         PageState expected = Step.doneFrom(s, Cause.OK)

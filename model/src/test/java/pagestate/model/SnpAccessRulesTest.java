@@ -18,6 +18,7 @@ class SnpAccessRulesTest {
 
     @Test
     void snpCBitAccessToValidatedPageIsOk() {
+        // AMD APM Vol. 2 15.36: C=1 to a guest-owned validated page passes the RMP check
         assertEquals(Cause.OK, AccessProbe.load(snp(), 1, PRIVATE, HvPage.SNP_VALIDATED).outcome());
     }
 
@@ -37,6 +38,7 @@ class SnpAccessRulesTest {
 
     @Test
     void snpSharedAccessToHypervisorOwnedPageIsOk() {
+        // AMD APM Vol. 2 15.36: C=0 to a hypervisor-owned page is an ordinary shared access
         assertEquals(Cause.OK, AccessProbe.load(snp(), 1, SHARED, HvPage.SNP_HV_OWNED).outcome());
     }
 

@@ -26,6 +26,7 @@ class SnpPrimitivesTest {
 
     @Test
     void pscToSharedOfARescindedPageMakesItHypervisorOwned() {
+        // core.c set_pages_state(): PSC to shared after the rescind; the bytes read with the other key are garbage
         PageModel m = model(Direction.TO_SHARED, "psc");
         PageState s = m.initialState().edit().hv(1, HvPage.SNP_UNVALIDATED).done();
         PageState expected = Step.doneFrom(s, Cause.OK).hv(1, HvPage.SNP_HV_OWNED).contents(1, Content.GARBAGE).done();
@@ -58,6 +59,7 @@ class SnpPrimitivesTest {
 
     @Test
     void pscToPrivateOfAGuestOwnedPageChangesNothing() {
+        // core.c set_pages_state(): the page is already assigned to the guest
         PageModel m = model(Direction.TO_PRIVATE, "psc");
         PageState s = m.initialState().edit().hv(1, HvPage.SNP_VALIDATED).contents(1, Content.SECRET).done();
         Step.assertNext(Step.doneFrom(s, Cause.OK).done(), Step.run(m, s));
@@ -122,6 +124,7 @@ class SnpPrimitivesTest {
 
     @Test
     void rescindUnvalidatesAValidatedPage() {
+        // mem_encrypt_amd.c enc_status_change_prepare(): PVALIDATE(rescind) before PSC to shared
         PageModel m = model(Direction.TO_SHARED, "rescind");
         PageState s = m.initialState();
         Step.assertNext(Step.doneFrom(s, Cause.OK).hv(1, HvPage.SNP_UNVALIDATED).done(), Step.run(m, s));
@@ -129,6 +132,7 @@ class SnpPrimitivesTest {
 
     @Test
     void rescindThroughANotPresentPteIsAFatalPageFault() {
+        // PVALIDATE takes the direct map's virtual address (Lendacky's oops, Oct 2023)
         PageModel m = model(Direction.TO_SHARED, "rescind");
         PageState s = m.initialState().edit().pte(DIRECT, 1, new Pte(false, SHARED)).tlb(0, DIRECT, 1, TlbEntry.NONE).done();
         Move move = Step.run(m, s);
@@ -138,6 +142,7 @@ class SnpPrimitivesTest {
 
     @Test
     void rescindOfAnUnvalidatedPageIsFatal() {
+        // core.c pvalidate_pages(): PVALIDATE fails unless the page is in the state it changes from
         PageModel m = model(Direction.TO_SHARED, "rescind");
         PageState s = m.initialState().edit().hv(1, HvPage.SNP_UNVALIDATED).done();
         assertEquals(Cause.PVALIDATE_FAILED, Step.run(m, s).outcome());

@@ -21,6 +21,7 @@ class TdxAccessRulesTest {
 
     @Test
     void tdxPrivateAccessToAcceptedPageIsOk() {
+        // domain.md section 5: private + accepted is the normal private access
         Move m = AccessProbe.load(tdx(), 1, PRIVATE, HvPage.TDX_ACCEPTED);
         assertEquals(Cause.OK, m.outcome());
     }
@@ -41,6 +42,7 @@ class TdxAccessRulesTest {
 
     @Test
     void tdxSharedAccessToSharedPageIsOk() {
+        // domain.md section 5: shared + shared reads host data
         Move m = AccessProbe.load(tdx(), 1, SHARED, HvPage.TDX_SHARED);
         assertEquals(Cause.OK, m.outcome());
         assertEquals(Line.CLEAN, m.next().cache(1).sharedKey(), "the read fills a shared-key line");

@@ -29,6 +29,7 @@ class TdxPrimitivesTest {
 
     @Test
     void mapGpaSharedOfASharedPageChangesNothing() {
+        // the VMM's view is already shared
         PageModel m = tdx().converter(0, Direction.TO_SHARED, "map_gpa", 1).model();
         PageState s = m.initialState().edit().hv(1, HvPage.TDX_SHARED).contents(1, Content.SECRET).done();
         Step.assertNext(Step.doneFrom(s, Cause.OK).done(), Step.run(m, s));
@@ -64,6 +65,7 @@ class TdxPrimitivesTest {
 
     @Test
     void mapGpaPrivateOfAPrivatePageChangesNothing() {
+        // the VMM's view is already private
         PageModel m = tdx().converter(0, Direction.TO_PRIVATE, "map_gpa", 1).model();
         PageState s = m.initialState().edit().hv(1, HvPage.TDX_ACCEPTED).contents(1, Content.SECRET).done();
         Step.assertNext(Step.doneFrom(s, Cause.OK).done(), Step.run(m, s));
@@ -80,6 +82,7 @@ class TdxPrimitivesTest {
 
     @Test
     void acceptOfAnAcceptedPageChangesNothing() {
+        // ConverterSteps.accept(): only a pending page changes; the model treats a repeated ACCEPT as a no-op
         PageModel m = tdx().converter(0, Direction.TO_PRIVATE, "accept", 1).model();
         PageState s = m.initialState().edit().hv(1, HvPage.TDX_ACCEPTED).contents(1, Content.SECRET).done();
         Step.assertNext(Step.doneFrom(s, Cause.OK).done(), Step.run(m, s));

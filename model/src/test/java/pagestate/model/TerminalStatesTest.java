@@ -35,6 +35,7 @@ class TerminalStatesTest {
 
     @Test
     void everyActorFinishedIsTerminalEvenWithHardwareStillActive() {
+        // hardware and host may act forever: termination is about the converters and readers
         PageState s = with(new ConverterState(2, ConverterState.Status.DONE, Cause.OK), true);
         assertTrue(model.isTerminal(s));
         assertFalse(Moves.hardware(model, s).isEmpty(), "the hardware may still act");
@@ -48,6 +49,7 @@ class TerminalStatesTest {
 
     @Test
     void failedConversionIsTerminalOnceTheReuseIsDone() {
+        // domain.md section 6: with the free error path the page is reused once
         assertTrue(model.isTerminal(with(new ConverterState(reuse + 1, ConverterState.Status.FAILED_LEAKED,
                 Cause.HYPERCALL_FAILED), true)));
         assertFalse(model.isTerminal(with(new ConverterState(reuse, ConverterState.Status.FAILED_FREED,
@@ -57,6 +59,7 @@ class TerminalStatesTest {
 
     @Test
     void recoveredOrRuleEventsDoNotEndTheGuest() {
+        // domain.md section 5: only a fatal outcome ends the guest
         PageState s = init.edit().happen(Cause.VE_FIXUP).happen(Cause.PSC_WHILE_VALIDATED).happen(Cause.SECRET_TO_HOST).done();
         assertFalse(s.crashed());
         assertFalse(model.isTerminal(s));

@@ -15,6 +15,7 @@ class VtomAccessRulesTest {
 
     @Test
     void vtomMatchingAccessesAreOk() {
+        // Documentation/virt/hyperv/coco.rst: below vTOM private, above vTOM host-visible
         assertEquals(Cause.OK, AccessProbe.load(Build.on(Platform.VTOM), 1, PRIVATE, HvPage.VTOM_PRIVATE).outcome());
         assertEquals(Cause.OK, AccessProbe.load(Build.on(Platform.VTOM), 1, SHARED, HvPage.VTOM_HOST_VISIBLE).outcome());
     }
