@@ -143,12 +143,14 @@ final class FileParser {
 
     private Located<String> description(Cursor c) {
         Token first = c.require("description needs a one-line text, e.g. description \"TDX generic path, to shared\"");
-        StringBuilder b = new StringBuilder(first.text());
+        String text = first.text();
         if (!first.quoted()) {
-            while (!c.atEnd()) b.append(' ').append(c.next().text());
+            // unquoted: the rest of the line as written (commas and colons included), up to a comment
+            text = c.line().code().substring(first.col() - 1).strip();
+            while (!c.atEnd()) c.next();
         }
-        if (b.toString().isBlank()) throw c.error(first, "description is empty");
-        return new Located<>(b.toString(), c.pos(first));
+        if (text.isBlank()) throw c.error(first, "description is empty");
+        return new Located<>(text, c.pos(first));
     }
 
     private Located<Platform> platform(Cursor c) {

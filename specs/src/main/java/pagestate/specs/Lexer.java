@@ -26,6 +26,7 @@ final class Lexer {
     private static Line line(Path file, int number, String s, Problems problems) {
         List<Token> tokens = new ArrayList<>();
         String comment = null;
+        String code = s;
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
@@ -33,6 +34,7 @@ final class Lexer {
                 i++;
             } else if (c == '#') {
                 comment = s.substring(i + 1).strip();
+                code = s.substring(0, i);
                 break;
             } else if (c == ':') {
                 tokens.add(new Token(":", i + 1, false));
@@ -61,6 +63,6 @@ final class Lexer {
             }
         }
         boolean indented = !s.isEmpty() && Character.isWhitespace(s.charAt(0));
-        return new Line(number, indented, tokens, comment);
+        return new Line(number, indented, tokens, comment, code);
     }
 }

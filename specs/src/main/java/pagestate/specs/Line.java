@@ -9,8 +9,9 @@ import java.util.List;
  * @param indented whether it starts with white space (the body of a converter or an edit)
  * @param tokens   its words, without the comment
  * @param comment  the text after {@code #}, trimmed, or null when there is none
+ * @param code     the line as written, without the comment
  */
-record Line(int number, boolean indented, List<Token> tokens, String comment) {
+record Line(int number, boolean indented, List<Token> tokens, String comment, String code) {
     Line {
         tokens = List.copyOf(tokens);
     }

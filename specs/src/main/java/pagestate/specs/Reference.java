@@ -44,7 +44,9 @@ public final class Reference {
             Options.Option.SME_COHERENT, "the CPU has X86_FEATURE_SME_COHERENT: a leftover line with the other key is harmless",
             Options.Option.VE_ZEROPAD_FIXUP, "the #VE handler's zeropad fixup works (1e7769653b06 and the July 2023 fix); off: a zeropad #VE is fatal",
             Options.Option.WRITEBACK_MISMATCH, "what writing back a dirty line with the wrong key leaves in the page (unconfirmed, domain.md 4)",
-            Options.Option.VMM_FLUSH_ON_MAP_PRIVATE, "MapGPA(private) includes the VMM's cache flush of the shared alias (tdx.c comment)"));
+            Options.Option.VMM_FLUSH_ON_MAP_PRIVATE, "MapGPA(private) includes the VMM's cache flush of the shared alias (tdx.c comment)",
+            Options.Option.HOST_IMPLICIT_CONVERSION, "on an RMP nested page fault the host converts the page to what the access"
+                    + " wanted and lets it retry, instead of stopping the guest (domain.md 5)"));
 
     private static final Map<HardwareAction, String> HARDWARE = new EnumMap<>(Map.of(
             HardwareAction.TLB_FILL, "any CPU caches a translation from a present PTE, at any time (SDM Vol. 3A 4.10.2.3)",
