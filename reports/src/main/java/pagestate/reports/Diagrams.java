@@ -5,8 +5,6 @@ import guru.nidi.graphviz.engine.Graphviz;
 import guru.nidi.graphviz.engine.GraphvizCmdLineEngine;
 import guru.nidi.graphviz.engine.GraphvizEngine;
 import guru.nidi.graphviz.engine.GraphvizJdkEngine;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,29 +75,19 @@ public final class Diagrams {
         }
     }
 
-    /** The SVG and the PNG of {@code dot}, laid out once where the engine allows. */
+    /** The SVG and the PNG of {@code dot}, laid out once. */
     public Drawing draw(String dot) {
         String svg = svg(dot);
-        if (engine == DiagramEngine.GRAAL_JS) {
-            return new Drawing(svg, SvgRaster.png(svg, PNG_SCALE));
-        }
-        return new Drawing(svg, png(dot));
+        return new Drawing(svg, SvgRaster.png(svg, PNG_SCALE));
     }
 
-    /** The PNG image for {@code dot}, at 1.5 times the natural size for legibility. */
+    /**
+     * The PNG image for {@code dot}, at 1.5 times the natural size for legibility. Rasterised from the
+     * SVG by {@link SvgRaster} whatever the engine, so PNG and SVG show the same picture (graphviz-java's
+     * own PNG path goes through svgSalamander too, and loses spaces next to "-&gt;").
+     */
     public byte[] png(String dot) {
-        if (engine == DiagramEngine.GRAAL_JS) {
-            return SvgRaster.png(svg(dot), PNG_SCALE);
-        }
-        synchronized (Graphviz.class) {
-            try {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                Graphviz.fromString(dot).scale(PNG_SCALE).render(Format.PNG).toOutputStream(out);
-                return out.toByteArray();
-            } catch (IOException | RuntimeException e) {
-                throw new DiagramException(oneLine(e), e);
-            }
-        }
+        return SvgRaster.png(svg(dot), PNG_SCALE);
     }
 
     /** A diagram drawn both ways. */

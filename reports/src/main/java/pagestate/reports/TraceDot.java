@@ -22,15 +22,15 @@ public final class TraceDot {
         dot.append("digraph counterexample {\n");
         String title = (trace.isLasso() ? "Lasso counterexample" : "Counterexample") + " for "
                 + trace.property() + (trace.cause() == null || trace.cause().isBlank() ? "" : ": " + trace.cause());
+        double[] widths = laneWidths(trace);
         dot.append("  graph [newrank=true, rankdir=TB, nodesep=0.35, ranksep=0.3, labelloc=t, fontsize=14,")
                 .append(" fontname=").append(Dot.quote(Dot.FONT)).append(", label=")
-                .append(Dot.label(List.of(title), 72)).append("];\n");
+                .append(Dot.label(List.of(title), titleWidth(widths))).append("];\n");
         dot.append("  node [fontname=").append(Dot.quote(Dot.FONT))
                 .append(", fontsize=10, shape=box, style=\"rounded,filled\", fillcolor=\"#f4f6f8\",")
                 .append(" margin=\"0.2,0.08\",")
                 .append(" color=\"#5b6770\"];\n");
         dot.append("  edge [fontname=").append(Dot.quote(Dot.FONT)).append(", fontsize=9];\n");
-        double[] widths = laneWidths(trace);
         header(dot, trace, widths);
         for (int i = 0; i < trace.steps().size(); i++) {
             if (trace.hasWindow() && i == trace.windowFrom()) {
@@ -73,6 +73,15 @@ public final class TraceDot {
             widths[lane] = Math.max(widths[lane], inches(longest));
         }
         return widths;
+    }
+
+    /** Characters of the 14-point title per line, so that it fits over the lanes (at least 30). */
+    private static int titleWidth(double[] widths) {
+        double total = 0.35 * (widths.length - 1);
+        for (double width : widths) {
+            total += width;
+        }
+        return Math.max(30, Math.min(90, (int) (total / 0.125)));
     }
 
     private static double inches(int characters) {
@@ -120,6 +129,9 @@ public final class TraceDot {
         List<String> lines = new ArrayList<>();
         if (step.violating()) {
             lines.add("VIOLATES " + trace.property());
+        }
+        if (trace.isLasso() && trace.steps().indexOf(step) == trace.loopStart()) {
+            lines.add("(cycle starts here)");
         }
         lines.add(step.number() + ". " + step.actor());
         lines.add(step.action());

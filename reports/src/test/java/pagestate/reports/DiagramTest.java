@@ -77,6 +77,14 @@ class DiagramTest {
         assertEquals(DiagramEngine.GRAAL_JS, TestDiagrams.get().engine());
     }
 
+    @Test
+    void rasteriserKeepsSpacesNextToCharacterReferences() {
+        String svg = "<svg><polygon stroke=\"transparent\"/><text x=\"1\">present 1 &#45;&gt; 0</text></svg>";
+        String adapted = SvgRaster.keepSpaces(svg);
+        assertTrue(adapted.contains("<text x=\"1\">present\u00a01\u00a0&#45;&gt;\u00a00</text>"), adapted);
+        assertTrue(adapted.contains("stroke=\"none\""), adapted);
+    }
+
     private static long allNodes(MutableGraph graph) {
         return graph.nodes().size() + graph.graphs().stream().mapToLong(DiagramTest::allNodes).sum();
     }
