@@ -1,0 +1,51 @@
+package pagestate.checker;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One full exploration of {@link SyntheticSystem} (bound 12,000,000, fan-out 3: 11,423,807 distinct
+ * states, 34,271,421 transitions) per operation. The score is seconds per exploration; the engine's
+ * own figures (states/s, bytes/state) are printed after each iteration.
+ *
+ * <p>Run: {@code mvn -B -Pbench -pl checker test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g"})
+public class ExplorationBenchmark {
+
+    @Param({"1", "2"})
+    public int threads;
+
+    private final SyntheticSystem system = new SyntheticSystem(12_000_000L, 3, -1);
+    private CheckResult<Long, Integer> last;
+
+    @Benchmark
+    public long explore() {
+        last = Checker.check(system, CheckerConfig.defaults().withThreads(threads));
+        if (!last.complete()) throw new IllegalStateException("incomplete: " + last.stopReason());
+        return last.stats().distinctStates();
+    }
+
+    @TearDown(Level.Iteration)
+    public void report() {
+        Stats s = last.stats();
+        System.out.printf("%n  [threads %d] %,d states, %,d transitions, %.2f s, %,.0f states/s, %.2f bytes/state%n",
+                threads, s.distinctStates(), s.transitions(), s.seconds(), s.statesPerSecond(), s.bytesPerState());
+    }
+}
