@@ -27,11 +27,9 @@ class BrowserTest {
         Files.createDirectories(DIR);
         Optional<Chromium> browser = Chromium.find(Files.createTempDirectory(DIR, "profile"));
         if (browser.isEmpty()) {
-            boolean required = "true".equalsIgnoreCase(System.getenv("CI"))
-                    || "1".equals(System.getenv("PAGESTATE_REQUIRE_BROWSER"));
-            if (required) {
-                fail("chromium not found, and CI=true or PAGESTATE_REQUIRE_BROWSER=1 requires the browser check"
-                        + " (apt-get install chromium)");
+            Optional<String> failure = whenMissing(System.getenv());
+            if (failure.isPresent()) {
+                fail(failure.get());
             }
             System.out.println("BROWSER CHECK DID NOT RUN: chromium not found");
             return;
@@ -61,6 +59,21 @@ class BrowserTest {
             assertTrue(distinctColours(image) > 20, "the screenshot shows a rendered page, not a blank one");
             System.out.println("browser screenshot: " + shot);
         }
+    }
+
+    /** A failure message when the environment demands the browser check (CI=true, PAGESTATE_REQUIRE_BROWSER=1). */
+    static Optional<String> whenMissing(java.util.Map<String, String> env) {
+        boolean required = "true".equalsIgnoreCase(env.get("CI")) || "1".equals(env.get("PAGESTATE_REQUIRE_BROWSER"));
+        return required ? Optional.of("chromium not found, and CI=true or PAGESTATE_REQUIRE_BROWSER=1 requires"
+                + " the browser check (apt-get install chromium)") : Optional.empty();
+    }
+
+    @Test
+    void aMissingBrowserFailsOnlyWhereTheBrowserIsRequired() {
+        assertTrue(whenMissing(java.util.Map.of("CI", "true")).isPresent());
+        assertTrue(whenMissing(java.util.Map.of("PAGESTATE_REQUIRE_BROWSER", "1")).isPresent());
+        assertTrue(whenMissing(java.util.Map.of("CI", "false")).isEmpty());
+        assertTrue(whenMissing(java.util.Map.of()).isEmpty());
     }
 
     private static int distinctColours(BufferedImage image) {
