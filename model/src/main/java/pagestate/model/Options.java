@@ -32,26 +32,35 @@ public record Options(boolean smeCoherent, boolean veZeropadFixup, Content write
 
     /** A named option as it is written in spec files. */
     public enum Option {
-        SME_COHERENT("sme_coherent", Platform.SNP, "off", "on", "off"),
-        VE_ZEROPAD_FIXUP("ve_zeropad_fixup", Platform.TDX, "on", "on", "off"),
-        WRITEBACK_MISMATCH("writeback_mismatch", Platform.TDX, "poison", "poison", "garbage"),
-        VMM_FLUSH_ON_MAP_PRIVATE("vmm_flush_on_map_private", Platform.TDX, "on", "on", "off"),
-        HOST_IMPLICIT_CONVERSION("host_implicit_conversion", Platform.SNP, "off", "on", "off");
+        SME_COHERENT("sme_coherent", Platform.SNP,
+                "the CPU has X86_FEATURE_SME_COHERENT: a leftover line with the other key is harmless", "off", "on", "off"),
+        VE_ZEROPAD_FIXUP("ve_zeropad_fixup", Platform.TDX,
+                "the #VE handler's zeropad fixup works (1e7769653b06 and the July 2023 fix); off: a zeropad #VE is fatal", "on", "on", "off"),
+        WRITEBACK_MISMATCH("writeback_mismatch", Platform.TDX,
+                "what writing back a dirty line with the wrong key leaves in the page (unconfirmed, domain.md 4)", "poison", "poison", "garbage"),
+        VMM_FLUSH_ON_MAP_PRIVATE("vmm_flush_on_map_private", Platform.TDX,
+                "MapGPA(private) includes the VMM's cache flush of the shared alias (tdx.c comment)", "on", "on", "off"),
+        HOST_IMPLICIT_CONVERSION("host_implicit_conversion", Platform.SNP,
+                "on an RMP nested page fault the host converts the page to what the access wanted and lets it retry, instead of stopping the guest (domain.md 5)", "off", "on", "off");
 
         private final String specName;
         private final Platform platform;
         private final String defaultValue;
         private final java.util.List<String> allowed;
+        private final String description;
 
-        Option(String specName, Platform platform, String defaultValue, String... values) {
+        Option(String specName, Platform platform, String description, String defaultValue, String... values) {
             this.specName = specName;
             this.platform = platform;
+            this.description = description;
             this.defaultValue = defaultValue;
             this.allowed = java.util.List.of(values);
         }
 
         public String specName() { return specName; }
         public Platform platform() { return platform; }
+        /** One line: what the option means. */
+        public String description() { return description; }
         public String defaultValue() { return defaultValue; }
         public java.util.List<String> allowed() { return allowed; }
 

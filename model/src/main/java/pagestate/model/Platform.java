@@ -3,16 +3,23 @@ package pagestate.model;
 /** The confidential-computing platforms the model knows (domain.md section 5). */
 public enum Platform {
     /** Intel TDX: shared bit in the PTE, secure-EPT page states, #VE, MapGPA and ACCEPT. */
-    TDX("tdx"),
+    TDX("tdx", "Intel TDX: shared bit in the PTE, secure-EPT page states, #VE, MapGPA and ACCEPT"),
     /** AMD SEV-SNP: C-bit in the PTE, RMP with validated bit, #VC, PSC and PVALIDATE. */
-    SNP("snp"),
+    SNP("snp", "AMD SEV-SNP: C-bit in the PTE, RMP with the validated bit, #VC, PSC and PVALIDATE"),
     /** Hyper-V isolation VM with SNP vTOM and a paravisor: the attribute is the address alias above vTOM. */
-    VTOM("vtom");
+    VTOM("vtom", "Hyper-V isolation VM with SNP vTOM and a paravisor: the attribute is the address alias above vTOM");
 
     private final String specName;
+    private final String description;
 
-    Platform(String specName) {
+    Platform(String specName, String description) {
         this.specName = specName;
+        this.description = description;
+    }
+
+    /** One line: what the platform is. */
+    public String description() {
+        return description;
     }
 
     /** The name used in spec files. */

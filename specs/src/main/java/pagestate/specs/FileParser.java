@@ -288,7 +288,8 @@ final class FileParser {
 
     private Located<ErrorPath> onError(Cursor c) {
         Token t = c.oneOf("error path", Names.errorPaths());
-        for (ErrorPath e : ErrorPath.values()) if (e.specName().equals(t.text())) return new Located<>(e, c.pos(t));
+        java.util.Optional<ErrorPath> e = ErrorPath.bySpecName(t.text());
+        if (e.isPresent()) return new Located<>(e.get(), c.pos(t));
         throw c.error(t, "unknown error path " + t.shown());
     }
 
