@@ -39,7 +39,8 @@ final class AccessProbe {
         if (m.outcome() != Cause.OK) {
             assertEquals(true, m.next().happened(m.outcome()));
         } else {
-            assertEquals(0, m.next().events());
+            // an ok access records nothing, unless the SNP host converted the page behind it
+            assertEquals(0, m.next().events() & ~(1 << Cause.IMPLICIT_CONVERSION.ordinal()));
         }
         return m;
     }

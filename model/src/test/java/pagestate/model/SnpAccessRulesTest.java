@@ -56,4 +56,37 @@ class SnpAccessRulesTest {
         Build b = snp().option(Options.Option.SME_COHERENT, "on");
         assertEquals(Cause.VC_NOT_VALIDATED, AccessProbe.load(b, 1, PRIVATE, HvPage.SNP_UNVALIDATED).outcome());
     }
+
+    @Test
+    void snpSharedAccessToGuestOwnedPageIsRetriedAfterHostImplicitConversion() {
+        // domain.md section 5: "a host that implicitly converts is an option": the RMP #NPF makes the host
+        // take the page back (hypervisor-owned) and the C=0 access retries; the page's bytes are lost
+        Build b = snp().option(Options.Option.HOST_IMPLICIT_CONVERSION, "on");
+        Moves.Move m = AccessProbe.load(b, 1, SHARED, HvPage.SNP_VALIDATED);
+        assertEquals(Cause.OK, m.outcome());
+        assertEquals(HvPage.SNP_HV_OWNED, m.next().hv(1));
+        assertEquals(Content.GARBAGE, m.next().contents(1));
+        org.junit.jupiter.api.Assertions.assertTrue(m.next().happened(Cause.IMPLICIT_CONVERSION));
+    }
+
+    @Test
+    void snpCBitAccessToHypervisorOwnedPageAfterHostImplicitConversionMeetsAnUnvalidatedPage() {
+        // the host assigns the page to the guest unvalidated; the retried C=1 access takes #VC not-validated
+        Build b = snp().option(Options.Option.HOST_IMPLICIT_CONVERSION, "on");
+        Moves.Move m = AccessProbe.load(b, 1, PRIVATE, HvPage.SNP_HV_OWNED);
+        assertEquals(Cause.VC_NOT_VALIDATED, m.outcome());
+        assertEquals(HvPage.SNP_UNVALIDATED, m.next().hv(1));
+        org.junit.jupiter.api.Assertions.assertTrue(m.next().happened(Cause.IMPLICIT_CONVERSION));
+    }
+
+    @Test
+    void snpHostImplicitConversionLeavesTheOtherRowsAlone() {
+        // only an RMP nested page fault is converted; a validated C=1 access or a #VC is unchanged
+        Build on = snp().option(Options.Option.HOST_IMPLICIT_CONVERSION, "on");
+        assertEquals(Cause.VC_NOT_VALIDATED, AccessProbe.load(on, 1, PRIVATE, HvPage.SNP_UNVALIDATED).outcome());
+        Moves.Move ok = AccessProbe.load(snp().option(Options.Option.HOST_IMPLICIT_CONVERSION, "on"), 1, PRIVATE,
+                HvPage.SNP_VALIDATED);
+        assertEquals(Cause.OK, ok.outcome());
+        assertEquals(0, ok.next().events());
+    }
 }
