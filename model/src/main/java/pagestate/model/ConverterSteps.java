@@ -124,17 +124,15 @@ final class ConverterSteps {
     }
 
     /**
-     * TDX TDG.MEM.PAGE.ACCEPT: a pending page becomes accepted and zeroed. Accepting a page the VMM has
-     * not mapped private fails (tdx_accept_memory() returns false: the conversion fails).
+     * TDX TDG.MEM.PAGE.ACCEPT: a pending page becomes accepted and zeroed. Any other state is an error of
+     * the TDCALL (not mapped private; TDX_PAGE_ALREADY_ACCEPTED), and tdx-shared.c try_accept_one()
+     * treats every error as a failure: tdx_accept_memory() returns false and the conversion fails.
      */
     private Cause accept(PageState.Editor e, Converter c) {
         for (int page : c.pages()) {
-            HvPage now = e.hvNow(page);
-            if (now == HvPage.TDX_SHARED) return Cause.HYPERCALL_FAILED;
-            if (now == HvPage.TDX_PENDING) {
-                e.hv(page, HvPage.TDX_ACCEPTED);
-                e.contents(page, Content.ZERO);
-            }
+            if (e.hvNow(page) != HvPage.TDX_PENDING) return Cause.HYPERCALL_FAILED;
+            e.hv(page, HvPage.TDX_ACCEPTED);
+            e.contents(page, Content.ZERO);
         }
         return Cause.OK;
     }

@@ -30,8 +30,10 @@ public record Scenario(Platform platform, Options options, int cpus, int pages, 
         check(cpus >= 1 && cpus <= MAX_CPUS, "cpus must be 1.." + MAX_CPUS);
         check(pages >= 1 && pages <= MAX_PAGES, "pages must be 1.." + MAX_PAGES);
         check(mappings >= 1 && mappings <= MAX_MAPPINGS, "mappings must be 1.." + MAX_MAPPINGS);
+        java.util.Set<Integer> converted = new java.util.HashSet<>();
         for (Converter c : converters) {
             check(c.cpu() >= 0 && c.cpu() < cpus, "converter " + c.name() + ": no cpu " + c.cpu());
+            for (int p : c.pages()) check(converted.add(p), "page " + p + " is converted by two converters");
             for (int p : c.pages()) check(p >= 0 && p < pages, "converter " + c.name() + ": no page " + p);
             for (Phase ph : c.phases()) {
                 for (Primitive s : ph.steps()) {

@@ -81,11 +81,16 @@ class TdxPrimitivesTest {
     }
 
     @Test
-    void acceptOfAnAcceptedPageChangesNothing() {
-        // ConverterSteps.accept(): only a pending page changes; the model treats a repeated ACCEPT as a no-op
+    void acceptOfAnAcceptedPageFailsAndTakesTheErrorPath() {
+        // TDG.MEM.PAGE.ACCEPT returns TDX_PAGE_ALREADY_ACCEPTED; tdx-shared.c try_accept_one() treats any
+        // TDCALL error as failure, so tdx_accept_memory() returns false and the conversion fails
         PageModel m = tdx().converter(0, Direction.TO_PRIVATE, "accept", 1).model();
         PageState s = m.initialState().edit().hv(1, HvPage.TDX_ACCEPTED).contents(1, Content.SECRET).done();
-        Step.assertNext(Step.doneFrom(s, Cause.OK).done(), Step.run(m, s));
+        List<Move> moves = Moves.converterMoves(m, s, 0);
+        assertEquals(1, moves.size());
+        assertEquals(Cause.HYPERCALL_FAILED, moves.get(0).outcome());
+        assertEquals(HvPage.TDX_ACCEPTED, moves.get(0).next().hv(1), "a failed ACCEPT changes nothing");
+        assertEquals(Content.SECRET, moves.get(0).next().contents(1));
     }
 
     @Test
