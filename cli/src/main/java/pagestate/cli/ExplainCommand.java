@@ -10,7 +10,11 @@ import pagestate.model.PropertyName;
 import pagestate.reports.Actual;
 import pagestate.reports.PropertyReport;
 import pagestate.reports.SpecReport;
+import pagestate.reports.Diagrams;
+import pagestate.reports.StateGraph;
+import pagestate.reports.StateGraphDot;
 import pagestate.reports.TextTrace;
+import java.nio.file.Files;
 import pagestate.specs.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +39,11 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--property", paramLabel = "NAME", description = "The property to explain.")
     String property;
+
+    @Option(names = "--graph", paramLabel = "FILE", description = {"Also draw every reachable state and transition with"
+            + " the counterexample highlighted, to FILE (.svg or .dot); only for small models (up to "
+            + StateGraphDot.DEFAULT_CAP + " states)."})
+    Path graph;
 
     @Mixin
     Limits limits;
@@ -67,8 +76,10 @@ final class ExplainCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         SpecReport report;
+        SpecRun run;
         try (ProgressDisplay progress = new ProgressDisplay(ProgressDisplay.onTerminal(), spec.name())) {
-            report = ReportBuilder.build(SpecRun.run(spec, config.withProgress(progress)), "none");
+            run = SpecRun.run(spec, config.withProgress(progress));
+            report = ReportBuilder.build(run, "none");
         }
         Optional<PropertyReport> chosen = report.properties().stream()
                 .filter(p -> property == null ? p.actual() == Actual.VIOLATED : p.name().equals(property)).findFirst();
@@ -83,7 +94,7 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println(spec.name() + " (" + spec.scenario().platform().specName() + "): " + spec.description());
                 out.print(TextTrace.render(p));
                 out.flush();
-                return ExitCodes.OK;
+                return graph == null ? ExitCodes.OK : drawGraph(run, p.name(), err);
             }
             case HOLDS -> {
                 out.println(spec.name() + ": " + p.name() + " holds"
@@ -96,6 +107,26 @@ final class ExplainCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.INCOMPLETE;
             }
+        }
+    }
+
+    private int drawGraph(SpecRun run, String name, PrintWriter err) {
+        var trace = run.result().property(name).map(r -> r.trace()).orElse(null);
+        StateGraph g = StateGraphs.build(run.model(), trace, StateGraphDot.DEFAULT_CAP);
+        if (g == null) {
+            err.println("pagestate explain: the state graph has more than " + StateGraphDot.DEFAULT_CAP
+                    + " states, too many to draw; use a smaller spec (fewer cpus, pages, mappings or hardware actions)");
+            return ExitCodes.USAGE;
+        }
+        try {
+            String dot = StateGraphDot.toDot(g);
+            String text = graph.toString().endsWith(".dot") ? dot : Diagrams.start().svg(dot);
+            Files.writeString(graph, text);
+            err.println("pagestate: state graph (" + g.stateLabels().size() + " states) written to " + graph);
+            return ExitCodes.OK;
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("pagestate explain: cannot write " + graph + ": " + e.getMessage());
+            return ExitCodes.USAGE;
         }
     }
 }

@@ -40,6 +40,7 @@ final class ReportBuilder {
         boolean fatalReachable = run.result().property(PropertyName.NO_FATAL.specName())
                 .map(p -> p.verdict() == Verdict.VIOLATED).orElse(false);
         List<PropertyReport> props = new ArrayList<>();
+        ExposureWindows windows = null;
         for (String name : spec.properties()) {
             Optional<PropertyResult<PageState, PageAction>> r = run.result().property(name);
             Expected expected = spec.expectations().stream().filter(e -> e.property().equals(name)).findFirst()
@@ -49,7 +50,16 @@ final class ReportBuilder {
             String outcome = null;
             if (r.isPresent() && r.get().verdict() == Verdict.VIOLATED) {
                 trace = traceView(run.model(), r.get());
-                outcome = r.get().cause();
+                String window = null;
+                Trace<PageState, PageAction> t = r.get().trace();
+                if (r.get().kind() == PropertyResult.Kind.INVARIANT && !t.steps().isEmpty()) {
+                    if (windows == null) windows = ExposureWindows.of(run.model());
+                    if (windows != null) {
+                        window = windows.describe(t.steps().get(t.steps().size() - 1).action().actor(),
+                                run.model().property(PropertyName.bySpecName(name).orElseThrow()));
+                    }
+                }
+                outcome = r.get().cause() + (window == null ? "" : "; " + window);
             } else if (actual == Actual.HOLDS && fatalReachable && !name.equals(PropertyName.NO_FATAL.specName())) {
                 outcome = "holds on every path explored; some paths end in a fatal outcome (see no_fatal), "
                         + "beyond which nothing is checked";
@@ -105,8 +115,9 @@ final class ReportBuilder {
     }
 
     /**
-     * The steps before the violation during which the violating actor (a reader, the host, the hardware)
-     * could already have reached a violating state with one action of its own: the window of exposure.
+     * The window of exposure in the trace: the violating step, and before it every step after which the
+     * violating actor (a reader, the host, the hardware) could already reach a violating state with one
+     * action of its own; it starts at the converter step that opened the window.
      */
     static int[] window(PageModel model, PropertyResult<PageState, PageAction> r) {
         Trace<PageState, PageAction> t = r.trace();
@@ -117,13 +128,13 @@ final class ReportBuilder {
         ModelProperty property = model.property(PropertyName.bySpecName(r.name()).orElseThrow());
         int from = k;
         for (int j = k - 1; j >= 0; j--) {
-            PageState s = j == 0 ? t.initial() : t.steps().get(j - 1).state();
-            if (!reaches(model, s, actor, property)) break;
+            if (!reaches(model, t.steps().get(j).state(), actor, property)) break;
             from = j;
         }
         return new int[] {from, k};
     }
 
+    /** Whether one action of {@code actor} from {@code s} breaks {@code property}. */
     private static boolean reaches(PageModel model, PageState s, int actor, ModelProperty property) {
         boolean[] found = {false};
         model.successors(s, (a, n) -> {
