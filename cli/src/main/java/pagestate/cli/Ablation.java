@@ -12,8 +12,8 @@ import pagestate.specs.Spec;
 
 /**
  * The variants {@code ablate} derives from a spec's step lists: drop one step, swap two adjacent
- * steps, merge clear_present + flip into clear_present_and_flip, move each flush to every other
- * position. Variants whose step list repeats an earlier one are left out. Order is deterministic.
+ * steps, merge clear_present and the flip after it into clear_present_and_flip (adjacent or not),
+ * move each flush to every other position. Variants whose step list repeats an earlier one are left out. Order is deterministic.
  */
 final class Ablation {
 
@@ -53,14 +53,18 @@ final class Ablation {
                     v.set(i + 1, steps.get(i));
                     add(out, seen, spec, c, ph, v, Kind.SWAP, "swap " + label(steps, i) + " and " + label(steps, i + 1) + where, i, i + 1);
                 }
-                for (int i = 0; i + 1 < steps.size(); i++) {
-                    if (steps.get(i) == Primitive.CLEAR_PRESENT && steps.get(i + 1) == Primitive.FLIP) {
-                        List<Primitive> v = new ArrayList<>(steps);
-                        v.set(i, Primitive.CLEAR_PRESENT_AND_FLIP);
-                        v.remove(i + 1);
-                        add(out, seen, spec, c, ph, v, Kind.MERGE, "merge " + label(steps, i) + " and " + label(steps, i + 1)
-                                + " into clear_present_and_flip" + where, i, i + 1);
-                    }
+                // clear_present followed by flip (adjacent, or with other steps between them, as in
+                // Edgecombe's question on seed 004) becomes one clear_present_and_flip where clear_present was
+                for (int i = 0; i < steps.size(); i++) {
+                    if (steps.get(i) != Primitive.CLEAR_PRESENT) continue;
+                    int j = i + 1;
+                    while (j < steps.size() && steps.get(j) != Primitive.FLIP && steps.get(j) != Primitive.SET_PRESENT) j++;
+                    if (j == steps.size() || steps.get(j) != Primitive.FLIP) continue;
+                    List<Primitive> v = new ArrayList<>(steps);
+                    v.set(i, Primitive.CLEAR_PRESENT_AND_FLIP);
+                    v.remove(j);
+                    add(out, seen, spec, c, ph, v, Kind.MERGE, "merge " + label(steps, i) + " and " + label(steps, j)
+                            + " into clear_present_and_flip" + where, i, j);
                 }
                 for (int i = 0; i < steps.size(); i++) {
                     if (!FLUSHES.contains(steps.get(i))) continue;

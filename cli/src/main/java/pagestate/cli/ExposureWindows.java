@@ -65,8 +65,11 @@ final class ExposureWindows {
             });
             if (bad[0]) pcs.add(pc);
         }
-        if (pcs.isEmpty()) return null;
         ConverterProgram prog = model.programs().get(0);
+        // past the last step the converter has ended (done, or failed with its error path)
+        boolean afterEnd = pcs.removeIf(pc -> pc > prog.size());
+        if (afterEnd) pcs.add(prog.size());
+        if (pcs.isEmpty()) return null;
         List<String> ranges = new ArrayList<>();
         Integer start = null;
         Integer prev = null;

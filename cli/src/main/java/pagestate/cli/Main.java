@@ -31,7 +31,7 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("pagestate: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            c.getErr().println("pagestate: internal error (please report it with the spec): " + ex);
             return ExitCodes.USAGE;
         });
         return cl.execute(args);
