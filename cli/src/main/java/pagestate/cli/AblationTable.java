@@ -137,9 +137,10 @@ final class AblationTable {
                 case MOVE -> {
                     String flush = what.substring(0, what.indexOf(' '));
                     String to = what.substring(what.indexOf(' ') + 1).replaceAll(" \\(.*$", "");
-                    List<String> list = moves.computeIfAbsent(flush, k -> new ArrayList<>(List.of("", "")));
-                    int slot = r.firstNew() == null && !r.changed() ? 0 : r.firstNew() != null ? 1 : -1;
-                    if (slot >= 0) list.set(slot, list.get(slot) + (list.get(slot).isEmpty() ? "" : "; ") + to);
+                    List<String> list = moves.computeIfAbsent(flush, k -> new ArrayList<>(List.of("", "", "")));
+                    int slot = r.firstNew() != null ? 1 : r.changed() ? 2 : 0;
+                    String item = slot == 2 ? to + " (" + fixed(r) + ")" : to;
+                    list.set(slot, list.get(slot) + (list.get(slot).isEmpty() ? "" : "; ") + item);
                 }
                 default -> { }
             }
@@ -154,6 +155,7 @@ final class AblationTable {
         for (var e : moves.entrySet()) {
             if (!e.getValue().get(0).isEmpty()) moveLines.add(e.getKey() + " may also go " + e.getValue().get(0));
             if (!e.getValue().get(1).isEmpty()) moveLines.add(e.getKey() + " must not go " + e.getValue().get(1));
+            if (!e.getValue().get(2).isEmpty()) moveLines.add(e.getKey() + " does better " + e.getValue().get(2));
         }
         c.put("flush positions", moveLines);
         c.put("incomplete", unknown);
