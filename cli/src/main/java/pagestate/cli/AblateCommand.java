@@ -75,6 +75,11 @@ final class AblateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Spec spec = specs.get(0);
+        if (!(spec.config() instanceof pagestate.model.Scenario)) {
+            err.println(file + ": ablate removes the steps of CPU converters; this spec's system is " + spec.system()
+                    + " (ablate works on system cpu only)");
+            return ExitCodes.USAGE;
+        }
         List<String> selected = selected(spec, err);
         if (selected == null) return ExitCodes.USAGE;
         List<Ablation.Variant> variants = Ablation.variants(spec);

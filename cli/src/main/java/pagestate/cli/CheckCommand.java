@@ -65,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
         table.header();
         List<SpecReport> reports = new ArrayList<>();
         for (Spec spec : specs) {
-            SpecRun run;
+            SpecRun<?, ?> run;
             try (ProgressDisplay progress = new ProgressDisplay(!quiet && ProgressDisplay.onTerminal(), spec.name())) {
                 run = SpecRun.run(spec, config.withProgress(progress));
             }

@@ -76,7 +76,7 @@ final class ExplainCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         SpecReport report;
-        SpecRun run;
+        SpecRun<?, ?> run;
         try (ProgressDisplay progress = new ProgressDisplay(ProgressDisplay.onTerminal(), spec.name())) {
             run = SpecRun.run(spec, config.withProgress(progress));
             report = ReportBuilder.build(run, "none");
@@ -91,7 +91,7 @@ final class ExplainCommand implements Callable<Integer> {
         PropertyReport p = chosen.get();
         switch (p.actual()) {
             case VIOLATED -> {
-                out.println(spec.name() + " (" + spec.scenario().platform().specName() + "): " + spec.description());
+                out.println(spec.name() + " (" + spec.config().platformLabel() + "): " + spec.description());
                 out.print(TextTrace.render(p));
                 out.flush();
                 return graph == null ? ExitCodes.OK : drawGraph(run, p.name(), err);
@@ -110,7 +110,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    private int drawGraph(SpecRun run, String name, PrintWriter err) {
+    private <S, A extends pagestate.model.ModelAction> int drawGraph(SpecRun<S, A> run, String name, PrintWriter err) {
         var trace = run.result().property(name).map(r -> r.trace()).orElse(null);
         StateGraph g = StateGraphs.build(run.model(), trace, StateGraphDot.DEFAULT_CAP);
         if (g == null) {

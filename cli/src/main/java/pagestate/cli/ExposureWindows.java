@@ -6,58 +6,58 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import pagestate.model.ConverterProgram;
-import pagestate.model.ModelProperty;
-import pagestate.model.PageModel;
-import pagestate.model.PageState;
+import pagestate.model.ModelAction;
+import pagestate.model.SystemModel;
+import pagestate.model.SystemProperty;
 
 /**
- * Between which steps of a conversion an actor other than the converter (a zeropad reader, the host,
- * the hardware) can break a property with one action of its own, over every reachable state: the
- * window of exposure, in the converter's terms. Only for small models (it keeps every state).
+ * Between which steps of a program (the first converter, a driver, a guest) an actor other than the
+ * program (a zeropad reader, the host, the hardware, a device) can break a property with one action of
+ * its own, over every reachable state: the window of exposure, in the program's terms. Only for small
+ * models (it keeps every state).
  */
-final class ExposureWindows {
+final class ExposureWindows<S, A extends ModelAction> {
 
     static final int MAX_STATES = 100_000;
 
-    private final PageModel model;
-    private final List<PageState> states;
+    private final SystemModel<S, A> model;
+    private final List<S> states;
 
-    private ExposureWindows(PageModel model, List<PageState> states) {
+    private ExposureWindows(SystemModel<S, A> model, List<S> states) {
         this.model = model;
         this.states = states;
     }
 
-    /** Explores the model; null when it has more than {@link #MAX_STATES} states or no converter. */
-    static ExposureWindows of(PageModel model) {
-        if (model.scenario().converters().isEmpty()) return null;
-        Set<PageState> seen = new HashSet<>();
-        List<PageState> order = new ArrayList<>();
-        ArrayDeque<PageState> queue = new ArrayDeque<>();
-        PageState init = model.initialState();
+    /** Explores the model; null when it has more than {@link #MAX_STATES} states or no program. */
+    static <S, A extends ModelAction> ExposureWindows<S, A> of(SystemModel<S, A> model) {
+        if (model.programSize() == 0) return null;
+        Set<S> seen = new HashSet<>();
+        List<S> order = new ArrayList<>();
+        ArrayDeque<S> queue = new ArrayDeque<>();
+        S init = model.initialState();
         seen.add(init);
         queue.add(init);
         while (!queue.isEmpty()) {
-            PageState s = queue.poll();
+            S s = queue.poll();
             order.add(s);
             if (order.size() > MAX_STATES) return null;
             model.successors(s, (a, n) -> {
                 if (seen.add(n)) queue.add(n);
             });
         }
-        return new ExposureWindows(model, order);
+        return new ExposureWindows<>(model, order);
     }
 
     /**
-     * The window text for a violation of {@code property} by {@code actor}, over the first converter's
-     * program: "open from after flip (to shared) until map_gpa (to shared) runs"; null when the actor is
-     * a converter or the window is empty.
+     * The window text for a violation of {@code property} by {@code actor}, over the program's steps:
+     * "open from after flip (to shared) until map_gpa (to shared) runs"; null when the actor is a
+     * program actor or the window is empty.
      */
-    String describe(int actor, ModelProperty property) {
-        if (actor < model.scenario().converters().size()) return null;
+    String describe(int actor, SystemProperty<S> property) {
+        if (model.isProgramActor(actor)) return null;
         TreeSet<Integer> pcs = new TreeSet<>();
-        for (PageState s : states) {
-            int pc = s.converter(0).pc();
+        for (S s : states) {
+            int pc = model.programPc(s);
             if (pcs.contains(pc)) continue;
             boolean[] bad = {false};
             model.successors(s, (a, n) -> {
@@ -65,30 +65,29 @@ final class ExposureWindows {
             });
             if (bad[0]) pcs.add(pc);
         }
-        ConverterProgram prog = model.programs().get(0);
-        // past the last step the converter has ended (done, or failed with its error path)
-        boolean afterEnd = pcs.removeIf(pc -> pc > prog.size());
-        if (afterEnd) pcs.add(prog.size());
+        int size = model.programSize();
+        // past the last step the program has ended (done, or failed with its error path)
+        boolean afterEnd = pcs.removeIf(pc -> pc > size);
+        if (afterEnd) pcs.add(size);
         if (pcs.isEmpty()) return null;
         List<String> ranges = new ArrayList<>();
         Integer start = null;
         Integer prev = null;
         for (int pc : pcs) {
             if (start != null && pc != prev + 1) {
-                ranges.add(range(prog, start, prev));
+                ranges.add(range(start, prev));
                 start = null;
             }
             if (start == null) start = pc;
             prev = pc;
         }
-        ranges.add(range(prog, start, prev));
+        ranges.add(range(start, prev));
         return "window: open " + String.join("; and ", ranges);
     }
 
-    private static String range(ConverterProgram prog, int from, int to) {
-        var conv = prog.converter();
-        String open = from == 0 ? "from the start" : "from after " + prog.ops().get(from - 1).describe(conv);
-        String close = to >= prog.size() ? "to the end of the conversion" : "until " + prog.ops().get(to).describe(conv) + " runs";
+    private String range(int from, int to) {
+        String open = from == 0 ? "from the start" : "from after " + model.programStep(from - 1);
+        String close = to >= model.programSize() ? "to the end of the program" : "until " + model.programStep(to) + " runs";
         return open + " " + close;
     }
 }

@@ -44,7 +44,7 @@ final class ListCommand implements Callable<Integer> {
         for (var group : bySystem.entrySet()) {
             out.println(group.getKey() + ":");
             for (Spec s : group.getValue()) {
-                out.printf("  %-36s %-5s %s%n", s.name(), s.scenario().platform().specName(), s.description());
+                out.printf("  %-36s %-5s %s%n", s.name(), s.config().platformLabel(), s.description());
             }
         }
         out.flush();

@@ -7,25 +7,24 @@ import pagestate.checker.Eventually;
 import pagestate.checker.Invariant;
 import pagestate.checker.StateCodec;
 import pagestate.checker.TransitionSystem;
-import pagestate.model.ModelProperty;
-import pagestate.model.PageAction;
-import pagestate.model.PageModel;
-import pagestate.model.PageState;
+import pagestate.model.ModelAction;
+import pagestate.model.SystemModel;
+import pagestate.model.SystemProperty;
 
 /**
- * The page model seen as a transition system by the engine: the only place where {@code model} and
+ * A seed system's model seen as a transition system by the engine: the only place where {@code model} and
  * {@code checker} meet. Every safety property is an invariant (they are cheap and a verdict on
  * no_fatal explains the others); liveness properties are checked only when {@code liveness} names them.
  */
-final class ModelSystem implements TransitionSystem<PageState, PageAction> {
+final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S, A> {
 
-    private final PageModel model;
-    private final List<Invariant<PageState>> invariants = new ArrayList<>();
-    private final List<Eventually<PageState>> liveness = new ArrayList<>();
+    private final SystemModel<S, A> model;
+    private final List<Invariant<S>> invariants = new ArrayList<>();
+    private final List<Eventually<S>> liveness = new ArrayList<>();
 
-    ModelSystem(PageModel model, Set<String> livenessToCheck) {
+    ModelSystem(SystemModel<S, A> model, Set<String> livenessToCheck) {
         this.model = model;
-        for (ModelProperty p : model.properties()) {
+        for (SystemProperty<S> p : model.properties()) {
             String name = p.name().specName();
             if (p.isLiveness()) {
                 if (livenessToCheck.contains(name)) liveness.add(new Eventually<>(name, p.holds(), p.fairActors(), p.cause()));
@@ -35,22 +34,22 @@ final class ModelSystem implements TransitionSystem<PageState, PageAction> {
         }
     }
 
-    PageModel model() {
+    SystemModel<S, A> model() {
         return model;
     }
 
     @Override
-    public List<PageState> initialStates() {
+    public List<S> initialStates() {
         return List.of(model.initialState());
     }
 
     @Override
-    public void successors(PageState state, SuccessorSink<PageState, PageAction> sink) {
+    public void successors(S state, SuccessorSink<S, A> sink) {
         model.successors(state, sink::accept);
     }
 
     @Override
-    public int actorOf(PageAction action) {
+    public int actorOf(A action) {
         return action.actor();
     }
 
@@ -60,22 +59,22 @@ final class ModelSystem implements TransitionSystem<PageState, PageAction> {
     }
 
     @Override
-    public List<Invariant<PageState>> invariants() {
+    public List<Invariant<S>> invariants() {
         return invariants;
     }
 
     @Override
-    public List<Eventually<PageState>> liveness() {
+    public List<Eventually<S>> liveness() {
         return liveness;
     }
 
     @Override
-    public boolean isTerminal(PageState state) {
+    public boolean isTerminal(S state) {
         return model.isTerminal(state);
     }
 
     @Override
-    public StateCodec<PageState> codec() {
+    public StateCodec<S> codec() {
         return new StateCodec<>() {
             @Override
             public int words() {
@@ -83,12 +82,12 @@ final class ModelSystem implements TransitionSystem<PageState, PageAction> {
             }
 
             @Override
-            public void encode(PageState state, long[] out, int offset) {
+            public void encode(S state, long[] out, int offset) {
                 model.encode(state, out, offset);
             }
 
             @Override
-            public PageState decode(long[] in, int offset) {
+            public S decode(long[] in, int offset) {
                 return model.decode(in, offset);
             }
         };

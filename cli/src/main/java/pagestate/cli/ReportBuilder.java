@@ -8,16 +8,14 @@ import java.util.Set;
 import pagestate.checker.PropertyResult;
 import pagestate.checker.Trace;
 import pagestate.checker.Verdict;
-import pagestate.model.Cause;
 import pagestate.model.Converter;
-import pagestate.model.ModelProperty;
-import pagestate.model.PageAction;
-import pagestate.model.PageModel;
-import pagestate.model.PageState;
+import pagestate.model.ModelAction;
 import pagestate.model.Phase;
 import pagestate.model.Primitive;
 import pagestate.model.PropertyName;
-import pagestate.model.StateText;
+import pagestate.model.Scenario;
+import pagestate.model.SystemModel;
+import pagestate.model.SystemProperty;
 import pagestate.reports.Actual;
 import pagestate.reports.Expected;
 import pagestate.reports.PropertyReport;
@@ -32,7 +30,7 @@ final class ReportBuilder {
 
     private ReportBuilder() { }
 
-    static SpecReport build(SpecRun run, String reduction) {
+    static <S, A extends ModelAction> SpecReport build(SpecRun<S, A> run, String reduction) {
         Spec spec = run.spec();
         var stats = run.result().stats();
         RunStats rs = RunStats.of(stats.distinctStates(), stats.transitions(), stats.maxDepth(), stats.seconds(),
@@ -40,9 +38,9 @@ final class ReportBuilder {
         boolean fatalReachable = run.result().property(PropertyName.NO_FATAL.specName())
                 .map(p -> p.verdict() == Verdict.VIOLATED).orElse(false);
         List<PropertyReport> props = new ArrayList<>();
-        ExposureWindows windows = null;
+        ExposureWindows<S, A> windows = null;
         for (String name : spec.properties()) {
-            Optional<PropertyResult<PageState, PageAction>> r = run.result().property(name);
+            Optional<PropertyResult<S, A>> r = run.result().property(name);
             Expected expected = spec.expectations().stream().filter(e -> e.property().equals(name)).findFirst()
                     .map(e -> e.holds() ? Expected.HOLDS : Expected.VIOLATED).orElse(null);
             Actual actual = r.map(p -> actual(p.verdict())).orElse(Actual.UNKNOWN);
@@ -51,7 +49,7 @@ final class ReportBuilder {
             if (r.isPresent() && r.get().verdict() == Verdict.VIOLATED) {
                 trace = traceView(run.model(), r.get());
                 String window = null;
-                Trace<PageState, PageAction> t = r.get().trace();
+                Trace<S, A> t = r.get().trace();
                 if (r.get().kind() == PropertyResult.Kind.INVARIANT && !t.steps().isEmpty()) {
                     if (windows == null) windows = ExposureWindows.of(run.model());
                     if (windows != null) {
@@ -69,7 +67,7 @@ final class ReportBuilder {
             props.add(PropertyReport.of(name, expected, actual, trace, outcome));
         }
         return new SpecReport(spec.file().toString(), spec.name(), spec.description(),
-                spec.scenario().platform().specName(), spec.system(), stepLines(spec), run.result().complete(), rs, props);
+                spec.config().platformLabel(), spec.system(), stepLines(spec), run.result().complete(), rs, props);
     }
 
     static Actual actual(Verdict v) {
@@ -80,10 +78,11 @@ final class ReportBuilder {
         };
     }
 
-    /** The converters' step lists, one line per phase. */
+    /** The converters' step lists, one line per phase; for the other systems, their config's own lines. */
     static List<String> stepLines(Spec spec) {
         List<String> lines = new ArrayList<>();
-        for (Converter c : spec.scenario().converters()) {
+        if (!(spec.config() instanceof Scenario scenario)) return spec.config().summary();
+        for (Converter c : scenario.converters()) {
             for (Phase ph : c.phases()) {
                 lines.add(c.name() + " (CPU" + c.cpu() + ", page" + (c.pages().size() > 1 ? "s " : " ")
                         + String.join(",", c.pages().stream().map(String::valueOf).toList()) + ") to "
@@ -94,20 +93,18 @@ final class ReportBuilder {
     }
 
     /** A readable trace: one step per action, with only what changed, and the window of exposure. */
-    static TraceView traceView(PageModel model, PropertyResult<PageState, PageAction> r) {
-        Trace<PageState, PageAction> t = r.trace();
-        Set<String> lanes = new LinkedHashSet<>();
-        for (int cpu = 0; cpu < model.layout().cpus(); cpu++) lanes.add("CPU" + cpu);
+    static <S, A extends ModelAction> TraceView traceView(SystemModel<S, A> model, PropertyResult<S, A> r) {
+        Trace<S, A> t = r.trace();
+        Set<String> lanes = new LinkedHashSet<>(model.lanes());
         List<TraceStep> steps = new ArrayList<>();
-        PageState before = t.initial();
+        S before = t.initial();
         for (int i = 0; i < t.steps().size(); i++) {
-            Trace.Step<PageState, PageAction> s = t.steps().get(i);
-            PageAction a = s.action();
+            Trace.Step<S, A> s = t.steps().get(i);
+            A a = s.action();
             lanes.add(a.lane());
             boolean violating = !t.isLasso() && i == t.steps().size() - 1;
-            String outcome = a.outcome() == Cause.OK ? null : a.outcome().label() + ": " + a.outcome().description();
             steps.add(new TraceStep(i + 1, a.lane(), a.actorName(), a.description(),
-                    StateText.changes(model, before, s.state()), violating, outcome));
+                    model.changes(before, s.state()), violating, a.outcomeText()));
             before = s.state();
         }
         int[] window = r.kind() == PropertyResult.Kind.INVARIANT ? window(model, r) : new int[] {-1, -1};
@@ -119,13 +116,13 @@ final class ReportBuilder {
      * violating actor (a reader, the host, the hardware) could already reach a violating state with one
      * action of its own; it starts at the converter step that opened the window.
      */
-    static int[] window(PageModel model, PropertyResult<PageState, PageAction> r) {
-        Trace<PageState, PageAction> t = r.trace();
+    static <S, A extends ModelAction> int[] window(SystemModel<S, A> model, PropertyResult<S, A> r) {
+        Trace<S, A> t = r.trace();
         int k = t.steps().size() - 1;
         if (k < 0) return new int[] {-1, -1};
         int actor = t.steps().get(k).action().actor();
-        if (actor < model.scenario().converters().size()) return new int[] {-1, -1};
-        ModelProperty property = model.property(PropertyName.bySpecName(r.name()).orElseThrow());
+        if (model.isProgramActor(actor)) return new int[] {-1, -1};
+        SystemProperty<S> property = model.property(PropertyName.bySpecName(r.name()).orElseThrow());
         int from = k;
         for (int j = k - 1; j >= 0; j--) {
             if (!reaches(model, t.steps().get(j).state(), actor, property)) break;
@@ -135,7 +132,8 @@ final class ReportBuilder {
     }
 
     /** Whether one action of {@code actor} from {@code s} breaks {@code property}. */
-    private static boolean reaches(PageModel model, PageState s, int actor, ModelProperty property) {
+    private static <S, A extends ModelAction> boolean reaches(SystemModel<S, A> model, S s, int actor,
+                                                             SystemProperty<S> property) {
         boolean[] found = {false};
         model.successors(s, (a, n) -> {
             if (a.actor() == actor && !property.holds().test(n)) found[0] = true;

@@ -6,9 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import pagestate.checker.Trace;
-import pagestate.model.PageAction;
-import pagestate.model.PageModel;
-import pagestate.model.PageState;
+import pagestate.model.ModelAction;
+import pagestate.model.SystemModel;
 import pagestate.reports.StateGraph;
 
 /**
@@ -20,17 +19,17 @@ final class StateGraphs {
     private StateGraphs() { }
 
     /** The graph, or null when it has more than {@code cap} states. */
-    static StateGraph build(PageModel model, Trace<PageState, PageAction> path, int cap) {
-        Map<PageState, Integer> index = new HashMap<>();
-        List<PageState> states = new ArrayList<>();
+    static <S, A extends ModelAction> StateGraph build(SystemModel<S, A> model, Trace<S, A> path, int cap) {
+        Map<S, Integer> index = new HashMap<>();
+        List<S> states = new ArrayList<>();
         List<StateGraph.Edge> edges = new ArrayList<>();
-        ArrayDeque<PageState> queue = new ArrayDeque<>();
-        PageState init = model.initialState();
+        ArrayDeque<S> queue = new ArrayDeque<>();
+        S init = model.initialState();
         index.put(init, 0);
         states.add(init);
         queue.add(init);
         while (!queue.isEmpty()) {
-            PageState s = queue.poll();
+            S s = queue.poll();
             int from = index.get(s);
             boolean[] tooLarge = {false};
             model.successors(s, (a, n) -> {
@@ -52,12 +51,12 @@ final class StateGraphs {
         List<Integer> highlight = new ArrayList<>();
         if (path != null) {
             highlight.add(index.get(path.initial()));
-            for (Trace.Step<PageState, PageAction> step : path.steps()) highlight.add(index.get(step.state()));
+            for (Trace.Step<S, A> step : path.steps()) highlight.add(index.get(step.state()));
         }
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
-            PageState s = states.get(i);
-            labels.add("s" + i + (s.crashed() ? " (" + s.crash().label() + ")" : ""));
+            String tag = model.tag(states.get(i));
+            labels.add("s" + i + (tag != null ? " (" + tag + ")" : ""));
         }
         return new StateGraph(labels, edges, highlight);
     }

@@ -10,8 +10,9 @@ import java.util.function.Predicate;
  * of {@code fairActors}. {@code cause} explains a state where it is false.
  */
 public record ModelProperty(PropertyName name, Predicate<PageState> holds, Function<PageState, String> cause,
-                            Set<Integer> fairActors) {
+                            Set<Integer> fairActors) implements SystemProperty<PageState> {
 
+    @Override
     public boolean isLiveness() {
         return name.isLiveness();
     }

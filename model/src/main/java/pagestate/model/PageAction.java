@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * lane of a diagram ("CPU0", "hardware", "host"), what it did, and the outcome it met. The description
  * is built only when asked for: exploration creates many actions and shows few.
  */
-public final class PageAction {
+public final class PageAction implements ModelAction {
 
     private final int actor;
     private final String actorName;
@@ -32,6 +32,11 @@ public final class PageAction {
     public String lane() { return lane; }
     public String description() { return description.get(); }
     public Cause outcome() { return outcome; }
+
+    @Override
+    public String outcomeText() {
+        return outcome == Cause.OK ? null : outcome.label() + ": " + outcome.description();
+    }
 
     @Override
     public String toString() {

@@ -12,7 +12,7 @@ import java.util.function.BiConsumer;
  * fixed order (converters, zeropad readers, hosts, hardware), its properties and its compact encoding.
  * It knows nothing of the engine; the command line adapts it.
  */
-public final class PageModel {
+public final class PageModel implements SystemModel<PageState, PageAction> {
 
     private final Scenario scenario;
     private final Layout layout;
@@ -52,12 +52,16 @@ public final class PageModel {
         this.codec = new PageStateCodec(scenario, layout, programs);
     }
 
+    @Override
+    public SeedSystem system() { return SeedSystem.CPU; }
+
     public Scenario scenario() { return scenario; }
     public Layout layout() { return layout; }
     public List<ConverterProgram> programs() { return programs; }
     public List<String> actorNames() { return actorNames; }
     public List<ModelProperty> properties() { return properties; }
 
+    @Override
     public ModelProperty property(PropertyName name) {
         return properties.stream().filter(p -> p.name() == name).findFirst().orElseThrow();
     }
@@ -67,6 +71,7 @@ public final class PageModel {
      * every PTE present, every CPU's TLB warm with those translations (the lazy alias too: its entries
      * linger), empty caches; private pages hold the secret, shared ones host data.
      */
+    @Override
     public PageState initialState() {
         Pte[] ptes = new Pte[layout.pteCount()];
         TlbEntry[] tlb = new TlbEntry[layout.tlbCount()];
@@ -92,6 +97,7 @@ public final class PageModel {
     }
 
     /** A dead end that is intended: the guest died, or every actor has finished. */
+    @Override
     public boolean isTerminal(PageState s) {
         if (s.crashed()) return true;
         for (int i = 0; i < programs.size(); i++) {
@@ -104,6 +110,7 @@ public final class PageModel {
     }
 
     /** Reports every enabled action of {@code s} with its successor, in a fixed order. A crashed guest has none. */
+    @Override
     public void successors(PageState s, BiConsumer<PageAction, PageState> sink) {
         if (s.crashed()) return;
         for (int i = 0; i < programs.size(); i++) converterSuccessors(s, i, sink);
@@ -233,11 +240,45 @@ public final class PageModel {
 
     // ---- encoding
 
+    @Override
     public int words() { return codec.words(); }
 
+    @Override
     public void encode(PageState s, long[] out, int offset) { codec.encode(s, out, offset); }
 
+    @Override
     public PageState decode(long[] in, int offset) {
         return codec.decode(in, offset, programs.size(), scenario.readers().size());
     }
+
+    // ---- text, lanes and the converter's program (SystemModel)
+
+    @Override
+    public List<String> changes(PageState before, PageState after) { return StateText.changes(this, before, after); }
+
+    @Override
+    public String describe(PageState s) { return StateText.describe(s); }
+
+    /** One lane per CPU, in order. */
+    @Override
+    public List<String> lanes() {
+        List<String> l = new ArrayList<>();
+        for (int cpu = 0; cpu < layout.cpus(); cpu++) l.add("CPU" + cpu);
+        return l;
+    }
+
+    @Override
+    public String tag(PageState s) { return s.crashed() ? s.crash().label() : null; }
+
+    @Override
+    public boolean isProgramActor(int actor) { return actor < programs.size(); }
+
+    @Override
+    public int programSize() { return programs.isEmpty() ? 0 : programs.get(0).size(); }
+
+    @Override
+    public int programPc(PageState s) { return s.converter(0).pc(); }
+
+    @Override
+    public String programStep(int pc) { return programs.get(0).ops().get(pc).describe(programs.get(0).converter()); }
 }

@@ -3,10 +3,12 @@ package pagestate.model;
 import java.util.Optional;
 
 /**
- * The properties of domain.md section 6, by the stable snake_case names that spec files use.
+ * The properties of domain.md sections 6 and 7, by the stable snake_case names that spec files use,
+ * each with the seed systems whose models define it.
  */
 public enum PropertyName {
-    NO_FATAL("no_fatal", false, "no access ends the guest (TD exit, #VC terminate, #MC, #PF in PVALIDATE, panic)"),
+    NO_FATAL("no_fatal", false, "no access ends the guest (TD exit, #VC terminate, #MC, #PF in PVALIDATE, panic)",
+            SeedSystem.CPU, SeedSystem.VTOM_SWIOTLB, SeedSystem.COVE),
     NO_COCO_EXCEPTION("no_coco_exception", false, "no #VE or #VC is raised at all, even a recovered one"),
     ZEROPAD_RETURNS("zeropad_returns", false, "every load_unaligned_zeropad() returns (ok or recovered)"),
     TRANSLATIONS_CONSISTENT("translations_consistent", false,
@@ -26,21 +28,59 @@ public enum PropertyName {
     CONVERSION_COMPLETES("conversion_completes", true,
             "every conversion eventually completes (weak fairness of the converters)"),
     ZEROPAD_RETURNS_EVENTUALLY("zeropad_returns_eventually", true,
-            "every zeropad reader eventually returns (weak fairness of readers and converters)");
+            "every zeropad reader eventually returns (weak fairness of readers and converters)"),
+    // ---- vTOM and swiotlb (domain.md 7, seed 000)
+    NO_PRIVATE_ALIAS_ACCESS("no_private_alias_access", false,
+            "no CPU access reaches a host-visible page through its private alias below vTOM", SeedSystem.VTOM_SWIOTLB),
+    DEVICE_READS_AFTER_COPY("device_reads_after_copy", false,
+            "the device reads the bounce slot only after swiotlb copied the driver's buffer into it", SeedSystem.VTOM_SWIOTLB),
+    CPU_READS_AFTER_SYNC("cpu_reads_after_sync", false,
+            "the CPU reads the DMA result from its buffer only after sync-for-cpu copied it back", SeedSystem.VTOM_SWIOTLB),
+    C_BIT_ZERO("c_bit_zero", false, "the C-bit is 0 in every PTE (vTOM decides encryption by address)",
+            SeedSystem.VTOM_SWIOTLB),
+    // ---- RISC-V CoVE (domain.md 7, seed 001)
+    HOST_EMULATES_REGISTERED_ONLY("host_emulates_registered_only", false,
+            "the host emulates an access only at an address the guest registered (or mapped shared) as MMIO", SeedSystem.COVE),
+    CONFIDENTIAL_NEVER_FORWARDED("confidential_never_forwarded", false,
+            "no access to a confidential address is forwarded to the host", SeedSystem.COVE),
+    REGION_REMOVED_BEFORE_REUSE("region_removed_before_reuse", false,
+            "an MMIO region is removed from the TSM before its address is reused as RAM", SeedSystem.COVE),
+    // ---- AMD IOMMU with SEV-SNP (domain.md 7, seed 002)
+    IOMMU_MAPS_SHARED_ONLY("iommu_maps_shared_only", false,
+            "every IOMMU mapping and IOTLB entry points only at pages the RMP says are shared", SeedSystem.IOMMU),
+    IOMMU_SIZE_WITHIN_RMP("iommu_size_within_rmp", false,
+            "no IOMMU mapping or IOTLB entry is larger than the RMP entry of a page it covers", SeedSystem.IOMMU),
+    SHARED_DMA_SUCCEEDS("shared_dma_succeeds", true,
+            "DMA into a page the guest shared eventually succeeds (weak fairness of guest, VMM and device)", SeedSystem.IOMMU),
+    // ---- OpenBSD busdma (domain.md 7, seed 003)
+    DEVICE_SEES_ONLY_BOUNCE("device_sees_only_bounce", false,
+            "every address the device is given is a bounce page's", SeedSystem.BUSDMA),
+    BOUNCE_ONE_SEGMENT("bounce_one_segment", false,
+            "a bounce page only ever carries bytes of the one segment it was taken for", SeedSystem.BUSDMA),
+    DEVICE_READS_DRIVER_DATA("device_reads_driver_data", false,
+            "the device reads what the driver wrote (a PREWRITE sync came between)", SeedSystem.BUSDMA),
+    DRIVER_READS_DEVICE_DATA("driver_reads_device_data", false,
+            "the driver reads what the device wrote (a POSTREAD sync came between)", SeedSystem.BUSDMA);
 
     private final String specName;
     private final boolean liveness;
     private final String description;
+    private final java.util.Set<SeedSystem> systems;
 
-    PropertyName(String specName, boolean liveness, String description) {
+    PropertyName(String specName, boolean liveness, String description, SeedSystem... systems) {
         this.specName = specName;
         this.liveness = liveness;
         this.description = description;
+        this.systems = java.util.Collections.unmodifiableSet(systems.length == 0 ? java.util.EnumSet.of(SeedSystem.CPU)
+                : java.util.EnumSet.copyOf(java.util.List.of(systems)));
     }
 
     public String specName() { return specName; }
     public boolean isLiveness() { return liveness; }
     public String description() { return description; }
+
+    /** The seed systems whose models define this property. */
+    public java.util.Set<SeedSystem> systems() { return systems; }
 
     public static Optional<PropertyName> bySpecName(String name) {
         for (PropertyName p : values()) if (p.specName.equals(name)) return Optional.of(p);

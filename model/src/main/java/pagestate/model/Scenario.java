@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public record Scenario(Platform platform, Options options, int cpus, int pages, int mappings,
                        List<Converter> converters, List<ZeropadReader> readers, List<HostActor> hosts,
-                       Set<HardwareAction> hardware, Set<Primitive> mayFail, ErrorPath onError) {
+                       Set<HardwareAction> hardware, Set<Primitive> mayFail, ErrorPath onError) implements SystemConfig {
 
     public static final int MAX_CPUS = 4;
     public static final int MAX_PAGES = 4;
@@ -64,5 +64,20 @@ public record Scenario(Platform platform, Options options, int cpus, int pages, 
 
     public boolean hardwareOn(HardwareAction a) {
         return hardware.contains(a);
+    }
+
+    @Override
+    public SeedSystem system() {
+        return SeedSystem.CPU;
+    }
+
+    @Override
+    public String platformLabel() {
+        return platform.specName();
+    }
+
+    @Override
+    public PageModel newModel() {
+        return new PageModel(this);
     }
 }

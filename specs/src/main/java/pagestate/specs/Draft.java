@@ -35,7 +35,15 @@ final class Draft {
     Located<Set<HardwareAction>> hardware;
     Located<List<Located<Primitive>>> fail;
     Located<ErrorPath> onError;
-    Located<List<PropertyName>> check;
+    Located<CheckDecl> check;
+    // ---- the other seed systems (domain.md 7)
+    Located<String> iommu;
+    Located<String> busdma;
+    Located<String> encryption;
+    Located<String> tsm;
+    Located<Integer> segments;
+    final Map<String, ProgramDecl> programs = new LinkedHashMap<>();
+    final Map<String, DeviceDecl> devices = new LinkedHashMap<>();
     final List<ExpectDecl> expectations = new ArrayList<>();
     final List<DropDecl> drops = new ArrayList<>();
     final List<EditDecl> edits = new ArrayList<>();
@@ -67,7 +75,28 @@ final class Draft {
         }
     }
 
+    /** A reader; {@code cpu} and {@code page} are null in the short form ({@code reader NAME}) of the other systems. */
     record ReaderDecl(String name, Pos pos, Located<Integer> cpu, Located<Integer> page) { }
+
+    /**
+     * {@code guest NAME [page P] does STEP...} or {@code driver NAME does STEP...}: an actor of another
+     * seed system with its program; the steps are checked against the system's steps later.
+     */
+    record ProgramDecl(String keyword, String name, Pos pos, Located<Integer> page, List<Located<String>> steps) {
+        ProgramDecl {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** {@code device NAME [reads] [writes]}. */
+    record DeviceDecl(String name, Pos pos, boolean reads, boolean writes) { }
+
+    /** {@code check all}, {@code check all except P...} or {@code check P...}. */
+    record CheckDecl(boolean all, List<Located<PropertyName>> listed) {
+        CheckDecl {
+            listed = List.copyOf(listed);
+        }
+    }
 
     record HostDecl(String name, Pos pos, Located<Integer> page, boolean reads, boolean writes) { }
 

@@ -15,6 +15,8 @@ import pagestate.model.Platform;
 import pagestate.model.Primitive;
 import pagestate.model.PropertyName;
 import pagestate.model.Scenario;
+import pagestate.model.busdma.BusdmaConfig;
+import pagestate.model.iommu.IommuConfig;
 
 /**
  * Reads the lines of one file into a {@link Draft}: the syntax of every top-level line, names, numbers
@@ -25,7 +27,7 @@ final class FileParser {
     /** The top-level keywords, in the order the README presents them. */
     static final List<String> KEYWORDS = List.of("spec", "extends", "description", "system", "platform", "option",
             "cpus", "pages", "mappings", "converter", "reader", "host", "hardware", "fail", "on_error", "check",
-            "expect", "drop", "edit");
+            "expect", "drop", "edit", "iommu", "busdma", "encryption", "tsm", "segments", "guest", "driver", "device");
 
     private final Path file;
     private final Problems problems;
@@ -96,6 +98,13 @@ final class FileParser {
             case "option" -> option(c);
             case "cpus" -> draft.cpus = once(c, k, () -> c.number("cpus", 1, Scenario.MAX_CPUS));
             case "pages" -> draft.pages = once(c, k, () -> c.number("pages", 1, Scenario.MAX_PAGES));
+            case "segments" -> draft.segments = once(c, k, () -> c.number("segments", 1, BusdmaConfig.MAX_SEGMENTS));
+            case "iommu" -> draft.iommu = once(c, k, () -> words(c, k, "iommu", Names.iommuPolicies()));
+            case "busdma" -> draft.busdma = once(c, k, () -> words(c, k, "busdma", Names.loadModes()));
+            case "encryption" -> draft.encryption = once(c, k, () -> words(c, k, "encryption", Names.encryptions()));
+            case "tsm" -> draft.tsm = once(c, k, () -> words(c, k, "tsm", Names.tsmModes()));
+            case "guest", "driver" -> program(c, k);
+            case "device" -> device(c, k);
             case "mappings" -> draft.mappings = once(c, k, () -> c.number("mappings", 1, Scenario.MAX_MAPPINGS));
             case "converter" -> converter(c, k);
             case "reader" -> reader(c, k);
@@ -213,6 +222,11 @@ final class FileParser {
     private void reader(Cursor c, Token k) {
         Token n = c.name("reader");
         claimActor(c, n);
+        if (c.atEnd()) {
+            // the short form of vtom-swiotlb and cove: where it reads is fixed by the system
+            draft.readers.put(n.text(), new Draft.ReaderDecl(n.text(), c.pos(n), null, null));
+            return;
+        }
         c.accept("on");
         c.expect("cpu", "expected `on cpu N page P` after reader " + n.shown());
         Located<Integer> cpu = c.number("cpu", 0, Scenario.MAX_CPUS - 1);
@@ -241,6 +255,57 @@ final class FileParser {
         }
         if (!reads && !writes) throw c.errorAtEnd("host " + n.text() + " needs `reads`, `writes` or both");
         draft.hosts.put(n.text(), new Draft.HostDecl(n.text(), c.pos(n), page, reads, writes));
+    }
+
+    /** A setting whose value is one of a few phrases ("map-all 2M", "dynamic"): the rest of the line. */
+    private Located<String> words(Cursor c, Token k, String what, List<String> allowed) {
+        if (c.atEnd()) throw c.errorAtEnd(what + " needs one of: " + String.join(", ", allowed));
+        Token first = c.next();
+        StringBuilder b = new StringBuilder(first.text());
+        while (!c.atEnd()) b.append(' ').append(c.next().text());
+        String value = b.toString();
+        if (first.quoted() || !allowed.contains(value)) {
+            throw c.error(first, "unknown " + what + " " + Suggest.show(value) + Suggest.hint(value, allowed)
+                    + " (" + what + " takes " + String.join(", ", allowed) + ")");
+        }
+        return new Located<>(value, c.pos(first));
+    }
+
+    /** {@code guest NAME [page P] does STEP...} and {@code driver NAME does STEP...}. */
+    private void program(Cursor c, Token k) {
+        Token n = c.name(k.text());
+        claimActor(c, n);
+        Located<Integer> page = null;
+        if (c.accept("page")) page = c.number("page", 0, IommuConfig.MAX_PAGES - 1);
+        c.expect("does", "expected `does STEP...` after " + k.text() + " " + n.shown()
+                + (k.is("guest") ? " (or `page P does STEP...`)" : ""));
+        if (c.atEnd()) throw c.errorAtEnd(k.text() + " " + n.text() + " needs its steps after `does`");
+        List<Located<String>> steps = new ArrayList<>();
+        while (!c.atEnd()) {
+            Token t = c.next();
+            if (t.quoted()) throw c.error(t, "a step is a word, not a quoted text: " + t.shown());
+            steps.add(new Located<>(t.text(), c.pos(t)));
+        }
+        draft.programs.put(n.text(), new Draft.ProgramDecl(k.text(), n.text(), c.pos(n), page, steps));
+    }
+
+    /** {@code device NAME [reads] [writes]}. */
+    private void device(Cursor c, Token k) {
+        Token n = c.name("device");
+        claimActor(c, n);
+        boolean reads = false;
+        boolean writes = false;
+        while (!c.atEnd()) {
+            Token t = c.next();
+            if (t.is("reads") && !reads) {
+                reads = true;
+            } else if (t.is("writes") && !writes) {
+                writes = true;
+            } else {
+                throw c.error(t, "unexpected " + t.shown() + " in device line; write device NAME [reads] [writes]");
+            }
+        }
+        draft.devices.put(n.text(), new Draft.DeviceDecl(n.text(), c.pos(n), reads, writes));
     }
 
     private void claimActor(Cursor c, Token n) {
@@ -293,21 +358,20 @@ final class FileParser {
         throw c.error(t, "unknown error path " + t.shown());
     }
 
-    private Located<List<PropertyName>> check(Cursor c, Token k) {
-        List<PropertyName> list = new ArrayList<>();
+    /** Which properties "all" means depends on the system, which may come later or from a base: the Validator expands it. */
+    private Located<Draft.CheckDecl> check(Cursor c, Token k) {
+        List<Located<PropertyName>> list = new ArrayList<>();
         boolean all = c.accept("all");
-        if (all) list.addAll(List.of(PropertyName.values()));
         boolean except = all && c.accept("except");
         if (c.atEnd() && (!all || except)) throw c.errorAtEnd("check needs all, or a list of property names");
         while (!c.atEnd()) {
             Token t = c.oneOf("property", Names.properties());
             PropertyName p = PropertyName.bySpecName(t.text()).orElseThrow();
             if (all && !except) throw c.error(t, "write `check all except " + t.text() + "` to leave some out");
-            if (except ? !list.remove(p) : list.contains(p)) throw c.error(t, t.text() + " is listed twice");
-            if (!except) list.add(p);
+            for (Located<PropertyName> q : list) if (q.value() == p) throw c.error(t, t.text() + " is listed twice");
+            list.add(new Located<>(p, c.pos(t)));
         }
-        if (list.isEmpty()) throw c.error(k, "check leaves no property to check");
-        return new Located<>(list, c.pos(k));
+        return new Located<>(new Draft.CheckDecl(all, list), c.pos(k));
     }
 
     private void expect(Cursor c, Token k) {
@@ -326,7 +390,7 @@ final class FileParser {
     }
 
     private void drop(Cursor c, Token k) {
-        Token kind = c.oneOf("actor kind", List.of("converter", "reader", "host"));
+        Token kind = c.oneOf("actor kind", List.of("converter", "reader", "host", "guest", "driver", "device"));
         Token n = c.name(kind.text());
         c.end();
         draft.drops.add(new Draft.DropDecl(kind.text(), n.text(), c.pos(n)));

@@ -49,6 +49,36 @@ final class Names {
         return l;
     }
 
+    static List<String> systems() {
+        List<String> l = new ArrayList<>();
+        for (pagestate.model.SeedSystem s : pagestate.model.SeedSystem.values()) l.add(s.specName());
+        return l;
+    }
+
+    static List<String> iommuPolicies() {
+        List<String> l = new ArrayList<>();
+        for (pagestate.model.iommu.IommuPolicy p : pagestate.model.iommu.IommuPolicy.values()) l.add(p.specName());
+        return l;
+    }
+
+    static List<String> loadModes() {
+        List<String> l = new ArrayList<>();
+        for (pagestate.model.busdma.LoadMode m : pagestate.model.busdma.LoadMode.values()) l.add(m.specName());
+        return l;
+    }
+
+    static List<String> encryptions() {
+        List<String> l = new ArrayList<>();
+        for (pagestate.model.swiotlb.Encryption e : pagestate.model.swiotlb.Encryption.values()) l.add(e.specName());
+        return l;
+    }
+
+    static List<String> tsmModes() {
+        List<String> l = new ArrayList<>();
+        for (pagestate.model.cove.TsmMode m : pagestate.model.cove.TsmMode.values()) l.add(m.specName());
+        return l;
+    }
+
     static List<String> properties() {
         List<String> l = new ArrayList<>();
         for (PropertyName p : PropertyName.values()) l.add(p.specName());

@@ -9,6 +9,15 @@ import pagestate.model.Options;
 import pagestate.model.Platform;
 import pagestate.model.Primitive;
 import pagestate.model.PropertyName;
+import pagestate.model.SeedSystem;
+import pagestate.model.busdma.DriverStep;
+import pagestate.model.busdma.LoadMode;
+import pagestate.model.cove.CoveStep;
+import pagestate.model.cove.TsmMode;
+import pagestate.model.iommu.GuestStep;
+import pagestate.model.iommu.IommuPolicy;
+import pagestate.model.swiotlb.Encryption;
+import pagestate.model.swiotlb.SwiotlbStep;
 
 /**
  * The reference tables of the spec language, generated from the model's enums (so a new primitive,
@@ -61,13 +70,59 @@ public final class Reference {
         return table(new String[] {"on_error", "what a converter does when a hypercall fails"}, rows);
     }
 
-    /** {@code | property | kind | it holds when |}. */
+    /** {@code | property | systems | kind | it holds when |}. */
     public static String properties() {
         List<String[]> rows = new ArrayList<>();
         for (PropertyName p : PropertyName.values()) {
-            rows.add(new String[] {code(p.specName()), p.isLiveness() ? "liveness" : "safety", p.description()});
+            List<String> systems = new ArrayList<>();
+            for (SeedSystem sys : p.systems()) systems.add(sys.specName());
+            rows.add(new String[] {code(p.specName()), String.join(", ", systems), p.isLiveness() ? "liveness" : "safety",
+                    p.description()});
         }
-        return table(new String[] {"property", "kind", "it holds when"}, rows);
+        return table(new String[] {"property", "systems", "kind", "it holds when"}, rows);
+    }
+
+    /** {@code | system | what it models | properties |}. */
+    public static String systems() {
+        List<String[]> rows = new ArrayList<>();
+        for (SeedSystem sys : SeedSystem.values()) {
+            List<String> props = new ArrayList<>();
+            for (PropertyName p : sys.properties()) props.add(code(p.specName()));
+            rows.add(new String[] {code(sys.specName()), sys.description(), String.join(" ", props)});
+        }
+        return table(new String[] {"system", "what it models", "properties"}, rows);
+    }
+
+    /** The words of system iommu: VMM policies and guest steps. */
+    public static String iommu() {
+        List<String[]> rows = new ArrayList<>();
+        for (IommuPolicy p : IommuPolicy.values()) rows.add(new String[] {code("iommu " + p.specName()), "VMM policy", p.description()});
+        for (GuestStep g : GuestStep.values()) rows.add(new String[] {code(g.specName()), "guest step", g.description()});
+        return table(new String[] {"word", "kind", "meaning"}, rows);
+    }
+
+    /** The words of system busdma: load modes and driver steps. */
+    public static String busdma() {
+        List<String[]> rows = new ArrayList<>();
+        for (LoadMode m : LoadMode.values()) rows.add(new String[] {code("busdma " + m.specName()), "load mode", m.description()});
+        for (DriverStep d : DriverStep.values()) rows.add(new String[] {code(d.specName()), "driver step", d.description()});
+        return table(new String[] {"word", "kind", "meaning"}, rows);
+    }
+
+    /** The words of system vtom-swiotlb: encryption and guest steps. */
+    public static String swiotlb() {
+        List<String[]> rows = new ArrayList<>();
+        for (Encryption e : Encryption.values()) rows.add(new String[] {code("encryption " + e.specName()), "page tables", e.description()});
+        for (SwiotlbStep g : SwiotlbStep.values()) rows.add(new String[] {code(g.specName()), "guest step", g.description()});
+        return table(new String[] {"word", "kind", "meaning"}, rows);
+    }
+
+    /** The words of system cove: TSM modes and guest steps. */
+    public static String cove() {
+        List<String[]> rows = new ArrayList<>();
+        for (TsmMode m : TsmMode.values()) rows.add(new String[] {code("tsm " + m.specName()), "TSM mode", m.description()});
+        for (CoveStep g : CoveStep.values()) rows.add(new String[] {code(g.specName()), "guest step", g.description()});
+        return table(new String[] {"word", "kind", "meaning"}, rows);
     }
 
     /** Every generated table by the name its README section uses. */
@@ -79,6 +134,11 @@ public final class Reference {
         m.put("hardware", hardware());
         m.put("on_error", errorPaths());
         m.put("properties", properties());
+        m.put("systems", systems());
+        m.put("iommu", iommu());
+        m.put("busdma", busdma());
+        m.put("vtom_swiotlb", swiotlb());
+        m.put("cove", cove());
         return m;
     }
 

@@ -113,6 +113,13 @@ final class Resolver {
         m.fail = or(own.fail, base.fail);
         m.onError = or(own.onError, base.onError);
         m.check = or(own.check, base.check);
+        m.iommu = or(own.iommu, base.iommu);
+        m.busdma = or(own.busdma, base.busdma);
+        m.encryption = or(own.encryption, base.encryption);
+        m.tsm = or(own.tsm, base.tsm);
+        m.segments = or(own.segments, base.segments);
+        m.programs.putAll(base.programs);
+        m.devices.putAll(base.devices);
         m.converters.putAll(base.converters);
         m.readers.putAll(base.readers);
         m.hosts.putAll(base.hosts);
@@ -120,6 +127,8 @@ final class Resolver {
         m.converters.putAll(own.converters);
         m.readers.putAll(own.readers);
         m.hosts.putAll(own.hosts);
+        m.programs.putAll(own.programs);
+        m.devices.putAll(own.devices);
         m.expectations.addAll(own.expectations);
         m.edits.addAll(own.edits);
         return m;
@@ -129,9 +138,13 @@ final class Resolver {
         Map<String, ?> actors = switch (d.kind()) {
             case "converter" -> m.converters;
             case "reader" -> m.readers;
+            case "guest", "driver" -> m.programs;
+            case "device" -> m.devices;
             default -> m.hosts;
         };
-        if (actors.remove(d.name()) == null) {
+        boolean wrongKind = actors == m.programs && m.programs.containsKey(d.name())
+                && !m.programs.get(d.name()).keyword().equals(d.kind());
+        if (wrongKind || actors.remove(d.name()) == null) {
             problems.at(d.pos(), "no " + d.kind() + " " + d.name() + " in the base spec to drop"
                     + Suggest.hint(d.name(), List.copyOf(actors.keySet())));
         }

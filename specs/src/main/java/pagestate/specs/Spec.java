@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import pagestate.model.Scenario;
+import pagestate.model.SystemConfig;
 
 /**
  * A parsed, validated spec file: what to explore and what the author expects of it.
@@ -11,13 +12,13 @@ import pagestate.model.Scenario;
  * @param file         the file it was read from
  * @param name         the spec's name (unique in a catalogue)
  * @param description  one line
- * @param system       the seed system it belongs to, for grouping in {@code pagestate list} (e.g. "cpu")
- * @param scenario     the system to explore
+ * @param system       the seed system it belongs to, its {@code system} line (e.g. "cpu", "iommu")
+ * @param config       the system to explore: a {@link Scenario} for {@code cpu}, the system's own config otherwise
  * @param properties   the properties to check, by name (PropertyName spec names), in file order
  * @param expectations expected verdicts; empty means checked and reported, not gated
  * @param base         the spec file it {@code extends}, if any (resolved against the directory of {@code file})
  */
-public record Spec(Path file, String name, String description, String system, Scenario scenario,
+public record Spec(Path file, String name, String description, String system, SystemConfig config,
                    List<String> properties, List<Expectation> expectations, Optional<Path> base) {
 
     public Spec {
@@ -26,9 +27,15 @@ public record Spec(Path file, String name, String description, String system, Sc
     }
 
     /** A spec that extends nothing. */
-    public Spec(Path file, String name, String description, String system, Scenario scenario,
+    public Spec(Path file, String name, String description, String system, SystemConfig config,
                 List<String> properties, List<Expectation> expectations) {
-        this(file, name, description, system, scenario, properties, expectations, Optional.empty());
+        this(file, name, description, system, config, properties, expectations, Optional.empty());
+    }
+
+    /** The CPU conversion's scenario; only for {@code system cpu} specs. */
+    public Scenario scenario() {
+        if (config instanceof Scenario s) return s;
+        throw new IllegalStateException("spec " + name + " is of system " + system + ", not cpu: it has no CPU scenario");
     }
 
     /** The expectation stated for {@code property}, if any. */

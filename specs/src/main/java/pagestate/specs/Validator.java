@@ -18,6 +18,8 @@ import pagestate.model.Platform;
 import pagestate.model.Primitive;
 import pagestate.model.PropertyName;
 import pagestate.model.Scenario;
+import pagestate.model.SeedSystem;
+import pagestate.model.SystemConfig;
 import pagestate.model.ZeropadReader;
 
 /**
@@ -26,9 +28,6 @@ import pagestate.model.ZeropadReader;
  * constructor could refuse the value, so the model's exceptions never reach a user.
  */
 final class Validator {
-    /** The systems of domain.md; only {@code cpu} has a model so far. */
-    static final String DEFAULT_SYSTEM = "cpu";
-    static final List<String> PLANNED_SYSTEMS = List.of("vtom-swiotlb", "cove", "iommu", "busdma");
     static final int DEFAULT_CPUS = 2;
     static final int DEFAULT_PAGES = 2;
     static final int DEFAULT_MAPPINGS = 1;
@@ -61,7 +60,22 @@ final class Validator {
         Pos file = Pos.ofFile(d.file);
         missing(d.name, file, "missing `spec NAME` line");
         missing(d.description, file, "missing `description \"...\"` line: say in one line what this spec checks");
-        String system = system();
+        SeedSystem system = system();
+        foreignStatements(system);
+        uniqueActorNames();
+        List<PropertyName> checked = checked(system);
+        List<Spec.Expectation> expectations = expectations(checked, system);
+        SystemConfig config = system == SeedSystem.CPU ? scenario(file) : Systems.config(problems, d, system, incomplete);
+        if (problems.count() > before || incomplete || config == null) return null;
+        List<String> properties = new ArrayList<>();
+        for (PropertyName p : checked) properties.add(p.specName());
+        return new Spec(d.file, d.name.value(), d.description.value(), system.specName(), config, properties, expectations,
+                Optional.ofNullable(base));
+    }
+
+    /** The CPU conversion's scenario (system cpu), or null when something is missing or wrong. */
+    private Scenario scenario(Pos file) {
+        int before = problems.count();
         Platform platform = d.platform == null ? null : d.platform.value();
         missing(d.platform, file, "missing `platform` line: one of " + String.join(", ", Names.platforms()));
         int cpus = d.cpus == null ? DEFAULT_CPUS : d.cpus.value();
@@ -75,37 +89,95 @@ final class Validator {
         List<Converter> converters = converters(platform, cpus, pages);
         List<ZeropadReader> readers = readers(cpus, pages);
         List<HostActor> hosts = hosts(pages);
-        uniqueActorNames();
         Set<Primitive> mayFail = mayFail(platform);
-        List<PropertyName> checked = d.check == null ? List.of(PropertyName.values()) : d.check.value();
-        List<Spec.Expectation> expectations = expectations(checked);
         if (problems.count() > before || incomplete || platform == null) return null;
         Set<HardwareAction> hardware = d.hardware == null ? EnumSet.allOf(HardwareAction.class) : d.hardware.value();
         ErrorPath onError = d.onError == null ? ErrorPath.LEAK : d.onError.value();
-        Scenario scenario = new Scenario(platform, options, cpus, pages, mappings, converters, readers, hosts, hardware,
-                mayFail, onError);
-        List<String> properties = new ArrayList<>();
-        for (PropertyName p : checked) properties.add(p.specName());
-        return new Spec(d.file, d.name.value(), d.description.value(), system, scenario, properties, expectations,
-                Optional.ofNullable(base));
+        return new Scenario(platform, options, cpus, pages, mappings, converters, readers, hosts, hardware, mayFail, onError);
+    }
+
+    /** A statement of another system than the spec's is an error where it is written. */
+    private void foreignStatements(SeedSystem system) {
+        SeedSystem cpu = SeedSystem.CPU;
+        foreign(system, "platform", d.platform, cpu);
+        for (Located<String> o : d.options.values()) foreign(system, "option", o, cpu);
+        foreign(system, "cpus", d.cpus, cpu);
+        foreign(system, "pages", d.pages, cpu, SeedSystem.IOMMU);
+        foreign(system, "mappings", d.mappings, cpu);
+        foreign(system, "hardware", d.hardware, cpu);
+        foreign(system, "fail", d.fail, cpu);
+        foreign(system, "on_error", d.onError, cpu);
+        for (Draft.ConverterDecl c : d.converters.values()) foreign(system, "converter", c.pos(), cpu);
+        for (Draft.HostDecl h : d.hosts.values()) foreign(system, "host", h.pos(), cpu);
+        for (Draft.ReaderDecl r : d.readers.values()) foreign(system, "reader", r.pos(), cpu, SeedSystem.VTOM_SWIOTLB, SeedSystem.COVE);
+        foreign(system, "iommu", d.iommu, SeedSystem.IOMMU);
+        foreign(system, "busdma", d.busdma, SeedSystem.BUSDMA);
+        foreign(system, "segments", d.segments, SeedSystem.BUSDMA);
+        foreign(system, "encryption", d.encryption, SeedSystem.VTOM_SWIOTLB);
+        foreign(system, "tsm", d.tsm, SeedSystem.COVE);
+        for (Draft.ProgramDecl g : d.programs.values()) {
+            if (g.keyword().equals("driver")) foreign(system, "driver", g.pos(), SeedSystem.BUSDMA);
+            else foreign(system, "guest", g.pos(), SeedSystem.IOMMU, SeedSystem.VTOM_SWIOTLB, SeedSystem.COVE);
+        }
+        for (Draft.DeviceDecl v : d.devices.values()) foreign(system, "device", v.pos(), SeedSystem.IOMMU, SeedSystem.BUSDMA, SeedSystem.VTOM_SWIOTLB);
+    }
+
+    private void foreign(SeedSystem system, String keyword, Located<?> value, SeedSystem... owners) {
+        if (value != null) foreign(system, keyword, value.pos(), owners);
+    }
+
+    private void foreign(SeedSystem system, String keyword, Pos pos, SeedSystem... owners) {
+        if (system == null || List.of(owners).contains(system)) return;
+        List<String> names = new ArrayList<>();
+        for (SeedSystem o : owners) names.add(o.specName());
+        problems.at(pos, "`" + keyword + "` is a statement of system " + String.join(" and ", names)
+                + "; this spec's system is " + system.specName());
+    }
+
+    /** The properties {@code check} selects, among the system's own (all of them by default). */
+    private List<PropertyName> checked(SeedSystem system) {
+        if (system == null) return List.of();
+        List<PropertyName> own = system.properties();
+        if (d.check == null) return own;
+        Draft.CheckDecl c = d.check.value();
+        List<PropertyName> result = new ArrayList<>(c.all() ? own : List.of());
+        for (Located<PropertyName> p : c.listed()) {
+            if (!own.contains(p.value())) {
+                problems.at(p.pos(), notOfSystem(p.value(), system));
+                continue;
+            }
+            if (c.all()) result.remove(p.value());
+            else result.add(p.value());
+        }
+        if (result.isEmpty() && (c.all() || c.listed().stream().allMatch(p -> own.contains(p.value())))) {
+            problems.at(d.check.pos(), "check leaves no property to check");
+        }
+        return result;
+    }
+
+    private static String notOfSystem(PropertyName p, SeedSystem system) {
+        List<String> of = new ArrayList<>();
+        for (SeedSystem s : p.systems()) of.add(s.specName());
+        List<String> own = new ArrayList<>();
+        for (PropertyName q : system.properties()) own.add(q.specName());
+        return p.specName() + " is a property of system " + String.join(" and ", of) + ", not of " + system.specName()
+                + " (its properties: " + String.join(" ", own) + ")";
     }
 
     private void missing(Object value, Pos at, String message) {
         if (value == null && !incomplete) problems.at(at, message);
     }
 
-    private String system() {
-        if (d.system == null) return DEFAULT_SYSTEM;
+    /** The spec's system, or null when it is unknown (reported). */
+    private SeedSystem system() {
+        if (d.system == null) return SeedSystem.CPU;
         String s = d.system.value();
-        if (s.equals(DEFAULT_SYSTEM)) return s;
-        if (PLANNED_SYSTEMS.contains(s)) {
-            problems.at(d.system.pos(), "system " + s + " has no model yet; this version checks system " + DEFAULT_SYSTEM);
-        } else {
-            List<String> all = new ArrayList<>(List.of(DEFAULT_SYSTEM));
-            all.addAll(PLANNED_SYSTEMS);
-            problems.at(d.system.pos(), "unknown system " + Suggest.show(s) + Suggest.hint(s, all));
+        Optional<SeedSystem> known = SeedSystem.bySpecName(s);
+        if (known.isEmpty()) {
+            problems.at(d.system.pos(), "unknown system " + Suggest.show(s) + Suggest.hint(s, Names.systems())
+                    + " (the systems: " + String.join(", ", Names.systems()) + ")");
         }
-        return s;
+        return known.orElse(null);
     }
 
     private Options options(Platform platform) {
@@ -181,6 +253,10 @@ final class Validator {
     private List<ZeropadReader> readers(int cpus, int pages) {
         List<ZeropadReader> result = new ArrayList<>();
         for (Draft.ReaderDecl r : d.readers.values()) {
+            if (r.cpu() == null) {
+                problems.at(r.pos(), "reader " + r.name() + " needs `on cpu N page P` in system cpu (the page it reads across into page P+1)");
+                continue;
+            }
             cpu("reader " + r.name() + " runs on", r.cpu(), cpus);
             int p = r.page().value();
             if (p + 1 >= pages) {
@@ -208,6 +284,8 @@ final class Validator {
         d.converters.keySet().forEach(n -> kinds.put(n, "converter"));
         for (Draft.ReaderDecl r : d.readers.values()) clash(kinds, r.name(), "reader", r.pos());
         for (Draft.HostDecl h : d.hosts.values()) clash(kinds, h.name(), "host", h.pos());
+        for (Draft.ProgramDecl g : d.programs.values()) clash(kinds, g.name(), g.keyword(), g.pos());
+        for (Draft.DeviceDecl v : d.devices.values()) clash(kinds, v.name(), "device", v.pos());
     }
 
     private void clash(Map<String, String> kinds, String name, String kind, Pos pos) {
@@ -242,10 +320,14 @@ final class Validator {
         return incomplete; // a converter may be missing because its line failed
     }
 
-    private List<Spec.Expectation> expectations(List<PropertyName> checked) {
+    private List<Spec.Expectation> expectations(List<PropertyName> checked, SeedSystem system) {
         List<Spec.Expectation> result = new ArrayList<>();
         for (Draft.ExpectDecl e : d.expectations) {
-            if (!checked.contains(e.property())) {
+            if (system != null && !e.property().systems().contains(system)) {
+                problems.at(e.pos(), "expect " + notOfSystem(e.property(), system));
+                continue;
+            }
+            if (system != null && !checked.contains(e.property())) {
                 String where = d.check == null ? "" : " (`check` on line " + d.check.pos().line()
                         + (d.check.pos().file().equals(d.file) ? "" : " of " + d.check.pos().file().getFileName()) + ")";
                 problems.at(e.pos(), "expect " + e.property().specName() + ": that property is not checked" + where);

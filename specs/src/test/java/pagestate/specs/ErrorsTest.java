@@ -140,8 +140,52 @@ class ErrorsTest {
 
     @Test
     void systems() {
-        assertErrors(M + "system iommu\n", "10:8: system iommu has no model yet; this version checks system cpu");
-        assertErrors(M + "system cpuu\n", "10:8: unknown system cpuu; did you mean cpu?");
+        assertErrors(M + "system cpuu\n",
+                "10:8: unknown system cpuu; did you mean cpu? (the systems: cpu, vtom-swiotlb, cove, iommu, busdma)");
+        assertErrors(M + "system iommu\n", "t.pspec: missing `iommu` line: one of map-all 2M, map-all 4K, dynamic, dynamic no-invalidate",
+                "t.pspec: missing guest: add `guest NAME page P does to_shared post wait to_private`",
+                "3:10: `platform` is a statement of system cpu; this spec's system is iommu",
+                "4:11: `converter` is a statement of system cpu; this spec's system is iommu");
+        assertErrors(M + "iommu dynamic\n", "10:7: `iommu` is a statement of system iommu; this spec's system is cpu");
+        assertErrors(M + "expect iommu_maps_shared_only holds\n", "10:8: expect iommu_maps_shared_only is a property of system iommu,"
+                + " not of cpu (its properties: " + String.join(" ", Names.properties().subList(0, 13)) + ")");
+    }
+
+    /** A valid iommu spec of 6 lines. */
+    static final String I = """
+            spec i
+            description "x"
+            system iommu
+            iommu dynamic
+            guest vm page 1 does to_shared post wait
+            device nic
+            """;
+
+    @Test
+    void otherSystems() {
+        assertEquals("iommu", Texts.spec(I).system());
+        assertErrors(I.replace("iommu dynamic", "iommu map-all 3M"),
+                "4:7: unknown iommu map-all 3M; did you mean map-all 2M? (iommu takes map-all 2M, map-all 4K, dynamic, dynamic no-invalidate)");
+        assertErrors(I.replace("to_shared post", "to_shred post"),
+                "5:22: unknown step to_shred for a guest of system iommu; did you mean to_shared? (its steps: to_shared post wait to_private)");
+        assertErrors(I.replace("page 1 ", ""), "5:7: guest vm needs `page P` (the page it shares and posts for DMA), e.g. guest vm page 1 does ...");
+        assertErrors(I.replace("page 1 ", "page 3 "), "5:15: guest vm uses page 3, but pages is 2 (pages 0..1)");
+        assertErrors(I.replace("device nic", "device nic reads"),
+                "6:8: a device of system iommu takes no reads or writes: it DMAs into the page the guest posts");
+        assertErrors(I + "device nic2\n", "7:8: system iommu has one device; nic is already it");
+        assertErrors(I + "check all except iommu_maps_shared_only iommu_size_within_rmp shared_dma_succeeds\n",
+                "7:1: check leaves no property to check");
+        assertErrors(I + "check no_fatal\n", "7:7: no_fatal is a property of system cpu and vtom-swiotlb and cove, not of iommu"
+                + " (its properties: iommu_maps_shared_only iommu_size_within_rmp shared_dma_succeeds)");
+        assertErrors(I.replace("guest vm page 1 does to_shared post wait", "guest vm page 1"),
+                "5:17: expected `does STEP...` after guest vm (or `page P does STEP...`)");
+        String busdma = "spec b\ndescription \"x\"\nsystem busdma\ndriver d does load start\ndevice x\n";
+        assertErrors(busdma, "5:8: device x needs `reads`, `writes` or both (what it does with each segment)");
+        assertErrors(busdma.replace("driver d", "guest d").replace("device x", "device x reads"), "t.pspec: missing driver: add `driver NAME does load prewrite start wait postread read unload`",
+                "4:7: `guest` is a statement of system iommu and vtom-swiotlb and cove; this spec's system is busdma");
+        assertErrors("spec c\ndescription \"x\"\nsystem cove\ntsm registration-only\nguest g does ioremap\nreader zp on cpu 1 page 0\n",
+                "6:8: in system cove a reader is written `reader zp`: where it reads is fixed (the last RAM page into the hole after RAM)");
+        assertErrors(M + "reader zp\n", "10:8: reader zp needs `on cpu N page P` in system cpu (the page it reads across into page P+1)");
     }
 
     @Test

@@ -85,7 +85,8 @@ class MutationFuzzTest {
         SpecResult r = SpecLoader.parse(file, text);
         assertNotNull(r);
         if (r instanceof SpecResult.Loaded l) {
-            assertNotNull(l.spec().scenario());
+            assertNotNull(l.spec().config());
+            assertEquals(l.spec().system(), l.spec().config().system().specName());
             assertEquals(List.of(), r.errors());
             return;
         }

@@ -1,0 +1,81 @@
+package pagestate.model;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The transition system of one seed system, as the command line and the reports see every system:
+ * an initial state, the enabled actions of a state in a fixed order, named properties, a compact
+ * encoding and readable text. It knows nothing of the engine.
+ *
+ * @param <S> the state type (an immutable value with equals and hashCode)
+ * @param <A> the action type
+ */
+public interface SystemModel<S, A extends ModelAction> {
+
+    SeedSystem system();
+
+    S initialState();
+
+    /** Reports every enabled action of {@code s} with its successor, in a fixed order. */
+    void successors(S s, BiConsumer<A, S> sink);
+
+    /** A dead end that is intended: the guest died, or every actor has finished. */
+    boolean isTerminal(S s);
+
+    /** The actors, indexed by {@link ModelAction#actor()}. */
+    List<String> actorNames();
+
+    /** Every property of the system (a spec selects some). */
+    List<? extends SystemProperty<S>> properties();
+
+    default SystemProperty<S> property(PropertyName name) {
+        for (SystemProperty<S> p : properties()) if (p.name() == name) return p;
+        throw new IllegalArgumentException(name.specName() + " is not a property of system " + system().specName());
+    }
+
+    /** Words of the compact encoding; {@code encode} and {@code decode} are inverse and injective. */
+    int words();
+
+    void encode(S s, long[] out, int offset);
+
+    S decode(long[] in, int offset);
+
+    /** What differs between two states, one short item each, for traces. */
+    List<String> changes(S before, S after);
+
+    /** Every piece of a state, one short line each. */
+    String describe(S s);
+
+    /** Lanes every diagram shows first, in order, even when no step of the trace is on them. */
+    default List<String> lanes() {
+        return List.of();
+    }
+
+    /** A short tag for a state in a drawn state graph ("crashed: ..."), or null. */
+    default String tag(S s) {
+        return null;
+    }
+
+    // ---- the program whose steps measure a window of exposure (the first converter, the driver, the guest)
+
+    /** Whether {@code actor} is a program actor (a converter, a driver): its own steps open no window. */
+    default boolean isProgramActor(int actor) {
+        return false;
+    }
+
+    /** Number of steps of the measuring program; 0 when the system has none. */
+    default int programSize() {
+        return 0;
+    }
+
+    /** The measuring program's position in {@code s} (0..programSize). */
+    default int programPc(S s) {
+        return 0;
+    }
+
+    /** The measuring program's step at {@code pc}, as text ("flip (to shared)"). */
+    default String programStep(int pc) {
+        return "step " + pc;
+    }
+}

@@ -1,0 +1,29 @@
+package pagestate.model.cove;
+
+import java.util.Optional;
+
+/** A step of the guest on one device MMIO region whose address is later reused as RAM (seed 001, arch/riscv/mm/ioremap.c RFC). */
+public enum CoveStep {
+    IOREMAP("ioremap", "ioremap() the region: CoVE registers it with the TSM (COVG SBI call); x86 maps it with the shared bit"),
+    MMIO("mmio", "read a device register in the region"),
+    IOUNMAP("iounmap", "iounmap() the region: CoVE removes it from the TSM; x86 removes the shared mapping"),
+    REUSE("reuse", "the region's address is reused as RAM (memory hotplug): the guest owns it as confidential memory"),
+    WRITE("write", "the guest writes its secret to the reused address"),
+    READ("read", "the guest reads the reused address");
+
+    private final String specName;
+    private final String description;
+
+    CoveStep(String specName, String description) {
+        this.specName = specName;
+        this.description = description;
+    }
+
+    public String specName() { return specName; }
+    public String description() { return description; }
+
+    public static Optional<CoveStep> bySpecName(String name) {
+        for (CoveStep s : values()) if (s.specName.equals(name)) return Optional.of(s);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,27 @@
+package pagestate.model.iommu;
+
+import java.util.Optional;
+
+/** A step of the SNP guest's I/O program on its DMA page (seed 002). */
+public enum GuestStep {
+    TO_SHARED("to_shared", "Page State Change request: the page to shared (4K); returns when the VMM has handled it"),
+    POST("post", "hand the page to the device as a DMA buffer"),
+    WAIT("wait", "wait until the device has finished (or failed) its DMA"),
+    TO_PRIVATE("to_private", "Page State Change request: the page back to private (4K); returns when the VMM has handled it");
+
+    private final String specName;
+    private final String description;
+
+    GuestStep(String specName, String description) {
+        this.specName = specName;
+        this.description = description;
+    }
+
+    public String specName() { return specName; }
+    public String description() { return description; }
+
+    public static Optional<GuestStep> bySpecName(String name) {
+        for (GuestStep s : values()) if (s.specName.equals(name)) return Optional.of(s);
+        return Optional.empty();
+    }
+}

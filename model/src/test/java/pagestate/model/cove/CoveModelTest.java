@@ -1,0 +1,82 @@
+package pagestate.model.cove;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import pagestate.model.Fields;
+import pagestate.model.PropertyName;
+import pagestate.model.SystemExplorer;
+
+/** The rules of the CoVE model (seed 001) and its x86 contrast, and domain.md 8.8 pinned. */
+class CoveModelTest {
+
+    static CoveModel model(TsmMode mode, String words, boolean reader) {
+        List<CoveStep> l = new ArrayList<>();
+        for (String w : words.split(" ")) l.add(CoveStep.bySpecName(w).orElseThrow());
+        return new CoveConfig(mode, "vm", l, reader ? "zp" : null).newModel();
+    }
+
+    static Fields zeropad(TsmMode mode) {
+        CoveModel m = model(mode, "ioremap", true);
+        return SystemExplorer.step(m, m.initialState(), CoveModel.READER_ACTOR);
+    }
+
+    @Test
+    void theRfcTsmForwardsAStrayLoadOutsideRamToTheHost() {   // seed 001 (Patra)
+        Fields s = zeropad(TsmMode.UNREGISTERED_AS_MMIO);
+        assertTrue(s.flag(CoveModel.HOST_UNREGISTERED));
+        assertEquals(0, s.get(CoveModel.CRASH));
+    }
+
+    @Test
+    void aRegistrationOnlyTsmReflectsItAndTheZeropadFixupRecovers() {   // seed 001 ("only ioremapped regions"), domain.md 5
+        Fields s = zeropad(TsmMode.REGISTRATION_ONLY);
+        assertEquals(CoveModel.Outcome.FAULT_FIXUP.ordinal() + 1, s.get(CoveModel.READER));
+        assertEquals(0, s.get(CoveModel.CRASH));
+    }
+
+    @Test
+    void mmioOutsideARegisteredRegionIsAnOopsUnderRegistrationOnly() {
+        CoveModel m = model(TsmMode.REGISTRATION_ONLY, "mmio", false);
+        assertEquals(CoveModel.Outcome.FAULT_OOPS.ordinal(), SystemExplorer.step(m, m.initialState(), CoveModel.GUEST).get(CoveModel.CRASH));
+    }
+
+    @Test
+    void x86MmioGoesThroughVeAndAHypercall() {   // seed 001 (Hansen: #VE, hypercall, host fixes, IRET, retry)
+        CoveModel m = model(TsmMode.X86_SHARED_BIT, "ioremap mmio", false);
+        List<String> a = SystemExplorer.actions(m, SystemExplorer.step(m, m.initialState(), CoveModel.GUEST));
+        assertEquals(1, a.size());
+        assertTrue(a.get(0).contains("ve_hypercall"), a.get(0));
+    }
+
+    @Test
+    void theFirstTouchOfReusedRamInAStillRegisteredRegionIsForwarded() {   // domain.md 7 (regions removed before reuse)
+        CoveModel m = model(TsmMode.REGISTRATION_ONLY, "ioremap reuse write", false);
+        Fields s = m.initialState();
+        for (int i = 0; i < 3; i++) s = SystemExplorer.step(m, s, CoveModel.GUEST);
+        assertTrue(s.flag(CoveModel.REUSED_REGISTERED));
+        assertTrue(s.flag(CoveModel.CONFIDENTIAL_FORWARDED));
+    }
+
+    @Test
+    void domainMd88VerdictsAndStateCounts() {   // domain.md 8.8 and the reuse rule of section 7
+        String full = "ioremap mmio iounmap reuse write read";
+        record Row(String name, TsmMode mode, String words, int states, boolean fatal, boolean registered, boolean forwarded,
+                   boolean removed) { }
+        for (Row r : List.of(new Row("rfc", TsmMode.UNREGISTERED_AS_MMIO, full, 14, true, false, true, true),
+                new Row("registration-only", TsmMode.REGISTRATION_ONLY, full, 14, true, true, true, true),
+                new Row("no iounmap", TsmMode.REGISTRATION_ONLY, "ioremap mmio reuse write read", 12, true, true, false, false),
+                new Row("x86", TsmMode.X86_SHARED_BIT, full, 14, true, true, true, true))) {
+            SystemExplorer x = new SystemExplorer(model(r.mode(), r.words(), true));
+            assertEquals(r.states(), x.size(), r.name());
+            assertTrue(x.acyclic() && x.noDeadlocks() && x.encodingIsFaithful(), r.name());
+            assertEquals(r.fatal(), x.holds(PropertyName.NO_FATAL), r.name());
+            assertEquals(r.registered(), x.holds(PropertyName.HOST_EMULATES_REGISTERED_ONLY), r.name());
+            assertEquals(r.forwarded(), x.holds(PropertyName.CONFIDENTIAL_NEVER_FORWARDED), r.name());
+            assertEquals(r.removed(), x.holds(PropertyName.REGION_REMOVED_BEFORE_REUSE), r.name());
+        }
+    }
+}
