@@ -17,6 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * state is its sequential BFS discovery (minimum claim key = parent index, action index);
  * (3) winners get indices by a prefix sum over chunks and are written to the trace store and the next
  * frontier. A property's counterexample is its first violating state: minimum depth, then index.
+ *
+ * <p>Reductions: under symmetry the stored states are canonical forms; under partial-order reduction
+ * the {@link Expander} reports a persistent subset of the successors, and the visited set stays unchanged
+ * while a level is expanded (even with one worker) so that its cycle proviso is the same at every thread
+ * count.
  */
 final class BreadthFirstSearch<S, A> {
 
@@ -41,6 +46,8 @@ final class BreadthFirstSearch<S, A> {
     private boolean complete;
     private final AtomicLong nextProgressNanos = new AtomicLong();
     private final AtomicLong prefetchSink = new AtomicLong();
+    /** Partial-order reduction on: the visited set must not change while a level is expanded (cycle proviso). */
+    private final boolean reduced;
 
     BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers) {
         this.system = system;
@@ -49,8 +56,12 @@ final class BreadthFirstSearch<S, A> {
         this.workers = workers;
         this.width = system.codec().words();
         this.table = config.exact() ? new ExactTable(width, 1 << 12) : new FingerprintTable(1 << 12);
+        Independence<S, A> independence = config.por() ? system.independence() : null;
+        this.reduced = independence != null;
         for (int w = 0; w < workers.count(); w++) {
-            expanders.add(new Expander<>(system, system.invariants(), config.checkDeadlock()));
+            PersistentSets<S, A> persistent = reduced ? new PersistentSets<>(independence, system.invariants().size()) : null;
+            expanders.add(new Expander<>(system, system.invariants(), config.checkDeadlock(), config.symmetry(),
+                    persistent, table::contains));
         }
         this.slots = expanders.get(0).slots();
         this.firstViolation = new int[slots];
@@ -91,7 +102,7 @@ final class BreadthFirstSearch<S, A> {
         store.startLevel(0);
         int n = 0;
         for (int pos = 0; pos < initial.size(); pos++) {
-            codec.encode(initial.get(pos), w, 0);
+            codec.encode(config.symmetry() ? system.canonical(initial.get(pos)) : initial.get(pos), w, 0);
             table.reserve(n + 1);
             if (table.insert(Fingerprints.of(w, 0, width), w, 0)) {
                 if (limits.overStates(n + 1)) {
@@ -116,7 +127,9 @@ final class BreadthFirstSearch<S, A> {
     /** Expands one level; returns the next frontier, or null when a limit stopped the run. */
     private long[] expandLevel(long[] frontier, int levelStart, int levelSize, int level) {
         int chunkCount = (levelSize + CHUNK_STATES - 1) / CHUNK_STATES;
-        boolean single = workers.count() == 1;
+        // with one worker and no partial-order reduction, successors go straight into the visited set;
+        // the cycle proviso asks what was stored before the level, so reduction uses the two-phase path
+        boolean single = workers.count() == 1 && !reduced;
         while (chunks.size() < chunkCount) {
             LevelChunk.Admission admission = single ? this::insertGrowing : (fp, w, o) -> !table.contains(fp, w, o);
             chunks.add(new LevelChunk(width, slots, admission, single));

@@ -19,6 +19,10 @@ import java.util.List;
  *       property over the goal-false states ({@link ExplicitGraph}, {@link LivenessSearch}), meant for
  *       small models; the same limits apply (with its own state count).</li>
  *   <li>Every reported trace is replayed from the initial state and verified before it is returned.</li>
+ *   <li>Reductions ({@link CheckerConfig#symmetry()}, {@link CheckerConfig#por()}) apply to the safety
+ *       search only, when the system declares them ({@link TransitionSystem#canonical},
+ *       {@link TransitionSystem#independence}); verdicts do not change, counterexamples are real traces
+ *       of the unreduced system but need not be the shortest; state counts are of the reduced graph.</li>
  *   <li>Limits: when one stops the run, properties not yet violated are {@link Verdict#UNKNOWN},
  *       {@link CheckResult#complete()} is false and {@link CheckResult#stopReason()} names the limit.</li>
  *   <li>Collision probability: {@code n(n-1)/2^65} for n distinct fingerprints (the birthday bound:
@@ -36,13 +40,14 @@ public final class Checker {
     public static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config) {
         RunLimits limits = new RunLimits(config);
         Replayer<S, A> replayer = new Replayer<>(system);
+        Replayer<S, A> canonicalReplayer = new Replayer<>(system, config.symmetry());
         List<PropertyResult<S, A>> results = new ArrayList<>();
         BreadthFirstSearch<S, A> bfs;
         try (Workers workers = new Workers(config.threads())) {
             bfs = new BreadthFirstSearch<>(system, config, limits, workers);
             bfs.run();
         }
-        SafetyVerdicts<S, A> safety = new SafetyVerdicts<>(system, bfs, replayer);
+        SafetyVerdicts<S, A> safety = new SafetyVerdicts<>(system, bfs, canonicalReplayer);
         List<Invariant<S>> invariants = system.invariants();
         for (int p = 0; p < invariants.size(); p++) results.add(safety.invariant(p, invariants.get(p)));
         String stopReason = limits.stopReason();

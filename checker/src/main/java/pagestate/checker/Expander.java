@@ -1,14 +1,18 @@
 package pagestate.checker;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The one expand-and-evaluate step every search strategy shares: decode a stored state, evaluate the
- * safety properties not yet violated, report its successors encoded and fingerprinted, and detect a
- * deadlock. One instance per worker (it owns scratch buffers).
+ * safety properties not yet violated, report its successors encoded and fingerprinted (in canonical form
+ * under symmetry reduction; only a persistent set of them under partial-order reduction, see
+ * {@link Independence}), and detect a deadlock. One instance per worker (it owns scratch buffers).
  *
  * <p>Property slots: {@code 0 .. invariants-1} are the invariants, slot {@code invariants} is the
- * deadlock check.
+ * deadlock check. Action indices are always positions among <em>all</em> enabled actions, so traces
+ * replay in the unreduced system.
  */
 final class Expander<S, A> {
 
@@ -17,21 +21,45 @@ final class Expander<S, A> {
         void successor(int parent, int action, long fp, long[] words, int offset);
     }
 
+    /** Whether a state was stored before the level being expanded (depth at most the current one). */
+    interface Stored {
+        boolean before(long fp, long[] words, int offset);
+    }
+
     private final TransitionSystem<S, A> system;
     private final StateCodec<S> codec;
     private final List<Invariant<S>> invariants;
     private final boolean checkDeadlock;
+    private final boolean symmetry;
+    private final PersistentSets<S, A> persistent;
+    private final Stored stored;
     private final int width;
     private final long[] scratch;
     private final Sink sink = new Sink();
+    private final List<A> actions = new ArrayList<>();
+    private final List<S> nexts = new ArrayList<>();
+    private long[] words = new long[64];
+    private long[] fps = new long[64];
 
-    Expander(TransitionSystem<S, A> system, List<Invariant<S>> invariants, boolean checkDeadlock) {
+    /**
+     * @param persistent partial-order reduction (null for none)
+     * @param stored     what the cycle proviso asks; used only with {@code persistent}
+     */
+    Expander(TransitionSystem<S, A> system, List<Invariant<S>> invariants, boolean checkDeadlock, boolean symmetry,
+             PersistentSets<S, A> persistent, Stored stored) {
         this.system = system;
         this.codec = system.codec();
         this.invariants = invariants;
         this.checkDeadlock = checkDeadlock;
+        this.symmetry = symmetry;
+        this.persistent = persistent;
+        this.stored = stored;
         this.width = codec.words();
         this.scratch = new long[width];
+    }
+
+    Expander(TransitionSystem<S, A> system, List<Invariant<S>> invariants, boolean checkDeadlock) {
+        this(system, invariants, checkDeadlock, false, null, null);
     }
 
     int slots() {
@@ -45,16 +73,24 @@ final class Expander<S, A> {
     /**
      * Evaluates the properties whose {@code done[slot]} is false on state {@code index} (stored at
      * {@code frontier[offset..]}), reporting each violation as {@code firstViolation[slot] = index} when
-     * that slot is still -1; then expands it. Returns the number of successors.
+     * that slot is still -1; then expands it. Returns the number of successors reported.
      */
     int expand(long[] frontier, int offset, int index, boolean[] done, int[] firstViolation, Emit emit) {
         S state = codec.decode(frontier, offset);
         evaluate(state, index, done, firstViolation);
-        sink.reset(index, emit);
-        system.successors(state, sink);
-        int n = sink.count;
+        int n;
+        boolean deadEnd;
+        if (persistent == null) {
+            sink.reset(index, emit);
+            system.successors(state, sink);
+            n = sink.count;
+            deadEnd = n == 0;
+        } else {
+            n = expandReduced(state, index, done, emit);
+            deadEnd = actions.isEmpty();
+        }
         int d = deadlockSlot();
-        if (n == 0 && checkDeadlock && !done[d] && firstViolation[d] < 0 && !system.isTerminal(state)) {
+        if (deadEnd && checkDeadlock && !done[d] && firstViolation[d] < 0 && !system.isTerminal(state)) {
             firstViolation[d] = index;
         }
         return n;
@@ -73,6 +109,48 @@ final class Expander<S, A> {
         }
     }
 
+    /** Gathers every successor, then reports the smallest persistent set that passes the provisos (or all). */
+    private int expandReduced(S state, int index, boolean[] done, Emit emit) {
+        actions.clear();
+        nexts.clear();
+        system.successors(state, (a, next) -> {
+            if (actions.size() > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
+            actions.add(a);
+            nexts.add(next);
+        });
+        int n = actions.size();
+        if (words.length < n * width) {
+            words = Arrays.copyOf(words, Math.max(n * width, words.length * 2));
+            fps = Arrays.copyOf(fps, Math.max(n, fps.length * 2));
+        }
+        for (int i = 0; i < n; i++) {
+            codec.encode(symmetry ? system.canonical(nexts.get(i)) : nexts.get(i), words, i * width);
+            fps[i] = Fingerprints.of(words, i * width, width);
+        }
+        int[] chosen = n > 1 ? choose(state, done) : null;
+        if (chosen == null) {
+            for (int i = 0; i < n; i++) emit.successor(index, i, fps[i], words, i * width);
+            return n;
+        }
+        for (int i : chosen) emit.successor(index, i, fps[i], words, i * width);
+        return chosen.length;
+    }
+
+    private int[] choose(S state, boolean[] done) {
+        for (int[] set : persistent.candidates(state, actions, done)) {
+            if (provisoHolds(set)) return set;
+        }
+        return null;
+    }
+
+    /** Cycle proviso for breadth-first search: every successor in the set is deeper than the state. */
+    private boolean provisoHolds(int[] set) {
+        for (int i : set) {
+            if (stored.before(fps[i], words, i * width)) return false;
+        }
+        return true;
+    }
+
     private final class Sink implements TransitionSystem.SuccessorSink<S, A> {
         int parent;
         int count;
@@ -88,7 +166,7 @@ final class Expander<S, A> {
         public void accept(A action, S next) {
             int a = count++;
             if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
-            codec.encode(next, scratch, 0);
+            codec.encode(symmetry ? system.canonical(next) : next, scratch, 0);
             emit.successor(parent, a, Fingerprints.of(scratch, 0, width), scratch, 0);
         }
     }

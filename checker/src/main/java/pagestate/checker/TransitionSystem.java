@@ -49,6 +49,28 @@ public interface TransitionSystem<S, A> {
     /** Compact encoding of states. */
     StateCodec<S> codec();
 
+    /**
+     * Symmetry reduction, optional: the canonical representative of {@code state}'s class under the
+     * symmetries the system declares (sorting interchangeable components, not trying permutations). The
+     * default is the identity: no symmetry. Contract, for every symmetry π of the declared group:
+     * {@code canonical(π(s)) == canonical(s)}, {@code canonical(canonical(s)) == canonical(s)}, the
+     * canonical form is itself some π(s), the successors of π(s) are the π-images of the successors of s,
+     * and every invariant, liveness goal and {@link #isTerminal} gives the same answer on s and π(s).
+     * The engine stores canonical forms only; traces are replayed from the real initial state by choosing,
+     * at each step, a real successor with the recorded canonical form.
+     */
+    default S canonical(S state) {
+        return state;
+    }
+
+    /**
+     * Partial-order reduction, optional: which enabled actions touch disjoint state. The default, null,
+     * means no reduction. See {@link Independence} for the contract and the provisos the engine adds.
+     */
+    default Independence<S, A> independence() {
+        return null;
+    }
+
     /** Receives one enabled action and the state it leads to. */
     @FunctionalInterface
     interface SuccessorSink<S, A> {
