@@ -125,7 +125,7 @@ final class AblateCommand implements Callable<Integer> {
         try {
             List<Future<SpecReport>> futures = new ArrayList<>();
             for (Ablation.Variant v : variants) {
-                futures.add(pool.submit(() -> ReportBuilder.build(SpecRun.run(v.spec(), one), "none")));
+                futures.add(pool.submit(() -> reportOf(SpecRun.run(v.spec(), one))));
             }
             List<SpecReport> reports = new ArrayList<>();
             for (Future<SpecReport> f : futures) reports.add(f.get());
@@ -162,5 +162,9 @@ final class AblateCommand implements Callable<Integer> {
         Path parent = json.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+    }
+
+    private pagestate.reports.SpecReport reportOf(SpecRun<?, ?> run) {
+        return ReportBuilder.build(run, limits.reduction(run.model().reductions() != null));
     }
 }

@@ -69,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
             try (ProgressDisplay progress = new ProgressDisplay(!quiet && ProgressDisplay.onTerminal(), spec.name())) {
                 run = SpecRun.run(spec, config.withProgress(progress));
             }
-            SpecReport report = ReportBuilder.build(run, "none");
+            SpecReport report = ReportBuilder.build(run, limits.reduction(run.model().reductions() != null));
             reports.add(report);
             table.rows(report);
         }

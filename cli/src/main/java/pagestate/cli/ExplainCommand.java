@@ -79,7 +79,7 @@ final class ExplainCommand implements Callable<Integer> {
         SpecRun<?, ?> run;
         try (ProgressDisplay progress = new ProgressDisplay(ProgressDisplay.onTerminal(), spec.name())) {
             run = SpecRun.run(spec, config.withProgress(progress));
-            report = ReportBuilder.build(run, "none");
+            report = ReportBuilder.build(run, limits.reduction(run.model().reductions() != null));
         }
         Optional<PropertyReport> chosen = report.properties().stream()
                 .filter(p -> property == null ? p.actual() == Actual.VIOLATED : p.name().equals(property)).findFirst();

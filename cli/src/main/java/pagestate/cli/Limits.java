@@ -18,11 +18,41 @@ final class Limits {
     @Option(names = "--exact", description = "Store full states instead of 64-bit fingerprints (no collision risk, more memory).")
     boolean exact;
 
+    @Option(names = "--no-symmetry", description = "Store every state as it is, not its canonical form under the"
+            + " CPU symmetry (CPUs that run no converter and the same zeropad reader, or none, are interchangeable).")
+    boolean noSymmetry;
+
+    @Option(names = "--no-por", description = "Expand every enabled action: no partial-order reduction (persistent sets"
+            + " of independent, invisible actions).")
+    boolean noPor;
+
+    @Option(names = "--no-reduction", description = "Both --no-symmetry and --no-por: explore the whole state graph.")
+    boolean noReduction;
+
+    boolean symmetry() {
+        return !noSymmetry && !noReduction;
+    }
+
+    boolean por() {
+        return !noPor && !noReduction;
+    }
+
+    /**
+     * What ran, for the JSON {@code reduction} field: "symmetry+por", "symmetry", "por" or "none" (the
+     * latter also when the model declares no reductions).
+     */
+    String reduction(boolean declared) {
+        if (!declared) return "none";
+        if (symmetry() && por()) return "symmetry+por";
+        if (symmetry()) return "symmetry";
+        return por() ? "por" : "none";
+    }
+
     CheckerConfig config() {
         if (maxStates < 0) throw new IllegalArgumentException("--max-states must be >= 0");
         if (maxSeconds < 0) throw new IllegalArgumentException("--max-seconds must be >= 0");
         if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1");
         return CheckerConfig.defaults().withMaxStates(maxStates).withMaxSeconds(maxSeconds).withThreads(threads)
-                .withExact(exact);
+                .withExact(exact).withSymmetry(symmetry()).withPor(por());
     }
 }

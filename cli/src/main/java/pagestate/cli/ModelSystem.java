@@ -7,7 +7,10 @@ import pagestate.checker.Eventually;
 import pagestate.checker.Invariant;
 import pagestate.checker.StateCodec;
 import pagestate.checker.TransitionSystem;
+import pagestate.checker.Independence;
 import pagestate.model.ModelAction;
+import pagestate.model.PropertyName;
+import pagestate.model.Reductions;
 import pagestate.model.SystemModel;
 import pagestate.model.SystemProperty;
 
@@ -21,6 +24,8 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     private final SystemModel<S, A> model;
     private final List<Invariant<S>> invariants = new ArrayList<>();
     private final List<Eventually<S>> liveness = new ArrayList<>();
+    private final List<PropertyName> invariantNames = new ArrayList<>();
+    private final Reductions<S, A> reductions;
 
     ModelSystem(SystemModel<S, A> model, Set<String> livenessToCheck) {
         this.model = model;
@@ -30,8 +35,10 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
                 if (livenessToCheck.contains(name)) liveness.add(new Eventually<>(name, p.holds(), p.fairActors(), p.cause()));
             } else {
                 invariants.add(new Invariant<>(name, p.holds(), p.cause()));
+                invariantNames.add(p.name());
             }
         }
+        this.reductions = model.reductions();
     }
 
     SystemModel<S, A> model() {
@@ -90,6 +97,23 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
             public S decode(long[] in, int offset) {
                 return model.decode(in, offset);
             }
+        };
+    }
+
+    @Override
+    public S canonical(S state) {
+        return reductions == null ? state : reductions.canonical(state);
+    }
+
+    @Override
+    public Independence<S, A> independence() {
+        if (reductions == null) return null;
+        return new Independence<>() {
+            @Override public int units() { return reductions.units(); }
+            @Override public int words() { return reductions.words(); }
+            @Override public int unitOf(S state, A action) { return reductions.unitOf(action); }
+            @Override public void footprint(S state, int unit, long[] r, long[] w) { reductions.footprint(state, unit, r, w); }
+            @Override public void invariantReads(int invariant, long[] r) { reductions.propertyReads(invariantNames.get(invariant), r); }
         };
     }
 }

@@ -31,7 +31,7 @@ final class Hardware {
                         int c = cpu;
                         int pg = page;
                         emit(sink, () -> "speculative TLB fill: CPU" + c + " " + m.label() + "[p" + pg + "] <- "
-                                + pte.attribute().lower(), next);
+                                + pte.attribute().lower(), next, PageFootprints.tlbUnit(actor, l, cpu, m, page));
                     }
                 }
             }
@@ -44,7 +44,8 @@ final class Hardware {
                         PageState next = s.edit().tlb(cpu, m, page, TlbEntry.NONE).done();
                         int c = cpu;
                         int pg = page;
-                        emit(sink, () -> "TLB eviction: CPU" + c + " " + m.label() + "[p" + pg + "]", next);
+                        emit(sink, () -> "TLB eviction: CPU" + c + " " + m.label() + "[p" + pg + "]", next,
+                                PageFootprints.tlbUnit(actor, l, cpu, m, page));
                     }
                 }
             }
@@ -56,7 +57,8 @@ final class Hardware {
                     if (s.cache(page).get(key) != Line.NONE || !translationExists(s, page, key)) continue;
                     PageState next = s.edit().cache(page, s.cache(page).with(key, Line.CLEAN)).done();
                     int pg = page;
-                    emit(sink, () -> "speculative cache fill: page " + pg + " " + key.lower() + " key", next);
+                    emit(sink, () -> "speculative cache fill: page " + pg + " " + key.lower() + " key", next,
+                            PageFootprints.lineUnit(actor, l, page, key));
                 }
             }
         }
@@ -70,7 +72,7 @@ final class Hardware {
                     accesses.writeBack(e, page, key);
                     int pg = page;
                     emit(sink, () -> (line == Line.DIRTY ? "write-back" : "eviction") + " of the " + key.lower()
-                            + "-key line of page " + pg, e.done());
+                            + "-key line of page " + pg, e.done(), PageFootprints.lineUnit(actor, l, page, key));
                 }
             }
         }
@@ -86,7 +88,8 @@ final class Hardware {
         return false;
     }
 
-    private void emit(BiConsumer<PageAction, PageState> sink, java.util.function.Supplier<String> description, PageState next) {
-        sink.accept(new PageAction(actor, "hardware", "hardware", description, Cause.OK), next);
+    private void emit(BiConsumer<PageAction, PageState> sink, java.util.function.Supplier<String> description, PageState next,
+                      int unit) {
+        sink.accept(new PageAction(actor, "hardware", "hardware", description, Cause.OK, unit), next);
     }
 }

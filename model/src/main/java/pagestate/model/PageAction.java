@@ -14,13 +14,20 @@ public final class PageAction implements ModelAction {
     private final String lane;
     private final Supplier<String> description;
     private final Cause outcome;
+    private final int unit;
 
     public PageAction(int actor, String actorName, String lane, Supplier<String> description, Cause outcome) {
+        this(actor, actorName, lane, description, outcome, -1);
+    }
+
+    /** @param unit the partial-order unit of a hardware action ({@link PageFootprints}), or -1 for the actor's own */
+    PageAction(int actor, String actorName, String lane, Supplier<String> description, Cause outcome, int unit) {
         this.actor = actor;
         this.actorName = actorName;
         this.lane = lane;
         this.description = description;
         this.outcome = outcome;
+        this.unit = unit;
     }
 
     public PageAction(int actor, String actorName, String lane, String description, Cause outcome) {
@@ -32,6 +39,8 @@ public final class PageAction implements ModelAction {
     public String lane() { return lane; }
     public String description() { return description.get(); }
     public Cause outcome() { return outcome; }
+    /** The partial-order unit of this action: the actor's own ({@link #actor()}) unless a hardware unit is named. */
+    public int unit() { return unit >= 0 ? unit : actor; }
 
     @Override
     public String outcomeText() {

@@ -23,6 +23,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final List<String> actorNames;
     private final List<ModelProperty> properties;
     private final PageStateCodec codec;
+    private final CpuSymmetry symmetry;
+    private final PageFootprints footprints;
 
     public PageModel(Scenario scenario) {
         this.scenario = scenario;
@@ -50,6 +52,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         this.properties = new Properties(scenario, programs, accesses.coherentCaches())
                 .all(Set.copyOf(converterActors), Set.copyOf(readerActors));
         this.codec = new PageStateCodec(scenario, layout, programs);
+        this.symmetry = new CpuSymmetry(scenario, layout);
+        this.footprints = new PageFootprints(scenario, layout, programs, actorNames.size() - 1);
     }
 
     @Override
@@ -236,6 +240,28 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
 
     private static Cause worse(Cause a, Cause b) {
         return b.kind().ordinal() > a.kind().ordinal() ? b : a;
+    }
+
+    // ---- reductions
+
+    /**
+     * The canonical form of {@code s} under the CPU symmetry the scenario implies ({@link CpuSymmetry}):
+     * CPUs that run no converter and the same zeropad reader (or none) are interchangeable.
+     */
+    public PageState canonical(PageState s) {
+        return symmetry.canonical(s);
+    }
+
+    @Override
+    public Reductions<PageState, PageAction> reductions() {
+        return new Reductions<>() {
+            @Override public PageState canonical(PageState s) { return symmetry.canonical(s); }
+            @Override public int units() { return footprints.units(); }
+            @Override public int words() { return footprints.words(); }
+            @Override public int unitOf(PageAction action) { return action.unit(); }
+            @Override public void footprint(PageState s, int unit, long[] r, long[] w) { footprints.footprint(s, unit, r, w); }
+            @Override public void propertyReads(PropertyName name, long[] r) { footprints.propertyReads(name, r); }
+        };
     }
 
     // ---- encoding

@@ -41,6 +41,11 @@ public interface SystemModel<S, A extends ModelAction> {
 
     S decode(long[] in, int offset);
 
+    /** State-space reductions the model declares (symmetry, partial-order footprints), or null for none. */
+    default Reductions<S, A> reductions() {
+        return null;
+    }
+
     /** What differs between two states, one short item each, for traces. */
     List<String> changes(S before, S after);
 

@@ -1,0 +1,28 @@
+package pagestate.model;
+
+/**
+ * What a model declares for the engine's state-space reductions (the command line adapts it): the
+ * canonical form of a state under the model's symmetry, and, for partial-order reduction, its actions
+ * grouped into units with each unit's future footprint over numbered state components and the components
+ * each property reads. The contracts are the engine's ({@code TransitionSystem.canonical},
+ * {@code Independence}); the model never sees the engine.
+ */
+public interface Reductions<S, A> {
+
+    /** The canonical representative of {@code s}'s symmetry class (the identity when nothing is symmetric). */
+    S canonical(S s);
+
+    int units();
+
+    /** 64-bit words of a footprint bit set. */
+    int words();
+
+    /** The unit of an enabled action. */
+    int unitOf(A action);
+
+    /** Every component that any action the unit may take from {@code s} on may read / may write (arrays arrive cleared). */
+    void footprint(S s, int unit, long[] reads, long[] writes);
+
+    /** Every component that property {@code name} may read (arrays arrive cleared). */
+    void propertyReads(PropertyName name, long[] reads);
+}
