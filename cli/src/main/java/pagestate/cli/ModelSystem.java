@@ -16,8 +16,10 @@ import pagestate.model.SystemProperty;
 
 /**
  * A seed system's model seen as a transition system by the engine: the only place where {@code model} and
- * {@code checker} meet. Every safety property is an invariant (they are cheap and a verdict on
- * no_fatal explains the others); liveness properties are checked only when {@code liveness} names them.
+ * {@code checker} meet. The properties the spec checks become invariants and liveness properties; no_fatal is
+ * always an invariant where the system has it, because its verdict explains the others ("holds up to the
+ * fatal outcomes"). Checking only what is asked also keeps partial-order reduction effective: an action
+ * that writes what an unchecked property reads stays invisible.
  */
 final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S, A> {
 
@@ -27,13 +29,13 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     private final List<PropertyName> invariantNames = new ArrayList<>();
     private final Reductions<S, A> reductions;
 
-    ModelSystem(SystemModel<S, A> model, Set<String> livenessToCheck) {
+    ModelSystem(SystemModel<S, A> model, Set<String> checked) {
         this.model = model;
         for (SystemProperty<S> p : model.properties()) {
             String name = p.name().specName();
             if (p.isLiveness()) {
-                if (livenessToCheck.contains(name)) liveness.add(new Eventually<>(name, p.holds(), p.fairActors(), p.cause()));
-            } else {
+                if (checked.contains(name)) liveness.add(new Eventually<>(name, p.holds(), p.fairActors(), p.cause()));
+            } else if (checked.contains(name) || p.name() == PropertyName.NO_FATAL) {
                 invariants.add(new Invariant<>(name, p.holds(), p.cause()));
                 invariantNames.add(p.name());
             }

@@ -1,12 +1,10 @@
 package pagestate.cli;
 
 import java.util.LinkedHashSet;
-import java.util.Set;
 import pagestate.checker.CheckResult;
 import pagestate.checker.Checker;
 import pagestate.checker.CheckerConfig;
 import pagestate.model.ModelAction;
-import pagestate.model.PropertyName;
 import pagestate.model.SystemModel;
 import pagestate.specs.Spec;
 
@@ -19,11 +17,7 @@ record SpecRun<S, A extends ModelAction>(Spec spec, SystemModel<S, A> model, Che
     }
 
     private static <S, A extends ModelAction> SpecRun<S, A> run(Spec spec, SystemModel<S, A> model, CheckerConfig config) {
-        Set<String> liveness = new LinkedHashSet<>();
-        for (String name : spec.properties()) {
-            PropertyName.bySpecName(name).filter(PropertyName::isLiveness).ifPresent(p -> liveness.add(name));
-        }
-        ModelSystem<S, A> system = new ModelSystem<>(model, liveness);
+        ModelSystem<S, A> system = new ModelSystem<>(model, new LinkedHashSet<>(spec.properties()));
         return new SpecRun<>(spec, model, Checker.check(system, config));
     }
 }

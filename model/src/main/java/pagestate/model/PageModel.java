@@ -24,6 +24,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final List<ModelProperty> properties;
     private final PageStateCodec codec;
     private final CpuSymmetry symmetry;
+    private final Indistinguishable indistinguishable;
     private final PageFootprints footprints;
 
     public PageModel(Scenario scenario) {
@@ -53,6 +54,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
                 .all(Set.copyOf(converterActors), Set.copyOf(readerActors));
         this.codec = new PageStateCodec(scenario, layout, programs);
         this.symmetry = new CpuSymmetry(scenario, layout);
+        this.indistinguishable = new Indistinguishable(scenario, layout);
         this.footprints = new PageFootprints(scenario, layout, programs, actorNames.size() - 1);
     }
 
@@ -245,17 +247,18 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     // ---- reductions
 
     /**
-     * The canonical form of {@code s} under the CPU symmetry the scenario implies ({@link CpuSymmetry}):
-     * CPUs that run no converter and the same zeropad reader (or none) are interchangeable.
+     * The canonical form of {@code s}: detail no action or property can tell apart merged
+     * ({@link Indistinguishable}), then the CPU symmetry the scenario implies ({@link CpuSymmetry}): CPUs
+     * that run no converter and the same zeropad reader (or none) are interchangeable.
      */
     public PageState canonical(PageState s) {
-        return symmetry.canonical(s);
+        return symmetry.canonical(indistinguishable.canonical(s));
     }
 
     @Override
     public Reductions<PageState, PageAction> reductions() {
         return new Reductions<>() {
-            @Override public PageState canonical(PageState s) { return symmetry.canonical(s); }
+            @Override public PageState canonical(PageState s) { return PageModel.this.canonical(s); }
             @Override public int units() { return footprints.units(); }
             @Override public int words() { return footprints.words(); }
             @Override public int unitOf(PageAction action) { return action.unit(); }
