@@ -61,20 +61,10 @@ final class AblateCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        CheckerConfig config;
-        try {
-            config = limits.config();
-        } catch (IllegalArgumentException e) {
-            err.println("pagestate ablate: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        List<Spec> specs = SpecFiles.load(List.of(file), err);
-        if (specs == null) return ExitCodes.USAGE;
-        if (specs.size() != 1) {
-            err.println(file + ": ablate takes one spec file, found " + specs.size());
-            return ExitCodes.USAGE;
-        }
-        Spec spec = specs.get(0);
+        CheckerConfig config = limits.configOrReport("ablate", err);
+        if (config == null) return ExitCodes.USAGE;
+        Spec spec = SpecFiles.loadOne(file, "ablate", err);
+        if (spec == null) return ExitCodes.USAGE;
         if (!(spec.config() instanceof pagestate.model.Scenario)) {
             err.println(file + ": ablate removes the steps of CPU converters; this spec's system is " + spec.system()
                     + " (ablate works on system cpu only)");
@@ -104,7 +94,7 @@ final class AblateCommand implements Callable<Integer> {
         if (properties != null && !properties.isEmpty()) {
             for (String p : properties) {
                 if (PropertyName.bySpecName(p).isEmpty()) {
-                    err.println(file + ": unknown property " + p + Suggest.didYouMean(p,
+                    err.println(file + ": unknown property " + p + pagestate.specs.Suggest.hint(p,
                             java.util.Arrays.stream(PropertyName.values()).map(PropertyName::specName).toList()));
                     return null;
                 }

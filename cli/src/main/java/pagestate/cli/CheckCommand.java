@@ -52,13 +52,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        CheckerConfig config;
-        try {
-            config = limits.config();
-        } catch (IllegalArgumentException e) {
-            err.println("pagestate check: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
+        CheckerConfig config = limits.configOrReport("check", err);
+        if (config == null) return ExitCodes.USAGE;
         List<Spec> specs = SpecFiles.load(paths, err);
         if (specs == null) return ExitCodes.USAGE;
         Table table = new Table(out, quiet);

@@ -52,22 +52,12 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        CheckerConfig config;
-        try {
-            config = limits.config();
-        } catch (IllegalArgumentException e) {
-            err.println("pagestate explain: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        List<Spec> specs = SpecFiles.load(List.of(file), err);
-        if (specs == null) return ExitCodes.USAGE;
-        if (specs.size() != 1) {
-            err.println(file + ": explain takes one spec file, found " + specs.size());
-            return ExitCodes.USAGE;
-        }
-        Spec spec = specs.get(0);
+        CheckerConfig config = limits.configOrReport("explain", err);
+        if (config == null) return ExitCodes.USAGE;
+        Spec spec = SpecFiles.loadOne(file, "explain", err);
+        if (spec == null) return ExitCodes.USAGE;
         if (property != null && PropertyName.bySpecName(property).isEmpty()) {
-            err.println(file + ": unknown property " + property + Suggest.didYouMean(property,
+            err.println(file + ": unknown property " + property + pagestate.specs.Suggest.hint(property,
                     java.util.Arrays.stream(PropertyName.values()).map(PropertyName::specName).toList()));
             return ExitCodes.USAGE;
         }

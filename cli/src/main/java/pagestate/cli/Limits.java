@@ -48,6 +48,16 @@ final class Limits {
         return por() ? "por" : "none";
     }
 
+    /** The run configuration, or null after printing the problem as {@code pagestate COMMAND: message}. */
+    CheckerConfig configOrReport(String command, java.io.PrintWriter err) {
+        try {
+            return config();
+        } catch (IllegalArgumentException e) {
+            err.println("pagestate " + command + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     CheckerConfig config() {
         if (maxStates < 0) throw new IllegalArgumentException("--max-states must be >= 0");
         if (maxSeconds < 0) throw new IllegalArgumentException("--max-seconds must be >= 0");

@@ -56,4 +56,16 @@ final class SpecFiles {
         err.flush();
         return bad ? null : specs;
     }
+
+    /** The one spec in {@code file}, or null after printing every problem (the caller exits 2). */
+    static Spec loadOne(Path file, String command, PrintWriter err) {
+        List<Spec> specs = load(List.of(file), err);
+        if (specs == null) return null;
+        if (specs.size() != 1) {
+            err.println(file + ": " + command + " takes one spec file, found " + specs.size());
+            err.flush();
+            return null;
+        }
+        return specs.get(0);
+    }
 }

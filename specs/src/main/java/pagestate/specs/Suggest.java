@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "did you mean ...?" by edit distance (optimal string alignment: a swap of two letters costs 1). */
-final class Suggest {
+public final class Suggest {
     private Suggest() { }
 
     /** The closest candidate within a distance that still looks like a typo, if any. */
@@ -26,7 +26,7 @@ final class Suggest {
     }
 
     /** {@code "; did you mean X?"}, or when nothing is close and the candidates are few, {@code "; known: a, b"}. */
-    static String hint(String word, Collection<String> candidates) {
+    public static String hint(String word, Collection<String> candidates) {
         Optional<String> c = closest(word, candidates);
         if (c.isPresent()) return "; did you mean " + c.get() + "?";
         if (!candidates.isEmpty() && candidates.size() <= 8) return "; known: " + String.join(", ", candidates);
