@@ -33,6 +33,7 @@ class DiscoveryTest {
     void benchIsFoundWhenNamed() throws IOException {
         List<Path> found = SpecLoader.discover(Path.of("bench"));
         assertEquals(List.of(Path.of("bench/kelley-seven-step-snp-to-private-4cpu.pspec"),
+                Path.of("bench/tdx-generic-to-shared-4cpu-2pages.pspec"),
                 Path.of("bench/tdx-generic-to-shared-4cpu.pspec")), found);
     }
 
