@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -71,14 +73,33 @@ public final class HtmlReport {
                 .append("</div>\n");
         h.append("<p class=\"howto\"><strong>How to read this.</strong> ").append(Html.escape(HOW_TO_READ))
                 .append("</p>\n");
-        List<String> properties = propertyColumns(report);
-        h.append("<h2>Verdicts</h2>\n<div class=\"scroll\"><table id=\"matrix\">\n<thead><tr><th>spec</th>")
+        h.append("<h2>Verdicts</h2>\n");
+        Map<String, List<Integer>> bySystem = new LinkedHashMap<>();
+        for (int s = 0; s < report.specs().size(); s++) {
+            bySystem.computeIfAbsent(report.specs().get(s).system(), k -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<String, List<Integer>> group : bySystem.entrySet()) {
+            if (bySystem.size() > 1) {
+                h.append("<h3>system ").append(Html.escape(group.getKey().isEmpty() ? "(none)" : group.getKey()))
+                        .append("</h3>\n");
+            }
+            matrix(h, report, slugs, group.getValue());
+        }
+        stats(h, report, slugs);
+        h.append("</main>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    /** One verdict matrix: the given specs (one system) by the properties they check. */
+    private static void matrix(StringBuilder h, RunReport report, List<String> slugs, List<Integer> specs) {
+        List<String> properties = propertyColumns(report, specs);
+        h.append("<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th>spec</th>")
                 .append("<th>platform</th>");
         for (String property : properties) {
             h.append("<th>").append(Html.escape(property)).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
-        for (int s = 0; s < report.specs().size(); s++) {
+        for (int s : specs) {
             SpecReport spec = report.specs().get(s);
             String href = slugs.get(s) + "/index.html";
             h.append("<tr class=\"spec\"><th><a href=\"").append(Html.escape(href)).append("\">")
@@ -106,9 +127,6 @@ public final class HtmlReport {
             h.append("</tr>\n");
         }
         h.append("</tbody></table></div>\n");
-        stats(h, report, slugs);
-        h.append("</main>\n</body>\n</html>\n");
-        return h.toString();
     }
 
     private static void stats(StringBuilder h, RunReport report, List<String> slugs) {
@@ -142,10 +160,10 @@ public final class HtmlReport {
                 .append(Html.escape(heading)).append("</h1><p>").append(subtitleHtml).append("</p></header>\n");
     }
 
-    private static List<String> propertyColumns(RunReport report) {
+    private static List<String> propertyColumns(RunReport report, List<Integer> specs) {
         Set<String> names = new LinkedHashSet<>();
-        for (SpecReport spec : report.specs()) {
-            for (PropertyReport property : spec.properties()) {
+        for (int s : specs) {
+            for (PropertyReport property : report.specs().get(s).properties()) {
                 names.add(property.name());
             }
         }

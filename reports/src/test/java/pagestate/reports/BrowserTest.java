@@ -37,14 +37,14 @@ class BrowserTest {
         Chromium chromium = browser.get();
         Path index = ReportDirectoryTest.Written.index();
         Document dom = Jsoup.parse(chromium.dumpDom(index), index.toUri().toString());
-        assertEquals(FakeRuns.run().specs().size(), dom.select("#matrix tbody tr").size(), "one row per spec");
-        assertEquals(FakeRuns.EVIL_NAME, dom.select("#matrix tbody tr").get(2).selectFirst("th a").text(),
+        assertEquals(FakeRuns.run().specs().size(), dom.select("table.matrix tbody tr").size(), "one row per spec");
+        assertEquals(FakeRuns.EVIL_NAME, dom.select("table.matrix tbody tr").get(2).selectFirst("th a").text(),
                 "the escaped name renders as text");
         assertTrue(dom.select("script").isEmpty(), "no script element made it into the rendered DOM");
         int links = LinkCheck.assertLinksResolve(index, dom);
         assertTrue(links >= 3, "links checked: " + links);
 
-        Path spec = index.getParent().resolve(dom.select("#matrix tbody tr").get(0).selectFirst("th a").attr("href"));
+        Path spec = index.getParent().resolve(dom.select("table.matrix tbody tr").get(0).selectFirst("th a").attr("href"));
         Document specDom = Jsoup.parse(chromium.dumpDom(spec), spec.toUri().toString());
         assertEquals(2, specDom.select("section.cx svg").size(), "the inline diagrams are in the rendered page");
         LinkCheck.assertLinksResolve(spec, specDom);

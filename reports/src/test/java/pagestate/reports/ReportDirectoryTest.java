@@ -99,22 +99,22 @@ class ReportDirectoryTest {
         String index = Files.readString(OUT.resolve("index.html"));
         assertTrue(index.contains("evil &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"), index);
         Document doc = Jsoup.parse(OUT.resolve("index.html").toFile(), "UTF-8");
-        assertEquals(FakeRuns.EVIL_NAME, doc.select("#matrix tbody tr").get(2).selectFirst("th a").text());
+        assertEquals(FakeRuns.EVIL_NAME, doc.select("table.matrix tbody tr").get(2).selectFirst("th a").text());
     }
 
     @Test
     void indexHasTheMatrixTheFiguresAndHowToRead() throws Exception {
         Document doc = Jsoup.parse(OUT.resolve("index.html").toFile(), "UTF-8");
-        assertEquals(3, doc.select("#matrix tbody tr").size());
-        List<String> columns = doc.select("#matrix thead th").eachText();
+        assertEquals(3, doc.select("table.matrix tbody tr").size());
+        List<String> columns = doc.select("table.matrix thead th").eachText();
         assertEquals(List.of("spec", "platform", "no_fatal", "zeropad_returns", "no_stale_tlb_after_done",
                 "no_coco_exception", "conversion_completes"), columns);
-        Element tdx = doc.select("#matrix tbody tr").get(0);
+        Element tdx = doc.select("table.matrix tbody tr").get(0);
         assertEquals("met", tdx.select("td").get(1).className());
         assertEquals("unmet", tdx.select("td").get(2).className());
         assertEquals("info", tdx.select("td").get(3).className());
         assertEquals("na", tdx.select("td").get(4).className());
-        assertEquals("incomplete", doc.select("#matrix tbody tr").get(2).select("td").get(1).className());
+        assertEquals("incomplete", doc.select("table.matrix tbody tr").get(2).select("td").get(1).className());
         assertTrue(doc.select("#runs tbody tr").get(0).text().contains("1,234"), "stats in the runs table");
         assertTrue(doc.selectFirst(".howto").text().startsWith("How to read this."));
         assertTrue(doc.select("link[href^=http], script[src]").isEmpty(), "no network resources");
