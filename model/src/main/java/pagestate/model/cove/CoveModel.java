@@ -12,9 +12,10 @@ import pagestate.model.SystemProperty;
 /**
  * RISC-V CoVE MMIO against the x86 shared bit (domain.md 7, seed 001). Actors: the guest on CPU0 (its
  * program on the device region M), a zeropad reader on CPU1 (last RAM page across into the hole X after
- * RAM), the TSM (decides where a fault goes; its decisions are part of the faulting access) and the host
- * (emulates what is forwarded). The TSM's and host's work happens inside the access that caused it, so
- * their lanes show in the outcome text, not as separate steps.
+ * RAM), the TSM (decides where a fault goes) and the host (emulates what is forwarded). An access that
+ * faults leaves the fault pending and its CPU waits: the TSM then takes it (its own step, on its lane),
+ * and when it forwards the fault, the host emulates the access (its own step); x86 has no TSM: the #VE
+ * handler's hypercall goes straight to the host.
  *
  * <p>State: whether M is registered with the TSM (x86: mapped with the shared bit), whether M's address
  * was reused as RAM and whether the TSM has populated it with a confidential page, the reader, and flags
@@ -31,7 +32,10 @@ public final class CoveModel extends FieldModel {
     static final int CONFIDENTIAL_FORWARDED = 6;
     static final int REUSED_REGISTERED = 7;
     static final int CRASH = 8;                   // 0 alive, else Outcome ordinal
-    static final int FIELDS = 9;
+    static final int PENDING = 9;                 // 0 none, else a pending fault: actor + 1
+    static final int PENDING_AT = 10;             // where it faulted: 0 outside RAM, 1 the reused RAM address
+    static final int FORWARDED = 11;              // 0 not yet, else the Outcome the host completes + 1
+    static final int FIELDS = 12;
 
     /** Where an access ended up. */
     enum Outcome {
@@ -55,6 +59,8 @@ public final class CoveModel extends FieldModel {
 
     static final int GUEST = 0;
     static final int READER_ACTOR = 1;
+    static final int TSM = 2;
+    static final int HOST = 3;
 
     private final CoveConfig config;
     private final boolean x86;
@@ -64,7 +70,8 @@ public final class CoveModel extends FieldModel {
     public CoveModel(CoveConfig config) {
         this.config = config;
         this.x86 = config.mode() == TsmMode.X86_SHARED_BIT;
-        this.actorNames = List.of(config.guest() + " (CPU0)", (config.reader() == null ? "reader" : config.reader()) + " (CPU1 zeropad)");
+        this.actorNames = List.of(config.guest() + " (CPU0)", (config.reader() == null ? "reader" : config.reader()) + " (CPU1 zeropad)",
+                "TSM", "host");
         this.properties = List.of(
                 SystemProperty.safety(PropertyName.NO_FATAL, s -> s.get(CRASH) == 0,
                         s -> "the guest died: " + Outcome.values()[s.get(CRASH)].text),
@@ -90,14 +97,72 @@ public final class CoveModel extends FieldModel {
 
     @Override
     public boolean isTerminal(Fields s) {
-        return s.get(CRASH) != 0 || (s.get(PC) == config.steps().size() && (config.reader() == null || s.get(READER) != 0));
+        return s.get(CRASH) != 0 || (s.get(PC) == config.steps().size() && s.get(PENDING) == 0
+                && (config.reader() == null || s.get(READER) != 0));
     }
 
     @Override
     public void successors(Fields s, BiConsumer<SystemAction, Fields> sink) {
         if (s.get(CRASH) != 0) return;
-        guest(s, sink);
-        reader(s, sink);
+        if (s.get(PENDING) != GUEST + 1) guest(s, sink);
+        if (s.get(PENDING) != READER_ACTOR + 1) reader(s, sink);
+        if (s.get(PENDING) != 0 && s.get(FORWARDED) == 0) tsm(s, sink);
+        if (s.get(FORWARDED) != 0) host(s, sink);
+    }
+
+    /** Whether an access's outcome goes through the TSM (CoVE) or the host (x86 #VE hypercall). */
+    private static boolean faults(Outcome o) {
+        return o != Outcome.OK;
+    }
+
+    private static boolean forwarded(Outcome o) {
+        return o == Outcome.HOST_EMULATED || o == Outcome.HOST_EMULATED_UNREGISTERED || o == Outcome.CONFIDENTIAL_TO_HOST
+                || o == Outcome.VE_HYPERCALL;
+    }
+
+    /** The outcome of the pending fault, decided now from the current state (the TSM's decision). */
+    private Outcome pendingOutcome(Fields s) {
+        boolean zeropad = s.get(PENDING) == READER_ACTOR + 1;
+        return s.get(PENDING_AT) == 1 ? reusedRam(s) : outsideRam(s.flag(REGISTERED), zeropad);
+    }
+
+    /** A faulting access: record the fault; the CPU waits for the TSM (or, on x86, its #VE handler). */
+    private Fields fault(Fields s, int actor, boolean reusedRam) {
+        return s.with(PENDING, actor + 1).with(PENDING_AT, reusedRam ? 1 : 0);
+    }
+
+    /**
+     * The TSM takes the pending fault: it forwards it to the host (a registered region, or any address
+     * outside RAM in the RFC's mode), maps a confidential page (first touch of RAM), or reflects it to
+     * the guest. On x86 this is the guest's own #VE handler deciding to hypercall, or its #PF handler.
+     */
+    private void tsm(Fields s, BiConsumer<SystemAction, Fields> sink) {
+        Outcome o = pendingOutcome(s);
+        String lane = x86 ? (s.get(PENDING) == GUEST + 1 ? "CPU0" : "CPU1") : "TSM";
+        String who = x86 ? actorNames.get(s.get(PENDING) - 1) : actorNames.get(TSM);
+        if (forwarded(o)) {
+            String what = x86 ? "#VE handler: hypercall to the host (TDG.VP.VMCALL)" : "TSM forwards the fault to the host";
+            sink.accept(new SystemAction(x86 ? s.get(PENDING) - 1 : TSM, who, lane, what, null), s.with(FORWARDED, o.ordinal() + 1));
+            return;
+        }
+        String what = switch (o) {
+            case POPULATED -> "TSM maps a confidential page at the reused address; the access completes";
+            default -> x86 ? "#PF: the fault goes to the guest's handler" : "TSM reflects the fault to the guest";
+        };
+        sink.accept(new SystemAction(x86 ? s.get(PENDING) - 1 : TSM, who, lane, what, text(o)), complete(s, o));
+    }
+
+    /** The host emulates the forwarded access and the faulting CPU resumes. */
+    private void host(Fields s, BiConsumer<SystemAction, Fields> sink) {
+        Outcome o = Outcome.values()[s.get(FORWARDED) - 1];
+        sink.accept(new SystemAction(HOST, actorNames.get(HOST), "host", "host emulates the access and resumes the guest",
+                text(o)), complete(s, o));
+    }
+
+    /** The pending access ends with {@code o}: its effects, the reader's outcome, and the CPU resumes. */
+    private Fields complete(Fields s, Outcome o) {
+        Fields x = s.get(PENDING) == READER_ACTOR + 1 ? s.with(READER, o.ordinal() + 1) : s;
+        return after(x.with(PENDING, 0).with(PENDING_AT, 0).with(FORWARDED, 0), o);
     }
 
     /**
@@ -170,15 +235,20 @@ public final class CoveModel extends FieldModel {
             }
             default -> throw new IllegalStateException();
         }
+        if (faults(o)) {
+            sink.accept(new SystemAction(GUEST, actorNames.get(GUEST), "CPU0", what + ": it faults", null),
+                    fault(x, GUEST, s.flag(M_RAM)));
+            return;
+        }
         sink.accept(new SystemAction(GUEST, actorNames.get(GUEST), "CPU0", what, text(o)), after(x, o));
     }
 
     private void reader(Fields s, BiConsumer<SystemAction, Fields> sink) {
         if (config.reader() == null || s.get(READER) != 0) return;
-        Outcome o = outsideRam(false, true);
+        // the second page is outside RAM: the load always faults there (to the TSM, or a #PF on x86)
         sink.accept(new SystemAction(READER_ACTOR, actorNames.get(READER_ACTOR), "CPU1",
-                "load_unaligned_zeropad() from the last RAM page across into the hole after RAM", text(o)),
-                after(s.with(READER, o.ordinal() + 1), o));
+                "load_unaligned_zeropad() from the last RAM page across into the hole after RAM: it faults", null),
+                fault(s, READER_ACTOR, false));
     }
 
     private static String text(Outcome o) {
@@ -201,6 +271,9 @@ public final class CoveModel extends FieldModel {
             case HOST_UNREGISTERED -> "host emulated an unregistered address";
             case CONFIDENTIAL_FORWARDED -> "confidential access forwarded";
             case REUSED_REGISTERED -> "reused while registered";
+            case PENDING -> "pending fault";
+            case PENDING_AT -> "fault at";
+            case FORWARDED -> "forwarded to the host";
             default -> "guest";
         };
     }
@@ -211,6 +284,9 @@ public final class CoveModel extends FieldModel {
             case PC -> String.valueOf(v);
             case READER -> v == 0 ? "not yet" : Outcome.values()[v - 1].label;
             case CRASH -> v == 0 ? "alive" : "dead (" + Outcome.values()[v].label + ")";
+            case PENDING -> v == 0 ? "none" : actorNames.get(v - 1);
+            case PENDING_AT -> v == 0 ? "outside RAM" : "reused RAM";
+            case FORWARDED -> v == 0 ? "no" : Outcome.values()[v - 1].label;
             default -> yesNo(v);
         };
     }
