@@ -29,11 +29,12 @@ import picocli.CommandLine.Spec.Target;
 
 /** {@code pagestate ablate SPEC}: which steps are necessary, which are redundant, which orders are forced. */
 @Command(name = "ablate", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Derive every variant of the spec's step lists that drops one step, swaps two adjacent",
-                "steps, merges clear_present + flip into clear_present_and_flip, or moves a flush; check each",
-                "and conclude which steps are necessary, which are redundant and which orders are forced.",
-                "Properties: --property, else those the spec has expectations for, else all it checks.",
-                "With --threads N, variants are checked N at a time."},
+        description = {"Find which steps are necessary, which are redundant and which orders are forced.",
+                "Derives every variant of the spec's step lists that drops one step, swaps two adjacent steps,"
+                        + " merges clear_present and the flip after it into clear_present_and_flip, or moves a flush;"
+                        + " checks each and concludes in plain words.",
+                "Properties: --property, else those the spec has expectations for, else all it checks."
+                        + " With --threads N, variants are checked N at a time."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the analysis completed", "2:bad usage or an invalid spec",
                 "3:a limit left some verdict unknown"})

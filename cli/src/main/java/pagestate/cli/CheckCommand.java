@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec.Target;
 
 /** {@code pagestate check PATH...}: explore every spec and compare the verdicts with its expectations. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Check spec files: explore every interleaving within the spec's bounds and compare each",
-                "property's verdict with the spec's expectations.",
-                "PATH is a spec file or a folder searched recursively for *.pspec files."},
+        description = {"Check spec files against their expectations.",
+                "Explores every interleaving within each spec's bounds and compares each property's verdict"
+                        + " with the spec's expectations. PATH is a spec file or a folder searched recursively"
+                        + " for *.pspec files."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every expectation met", "1:at least one expectation not met",
                 "2:bad usage or an invalid spec", "3:a limit stopped an exploration before every verdict was known"})

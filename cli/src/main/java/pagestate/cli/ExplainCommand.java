@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec.Target;
 
 /** {@code pagestate explain SPEC [--property NAME]}: the shortest counterexample as text. */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Print the shortest counterexample of a property as text (at most 100 columns, for email).",
-                "Without --property: the first violated property of the spec."},
+        description = {"Print the shortest counterexample of a property as text.",
+                "At most 100 columns, to paste into an email. Without --property: the first violated property"
+                        + " of the spec."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:a counterexample was printed", "1:the property holds: nothing to explain",
                 "2:bad usage or an invalid spec", "3:a limit stopped the exploration before the verdict was known"})

@@ -18,8 +18,9 @@ final class Limits {
     @Option(names = "--exact", description = "Store full states instead of 64-bit fingerprints (no collision risk, more memory).")
     boolean exact;
 
-    @Option(names = "--no-symmetry", description = "Store every state as it is, not its canonical form under the"
-            + " CPU symmetry (CPUs that run no converter and the same zeropad reader, or none, are interchangeable).")
+    @Option(names = "--no-symmetry", description = "Store every state as it is, not its canonical form (which merges"
+            + " interchangeable CPUs, those running no converter and the same zeropad reader or none, and detail no"
+            + " action or property can tell apart).")
     boolean noSymmetry;
 
     @Option(names = "--no-por", description = "Expand every enabled action: no partial-order reduction (persistent sets"

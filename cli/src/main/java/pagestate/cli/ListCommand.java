@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec.Target;
 
 /** {@code pagestate list}: the bundled specs, grouped by system, with platform and description. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"List specs with their platform and one-line description, grouped by system.",
+        description = {"List specs with their platform and description, grouped by system.",
                 "Without PATH: the bundled catalogue (specs/ of the pagestate checkout)."})
 final class ListCommand implements Callable<Integer> {
 

@@ -6,9 +6,10 @@ import picocli.CommandLine.Command;
 
 /** The {@code pagestate} command. */
 @Command(name = "pagestate", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Bounded model checker for the page-state transitions of confidential VMs",
-                "(Intel TDX, AMD SEV-SNP, Hyper-V vTOM): explores every interleaving of a private<->shared",
-                "conversion against concurrent readers, the host and the hardware."},
+        description = {"Bounded model checker for the page-state transitions of confidential VMs.",
+                "Explores every interleaving of a private<->shared conversion (Intel TDX, AMD SEV-SNP, Hyper-V"
+                        + " vTOM, and the IOMMU, busdma, swiotlb and CoVE seed systems) against concurrent readers,"
+                        + " the host and the hardware, and checks what each spec file expects."},
         subcommands = {CheckCommand.class, ExplainCommand.class, AblateCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
