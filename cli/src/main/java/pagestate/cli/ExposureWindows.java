@@ -18,7 +18,7 @@ import pagestate.model.SystemProperty;
  */
 final class ExposureWindows<S, A extends ModelAction> {
 
-    static final int MAX_STATES = 100_000;
+    static final int MAX_STATES = 20_000;
 
     private final SystemModel<S, A> model;
     private final List<S> states;

@@ -86,11 +86,18 @@ public final class PageState {
                 && events == s.events && crash == s.crash;
     }
 
+    private int hash;   // cached: the state is immutable (0 = not computed yet)
+
     @Override
     public int hashCode() {
-        return Objects.hash(layout, Arrays.hashCode(ptes), Arrays.hashCode(tlb), Arrays.hashCode(cache),
-                Arrays.hashCode(hv), Arrays.hashCode(contents), Arrays.hashCode(converters),
-                Arrays.hashCode(readers), events, crash);
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(layout, Arrays.hashCode(ptes), Arrays.hashCode(tlb), Arrays.hashCode(cache),
+                    Arrays.hashCode(hv), Arrays.hashCode(contents), Arrays.hashCode(converters),
+                    Arrays.hashCode(readers), events, crash);
+            hash = h == 0 ? 1 : h;
+        }
+        return hash;
     }
 
     @Override
