@@ -58,4 +58,9 @@ public abstract class FieldModel implements SystemModel<Fields, SystemAction> {
     protected static String yesNo(int v) {
         return v != 0 ? "yes" : "no";
     }
+
+    /** The outcome text an action carries: null for a plain "ok", else {@code label: explanation}. */
+    protected static String outcomeText(boolean ok, String label, String explanation) {
+        return ok ? null : label + ": " + explanation;
+    }
 }

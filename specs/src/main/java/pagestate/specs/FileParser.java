@@ -241,18 +241,9 @@ final class FileParser {
         claimActor(c, n);
         c.expect("page", "expected `page P reads writes` after host " + n.shown());
         Located<Integer> page = c.number("page", 0, Scenario.MAX_PAGES - 1);
-        boolean reads = false;
-        boolean writes = false;
-        while (!c.atEnd()) {
-            Token t = c.next();
-            if (t.is("reads") && !reads) {
-                reads = true;
-            } else if (t.is("writes") && !writes) {
-                writes = true;
-            } else {
-                throw c.error(t, "unexpected " + t.shown() + " in host line; write host NAME page P reads writes");
-            }
-        }
+        boolean[] rw = readsWrites(c, "host line; write host NAME page P reads writes");
+        boolean reads = rw[0];
+        boolean writes = rw[1];
         if (!reads && !writes) throw c.errorAtEnd("host " + n.text() + " needs `reads`, `writes` or both");
         draft.hosts.put(n.text(), new Draft.HostDecl(n.text(), c.pos(n), page, reads, writes));
     }
@@ -293,19 +284,24 @@ final class FileParser {
     private void device(Cursor c, Token k) {
         Token n = c.name("device");
         claimActor(c, n);
-        boolean reads = false;
-        boolean writes = false;
+        boolean[] rw = readsWrites(c, "device line; write device NAME [reads] [writes]");
+        draft.devices.put(n.text(), new Draft.DeviceDecl(n.text(), c.pos(n), rw[0], rw[1]));
+    }
+
+    /** The rest of a line as the words {@code reads} and {@code writes}, each at most once: {reads, writes}. */
+    private static boolean[] readsWrites(Cursor c, String usage) {
+        boolean[] rw = new boolean[2];
         while (!c.atEnd()) {
             Token t = c.next();
-            if (t.is("reads") && !reads) {
-                reads = true;
-            } else if (t.is("writes") && !writes) {
-                writes = true;
+            if (t.is("reads") && !rw[0]) {
+                rw[0] = true;
+            } else if (t.is("writes") && !rw[1]) {
+                rw[1] = true;
             } else {
-                throw c.error(t, "unexpected " + t.shown() + " in device line; write device NAME [reads] [writes]");
+                throw c.error(t, "unexpected " + t.shown() + " in " + usage);
             }
         }
-        draft.devices.put(n.text(), new Draft.DeviceDecl(n.text(), c.pos(n), reads, writes));
+        return rw;
     }
 
     private void claimActor(Cursor c, Token n) {

@@ -218,7 +218,7 @@ public final class SwiotlbModel extends FieldModel {
     }
 
     private static String text(Outcome o) {
-        return o == Outcome.OK ? null : o.label + ": " + o.text;
+        return outcomeText(o == Outcome.OK, o.label, o.text);
     }
 
     // ---- text and program
