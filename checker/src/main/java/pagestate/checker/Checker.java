@@ -17,10 +17,11 @@ import java.util.List;
  *       first in sequential BFS order among the shortest, identical at every thread count.</li>
  *   <li><b>Liveness</b> ({@link Eventually}): a separate, single-threaded, explicit-state pass per
  *       property over the goal-false states ({@link ExplicitGraph}, {@link LivenessSearch}), meant for
- *       small models; the same limits apply (with its own state count).</li>
+ *       small models; the same limits apply (with its own state count). With symmetry on, it stores
+ *       canonical or merged forms ({@link LivenessVerdict}); partial-order reduction never applies to it.</li>
  *   <li>Every reported trace is replayed from the initial state and verified before it is returned.</li>
  *   <li>Reductions ({@link CheckerConfig#symmetry()}, {@link CheckerConfig#por()}) apply to the safety
- *       search only, when the system declares them ({@link TransitionSystem#canonical},
+ *       search (and symmetry to liveness, see above), when the system declares them ({@link TransitionSystem#canonical},
  *       {@link TransitionSystem#independence}); verdicts do not change, counterexamples are real traces
  *       of the unreduced system but need not be the shortest; state counts are of the reduced graph.</li>
  *   <li>Limits: when one stops the run, properties not yet violated are {@link Verdict#UNKNOWN},
@@ -53,7 +54,7 @@ public final class Checker {
         String stopReason = limits.stopReason();
         for (Eventually<S> property : system.liveness()) {
             RunLimits pass = limits.nextPass();
-            results.add(new LivenessVerdict<>(system, replayer).check(property, pass));
+            results.add(new LivenessVerdict<>(system, replayer, config.symmetry()).check(property, pass));
             if (stopReason == null) stopReason = pass.stopReason();
         }
         if (config.checkDeadlock()) results.add(safety.deadlock(invariants.size()));

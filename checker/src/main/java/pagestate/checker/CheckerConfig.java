@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param maxHeapFraction stop cleanly when the used heap passes this fraction of the maximum heap
  * @param progress       receives progress snapshots (never null; use {@link ProgressListener#NONE})
  * @param symmetry       store states in the canonical form {@link TransitionSystem#canonical} gives (a no-op
- *                       for systems that declare no symmetry)
+ *                       for systems that declare no symmetry); liveness passes store canonical or merged
+ *                       forms ({@link TransitionSystem#merged})
  * @param por            partial-order reduction with the system's {@link Independence} (a no-op for systems
- *                       that declare none); liveness passes always run unreduced
+ *                       that declare none); liveness passes never use it
  */
 public record CheckerConfig(long maxStates, double maxSeconds, int threads, boolean exact,
                             boolean checkDeadlock, double maxHeapFraction, ProgressListener progress,

@@ -6,12 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The explicit graph liveness works on: the states reachable from an initial state through states
  * where the goal is false (goal-false states only), with their edges to goal-false states, the actors
  * enabled in each (over all successors) and a BFS tree. States are stored explicitly (a HashMap from
  * encoded words to index), which suits the small models liveness is run on; the run limits apply.
+ * With a form (canonical or merged, see {@link TransitionSystem#merged}) the graph is over the forms:
+ * each stored state is a form and is expanded as it is, and its successors are stored as their forms.
  */
 final class ExplicitGraph<S, A> {
 
@@ -64,12 +67,17 @@ final class ExplicitGraph<S, A> {
 
     /** Builds the graph; returns false when a limit stopped it (then the graph is partial). */
     boolean build(TransitionSystem<S, A> system, Predicate<S> goal, RunLimits limits) {
+        return build(system, goal, limits, UnaryOperator.identity());
+    }
+
+    /** Builds the graph over the forms {@code form} gives; returns false when a limit stopped it. */
+    boolean build(TransitionSystem<S, A> system, Predicate<S> goal, RunLimits limits, UnaryOperator<S> form) {
         StateCodec<S> codec = system.codec();
         Map<Key, Integer> index = new HashMap<>();
         List<S> states = new ArrayList<>();
         List<S> initial = system.initialStates();
         for (int pos = 0; pos < initial.size(); pos++) {
-            S s = initial.get(pos);
+            S s = form.apply(initial.get(pos));
             if (goal.test(s)) continue;
             long[] w = new long[codec.words()];
             codec.encode(s, w, 0);
@@ -85,8 +93,9 @@ final class ExplicitGraph<S, A> {
             int from = i;
             int[] count = {0};
             boolean[] overLimit = {false};
-            system.successors(states.get(i), (action, next) -> {
+            system.successors(states.get(i), (action, real) -> {
                 int a = count[0]++;
+                S next = form.apply(real);
                 int actor = system.actorOf(action);
                 node.enable(actor);
                 if (overLimit[0] || goal.test(next)) return;

@@ -3,6 +3,7 @@ package pagestate.checker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Rebuilds traces from action indices by re-running {@code successors} from an initial state, and
@@ -15,17 +16,25 @@ final class Replayer<S, A> {
 
     private final TransitionSystem<S, A> system;
     private final StateCodec<S> codec;
-    private final boolean symmetry;
+    private final UnaryOperator<S> form;
+
+    /**
+     * @param form the form the search stored states in ({@link TransitionSystem#canonical},
+     *             {@link TransitionSystem#merged}), or null when it stored them as they are
+     */
+    Replayer(TransitionSystem<S, A> system, UnaryOperator<S> form) {
+        this.system = system;
+        this.codec = system.codec();
+        this.form = form;
+    }
 
     /** @param symmetry whether the search stored canonical forms ({@link TransitionSystem#canonical}) */
     Replayer(TransitionSystem<S, A> system, boolean symmetry) {
-        this.system = system;
-        this.codec = system.codec();
-        this.symmetry = symmetry;
+        this(system, symmetry ? system::canonical : null);
     }
 
     Replayer(TransitionSystem<S, A> system) {
-        this(system, false);
+        this(system, (UnaryOperator<S>) null);
     }
 
     List<Edge<S, A>> successors(S state) {
@@ -54,38 +63,95 @@ final class Replayer<S, A> {
 
     /**
      * A trace from a path as stored by {@link TraceStore#path}: initial position, then action indices.
-     * Under symmetry the indices are those of the stored canonical states: the trace starts from the real
-     * initial state and at each step takes a real successor whose canonical form is the recorded one (the
-     * same action index when it fits, else the first that does), so it is a path of the unreduced system.
+     * When the search stored states in a reduced form the indices are those of the stored forms: the trace
+     * starts from the real initial state and at each step takes a real successor with the recorded form
+     * (the same action index when it fits, else the first that does), so it is a path of the unreduced system.
      */
     Trace<S, A> replay(int[] path) {
-        if (!symmetry) return replay(path[0], Arrays.copyOfRange(path, 1, path.length), -1);
-        S real = system.initialStates().get(path[0]);
-        S initial = real;
-        S canon = system.canonical(real);
-        List<Trace.Step<S, A>> steps = new ArrayList<>();
-        for (int k = 1; k < path.length; k++) {
+        if (form == null) return replay(path[0], Arrays.copyOfRange(path, 1, path.length), -1);
+        Lift lift = new Lift(path[0]);
+        for (int k = 1; k < path.length; k++) lift.step(path[k]);
+        return new Trace<>(lift.initial, lift.steps, -1);
+    }
+
+    /**
+     * A liveness counterexample found over stored forms, lifted to the unreduced system. For a lasso the
+     * recorded cycle is followed again and again (a reduced cycle may end in another state of the same
+     * form: a permutation of it, or one with detail the form merges) until a real state recurs at the
+     * start of a lap; that lap sequence is the real cycle. For a path to a dead end the real path continues
+     * from the last state through its successors (which all have the dead end's form: merged detail) until
+     * a real dead end. Returns null when no such lifting exists within {@code maxLaps} laps or steps.
+     */
+    Trace<S, A> replayLiveness(int initialPosition, int[] actions, int loopStart, int maxLaps) {
+        if (form == null) return replay(initialPosition, actions, loopStart);
+        try {
+            Lift lift = new Lift(initialPosition);
+            int prefix = loopStart >= 0 ? loopStart : actions.length;
+            for (int k = 0; k < prefix; k++) lift.step(actions[k]);
+            if (loopStart < 0) {
+                for (int n = 0; n < maxLaps; n++) {
+                    List<Edge<S, A>> next = successors(lift.real);
+                    if (next.isEmpty()) return new Trace<>(lift.initial, lift.steps, -1);
+                    if (!sameState(form.apply(next.get(0).next()), lift.canon)) return null;
+                    lift.steps.add(new Trace.Step<>(next.get(0).action(), next.get(0).next()));
+                    lift.real = next.get(0).next();
+                }
+                return null;
+            }
+            S cycleForm = lift.canon;
+            List<S> lapStarts = new ArrayList<>();
+            List<Integer> lapIndex = new ArrayList<>();
+            for (int lap = 0; lap <= maxLaps; lap++) {
+                for (int i = 0; i < lapStarts.size(); i++) {
+                    if (sameState(lapStarts.get(i), lift.real)) {
+                        return new Trace<>(lift.initial, lift.steps, lapIndex.get(i));
+                    }
+                }
+                lapStarts.add(lift.real);
+                lapIndex.add(lift.steps.size());
+                lift.canon = cycleForm;
+                for (int k = loopStart; k < actions.length; k++) lift.step(actions[k]);
+                if (!sameState(lift.canon, cycleForm)) return null;
+            }
+            return null;
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /** A real path kept in step with a path over stored forms. */
+    private final class Lift {
+        final S initial;
+        final List<Trace.Step<S, A>> steps = new ArrayList<>();
+        S real;
+        S canon;
+
+        Lift(int initialPosition) {
+            real = system.initialStates().get(initialPosition);
+            initial = real;
+            canon = form.apply(real);
+        }
+
+        void step(int a) {
             List<Edge<S, A>> recorded = successors(canon);
-            int a = path[k];
             if (a >= recorded.size()) {
                 throw new IllegalStateException("replay failed: action index " + a + " of " + recorded.size()
-                        + " successors of a canonical state (successors() is not deterministic?)");
+                        + " successors of a stored state (successors() is not deterministic?)");
             }
-            S target = system.canonical(recorded.get(a).next());
-            Edge<S, A> step = realStep(successors(real), a, target);
-            steps.add(new Trace.Step<>(step.action(), step.next()));
-            real = step.next();
+            S target = form.apply(recorded.get(a).next());
+            Edge<S, A> e = realStep(successors(real), a, target);
+            steps.add(new Trace.Step<>(e.action(), e.next()));
+            real = e.next();
             canon = target;
         }
-        return new Trace<>(initial, steps, -1);
     }
 
     private Edge<S, A> realStep(List<Edge<S, A>> real, int preferred, S target) {
-        if (preferred < real.size() && sameState(system.canonical(real.get(preferred).next()), target)) {
+        if (preferred < real.size() && sameState(form.apply(real.get(preferred).next()), target)) {
             return real.get(preferred);
         }
         for (Edge<S, A> e : real) {
-            if (sameState(system.canonical(e.next()), target)) return e;
+            if (sameState(form.apply(e.next()), target)) return e;
         }
         throw new IllegalStateException("replay failed: no real successor has the recorded canonical form"
                 + " (canonical() is not a symmetry of the system?)");

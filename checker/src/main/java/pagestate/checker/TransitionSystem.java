@@ -1,6 +1,7 @@
 package pagestate.checker;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A finite transition system the engine can explore. The engine knows nothing else about it.
@@ -60,6 +61,30 @@ public interface TransitionSystem<S, A> {
      * at each step, a real successor with the recorded canonical form.
      */
     default S canonical(S state) {
+        return state;
+    }
+
+    /**
+     * The actors whose identity {@link #canonical}'s symmetries may exchange (π maps an action of one to an
+     * action of another). Default: none. A liveness pass uses the canonical form only when none of its
+     * property's fair actors is exchanged; otherwise it uses {@link #merged}.
+     */
+    default Set<Integer> exchangedActors() {
+        return Set.of();
+    }
+
+    /**
+     * An actor-preserving reduction, optional: a representative of {@code state} under an equivalence that
+     * merges detail no property can observe, with no symmetry (no actor is exchanged). The default is the
+     * identity. Contract, for s and t with the same merged form m (which is itself a state): every invariant,
+     * liveness goal and {@link #isTerminal} gives the same answer on s and t, and each actor a liveness property
+     * names as fair is enabled in s exactly when it is in t; every step of s by actor a to s' is matched by a step of m by a to a state
+     * with the merged form of s', except steps to a state with the same merged form (a stutter), which must
+     * be by actors no liveness property names as fair. {@link #canonical} must satisfy the same contract
+     * modulo its symmetries. Liveness passes store merged (or canonical) forms; their lassos and dead ends
+     * are lifted to real ones and verified.
+     */
+    default S merged(S state) {
         return state;
     }
 

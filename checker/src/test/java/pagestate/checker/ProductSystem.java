@@ -201,6 +201,17 @@ final class ProductSystem implements TransitionSystem<Long, ProductSystem.Move> 
         return s;
     }
 
+    /** Processes that share their template with another: the symmetry exchanges them. */
+    @Override
+    public Set<Integer> exchangedActors() {
+        Set<Integer> out = new TreeSet<>();
+        if (!declareSymmetry) return out;
+        for (int p = 0; p < processes; p++) {
+            for (int q = 0; q < processes; q++) if (q != p && template[q] == template[p]) out.add(p);
+        }
+        return out;
+    }
+
     @Override
     public Independence<Long, Move> independence() {
         if (!declareIndependence) return null;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReductionPropertyTest {
 
+    private static final AtomicLong lassos = new AtomicLong();
     private static final CheckerConfig NONE = CheckerConfig.defaults().withSymmetry(false).withPor(false);
 
     @Test
@@ -48,6 +49,7 @@ class ReductionPropertyTest {
         assertTrue(reduced[1].get() < full.get(), figures);      // POR: a few percent on these systems
         assertTrue(reduced[2].get() < reduced[0].get(), figures);
         assertTrue(violations.get() > 100, "many properties were violated: " + violations);
+        assertTrue(lassos.get() > 20, "reduced runs lifted lassos: " + lassos);
     }
 
     @Test
@@ -72,7 +74,9 @@ class ReductionPropertyTest {
         for (PropertyResult<Long, ProductSystem.Move> p : base.properties()) {
             PropertyResult<Long, ProductSystem.Move> q = r.property(p.name()).orElseThrow();
             assertEquals(p.verdict(), q.verdict(), p.name());
+            assertTrue(q.cause() == null || !q.cause().contains(LivenessVerdict.UNLIFTED), p.name() + ": " + q.cause());
             if (q.verdict() != Verdict.VIOLATED) continue;
+            if (q.trace().isLasso()) lassos.incrementAndGet();
             assertTrue(g.valid(q.trace()), p.name() + ": trace is a path of the unreduced system");
             Long last = q.trace().isLasso() ? Replayer.stateBefore(q.trace(), q.trace().loopStart()) : q.trace().last();
             if (q.name().startsWith("inv")) {

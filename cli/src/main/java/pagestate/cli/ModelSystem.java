@@ -108,6 +108,16 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     }
 
     @Override
+    public S merged(S state) {
+        return reductions == null ? state : reductions.merged(state);
+    }
+
+    @Override
+    public Set<Integer> exchangedActors() {
+        return reductions == null ? Set.of() : reductions.exchangedActors();
+    }
+
+    @Override
     public Independence<S, A> independence() {
         if (reductions == null) return null;
         return new Independence<>() {

@@ -16,7 +16,10 @@ import pagestate.checker.Verdict;
 import pagestate.specs.SpecLoader;
 import pagestate.specs.SpecResult;
 
-/** Every bundled spec gives the same verdict for every property with and without the reductions. */
+/**
+ * Every bundled spec gives the same verdict for every property with and without the reductions, liveness
+ * included (its passes store canonical or merged forms when reductions are on).
+ */
 class ReductionVerdictsTest {
 
     static Stream<Path> catalogue() throws IOException {
@@ -43,6 +46,8 @@ class ReductionVerdictsTest {
             PropertyResult<?, ?> q = reduced.result().property(p.name()).orElseThrow();
             assertEquals(p.verdict(), q.verdict(), file.getFileName() + " " + p.name());
             if (q.verdict() == Verdict.VIOLATED) assertTrue(q.trace() != null, "a violation has a replayed trace");
+            assertTrue(q.cause() == null || !q.cause().contains("could not be lifted"),
+                    file.getFileName() + " " + p.name() + ": the reduced liveness counterexample lifts: " + q.cause());
         }
     }
 }

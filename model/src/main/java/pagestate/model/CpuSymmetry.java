@@ -54,6 +54,13 @@ final class CpuSymmetry {
         return classes.length > 0;
     }
 
+    /** The readers that run on interchangeable CPUs: the symmetry may exchange them. */
+    List<Integer> exchangedReaders() {
+        List<Integer> out = new ArrayList<>();
+        for (int[] c : classes) for (int cpu : c) if (readerOnCpu[cpu] >= 0) out.add(readerOnCpu[cpu]);
+        return out;
+    }
+
     /** The CPU classes (each ascending), for tests. */
     int[][] classes() {
         return Arrays.stream(classes).map(int[]::clone).toArray(int[][]::new);

@@ -259,6 +259,12 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     public Reductions<PageState, PageAction> reductions() {
         return new Reductions<>() {
             @Override public PageState canonical(PageState s) { return PageModel.this.canonical(s); }
+            @Override public PageState merged(PageState s) { return indistinguishable.canonical(s); }
+            @Override public java.util.Set<Integer> exchangedActors() {
+                java.util.Set<Integer> out = new java.util.TreeSet<>();
+                for (int reader : symmetry.exchangedReaders()) out.add(programs.size() + reader);
+                return out;
+            }
             @Override public int units() { return footprints.units(); }
             @Override public int words() { return footprints.words(); }
             @Override public int unitOf(PageAction action) { return action.unit(); }

@@ -12,6 +12,20 @@ public interface Reductions<S, A> {
     /** The canonical representative of {@code s}'s symmetry class (the identity when nothing is symmetric). */
     S canonical(S s);
 
+    /**
+     * The representative of {@code s} under the merging of unobservable detail alone, with no symmetry: no
+     * actor's identity changes (the identity when nothing is merged). Liveness uses it when the symmetry
+     * would exchange a fair actor.
+     */
+    default S merged(S s) {
+        return s;
+    }
+
+    /** The actors whose identities the symmetry of {@link #canonical} may exchange. */
+    default java.util.Set<Integer> exchangedActors() {
+        return java.util.Set.of();
+    }
+
     int units();
 
     /** 64-bit words of a footprint bit set. */
