@@ -68,10 +68,20 @@ final class Replayer<S, A> {
      * (the same action index when it fits, else the first that does), so it is a path of the unreduced system.
      */
     Trace<S, A> replay(int[] path) {
+        return replay(path, null);
+    }
+
+    /**
+     * As {@link #replay(int[])}; steps inserted by {@link TransitionSystem#settle} are then dropped where
+     * {@code keep} (what the counterexample shows of its last state) still holds without them.
+     */
+    Trace<S, A> replay(int[] path, java.util.function.Predicate<S> keep) {
         if (form == null) return replay(path[0], Arrays.copyOfRange(path, 1, path.length), -1);
         Lift lift = new Lift(path[0]);
         for (int k = 1; k < path.length; k++) lift.step(path[k]);
-        return new Trace<>(lift.initial, lift.steps, -1);
+        if (keep != null && !keep.test(lift.real)) lift.settle();   // the violation may be in the settled state
+        Trace<S, A> t = new Trace<>(lift.initial, lift.steps, -1);
+        return keep == null || lift.settled.isEmpty() ? t : prune(t, lift.settled, keep);
     }
 
     /**
@@ -140,10 +150,29 @@ final class Replayer<S, A> {
             }
             S target = form.apply(recorded.get(a).next());
             Edge<S, A> e = realStep(successors(real), a, target);
+            if (e == null) {
+                settle();
+                e = realStep(successors(real), a, target);
+            }
+            if (e == null) {
+                throw new IllegalStateException("replay failed: no real successor has the recorded canonical form"
+                        + " (canonical() is not a symmetry of the system?)");
+            }
             steps.add(new Trace.Step<>(e.action(), e.next()));
             real = e.next();
             canon = target;
         }
+
+        /** Takes the hidden steps the stored form assumes ({@link TransitionSystem#settle}). */
+        void settle() {
+            system.settle(real, (action, next) -> {
+                settled.add(steps.size());
+                steps.add(new Trace.Step<>(action, next));
+                real = next;
+            });
+        }
+
+        final java.util.Set<Integer> settled = new java.util.TreeSet<>();
     }
 
     private Edge<S, A> realStep(List<Edge<S, A>> real, int preferred, S target) {
@@ -153,8 +182,56 @@ final class Replayer<S, A> {
         for (Edge<S, A> e : real) {
             if (sameState(form.apply(e.next()), target)) return e;
         }
-        throw new IllegalStateException("replay failed: no real successor has the recorded canonical form"
-                + " (canonical() is not a symmetry of the system?)");
+        return null;
+    }
+
+    /**
+     * Drops from {@code t} (a finite path) each step in {@code optional} whose removal leaves a path of the
+     * system on which {@code keep} still holds of the last state: each later step is re-taken as the enabled
+     * action of the same actor with the same text. Latest first, so the result keeps only the hidden steps
+     * the counterexample needs.
+     */
+    Trace<S, A> prune(Trace<S, A> t, java.util.Set<Integer> optional, java.util.function.Predicate<S> keep) {
+        List<A> actions = new ArrayList<>();
+        for (Trace.Step<S, A> step : t.steps()) actions.add(step.action());
+        Trace<S, A> best = t;
+        List<Integer> order = new ArrayList<>(optional);
+        java.util.Collections.reverse(order);
+        for (int drop : order) {
+            List<A> candidate = new ArrayList<>();
+            for (Trace.Step<S, A> step : best.steps()) candidate.add(step.action());
+            int at = indexIn(best, t.steps().get(drop).action());
+            if (at < 0) continue;
+            candidate.remove(at);
+            Trace<S, A> replayed = follow(best.initial(), candidate);
+            if (replayed != null && keep.test(replayed.last())) best = replayed;
+        }
+        return best;
+    }
+
+    private int indexIn(Trace<S, A> t, A action) {
+        for (int i = 0; i < t.length(); i++) if (t.steps().get(i).action() == action) return i;
+        return -1;
+    }
+
+    /** The path taking, from {@code initial}, actions equal in actor and text to the given ones; null if one is not enabled. */
+    private Trace<S, A> follow(S initial, List<A> actions) {
+        S state = initial;
+        List<Trace.Step<S, A>> steps = new ArrayList<>();
+        for (A wanted : actions) {
+            Edge<S, A> found = null;
+            for (Edge<S, A> e : successors(state)) {
+                if (system.actorOf(e.action()) == system.actorOf(wanted) && e.action().toString().equals(wanted.toString())) {
+                    found = e;
+                    break;
+                }
+            }
+            if (found == null) return null;
+            // keep the original action objects, so later drops find them by identity
+            steps.add(new Trace.Step<>(wanted, found.next()));
+            state = found.next();
+        }
+        return new Trace<>(initial, steps, -1);
     }
 
     boolean sameState(S a, S b) {

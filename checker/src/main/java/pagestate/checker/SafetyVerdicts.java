@@ -18,7 +18,7 @@ final class SafetyVerdicts<S, A> {
     PropertyResult<S, A> invariant(int slot, Invariant<S> inv) {
         int index = bfs.firstViolation(slot);
         if (index < 0) return undecided(inv.name(), PropertyResult.Kind.INVARIANT);
-        Trace<S, A> trace = replayer.replay(bfs.store().path(index));
+        Trace<S, A> trace = replayer.replay(bfs.store().path(index), s -> !inv.holds().test(s));
         Replayer.require(!inv.holds().test(trace.last()), inv.name() + " holds in the last state");
         return new PropertyResult<>(inv.name(), PropertyResult.Kind.INVARIANT, Verdict.VIOLATED, trace,
                 inv.cause().apply(trace.last()));
@@ -27,7 +27,8 @@ final class SafetyVerdicts<S, A> {
     PropertyResult<S, A> deadlock(int slot) {
         int index = bfs.firstViolation(slot);
         if (index < 0) return undecided(DEADLOCK, PropertyResult.Kind.DEADLOCK);
-        Trace<S, A> trace = replayer.replay(bfs.store().path(index));
+        Trace<S, A> trace = replayer.replay(bfs.store().path(index),
+                s -> replayer.successors(s).isEmpty() && !system.isTerminal(s));
         S last = trace.last();
         Replayer.require(replayer.successors(last).isEmpty() && !system.isTerminal(last), "last state is not a deadlock");
         return new PropertyResult<>(DEADLOCK, PropertyResult.Kind.DEADLOCK, Verdict.VIOLATED, trace,

@@ -89,6 +89,16 @@ public interface TransitionSystem<S, A> {
     }
 
     /**
+     * Optional, for canonical forms that stand for a state reached by hidden steps: reports, in order, real
+     * steps from {@code state} (each an enabled action and its successor, the next starting where the last
+     * ended) after which the state is the one its canonical form assumes (for example: a TLB that has already
+     * cached every translation it may cache). Replaying a trace found over canonical forms inserts these
+     * steps where a real state cannot otherwise follow the recorded one; steps not needed for the
+     * counterexample are then dropped again. The default reports none.
+     */
+    default void settle(S state, SuccessorSink<S, A> sink) { }
+
+    /**
      * Partial-order reduction, optional: which enabled actions touch disjoint state. The default, null,
      * means no reduction. See {@link Independence} for the contract and the provisos the engine adds.
      */

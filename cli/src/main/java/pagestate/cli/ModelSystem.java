@@ -113,6 +113,11 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     }
 
     @Override
+    public void settle(S state, SuccessorSink<S, A> sink) {
+        if (reductions != null) reductions.settle(state, sink::accept);
+    }
+
+    @Override
     public Set<Integer> exchangedActors() {
         return reductions == null ? Set.of() : reductions.exchangedActors();
     }

@@ -81,7 +81,7 @@ class CliTest {
 
     @Test
     void limitHitExitsThreeAndSaysIncomplete() throws Exception {
-        Run r = run("check", "--max-states", "50", write("a.pspec", SPEC).toString());
+        Run r = run("check", "--max-states", "5", write("a.pspec", SPEC).toString());
         assertEquals(3, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("incomplete"), r.out());
     }

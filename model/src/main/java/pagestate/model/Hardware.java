@@ -20,18 +20,10 @@ final class Hardware {
     void successors(PageState s, BiConsumer<PageAction, PageState> sink) {
         Layout l = s.layout();
         if (scenario.hardwareOn(HardwareAction.TLB_FILL)) {
-            // speculative fill, only from a present PTE (SDM Vol. 3A 4.10.2.3)
             for (int cpu = 0; cpu < l.cpus(); cpu++) {
                 for (Mapping m : l.mappingList()) {
-                    if (!m.hasPte()) continue;
                     for (int page = 0; page < l.pages(); page++) {
-                        Pte pte = s.pte(m, page);
-                        if (!pte.present() || s.tlb(cpu, m, page) != TlbEntry.NONE) continue;
-                        PageState next = s.edit().tlb(cpu, m, page, TlbEntry.cached(pte.attribute())).done();
-                        int c = cpu;
-                        int pg = page;
-                        emit(sink, () -> "speculative TLB fill: CPU" + c + " " + m.label() + "[p" + pg + "] <- "
-                                + pte.attribute().lower(), next, PageFootprints.tlbUnit(actor, l, cpu, m, page));
+                        if (fillable(s, cpu, m, page)) fill(s, cpu, m, page, sink);
                     }
                 }
             }
@@ -76,6 +68,40 @@ final class Hardware {
                 }
             }
         }
+    }
+
+    /** Whether the TLB may speculatively cache this translation now: only from a present PTE (SDM Vol. 3A 4.10.2.3). */
+    static boolean fillable(PageState s, int cpu, Mapping m, int page) {
+        if (!m.hasPte() || s.tlb(cpu, m, page) != TlbEntry.NONE) return false;
+        Pte pte = s.pte(m, page);
+        return pte != null && pte.present();
+    }
+
+    /** The speculative fill of one entry with what its PTE says now; reports the step and returns the state. */
+    PageState fill(PageState s, int cpu, Mapping m, int page, BiConsumer<PageAction, PageState> sink) {
+        Pte pte = s.pte(m, page);
+        PageState next = s.edit().tlb(cpu, m, page, TlbEntry.cached(pte.attribute())).done();
+        emit(sink, () -> "speculative TLB fill: CPU" + cpu + " " + m.label() + "[p" + page + "] <- "
+                + pte.attribute().lower(), next, PageFootprints.tlbUnit(actor, s.layout(), cpu, m, page));
+        return next;
+    }
+
+    /**
+     * Every speculative TLB fill the hardware may do now, one after another (each reported as a step), so
+     * that every entry whose PTE is present caches a translation; returns the final state. Used by the
+     * saturated canonical form ({@link Indistinguishable}) and to replay traces through it.
+     */
+    PageState saturate(PageState s, BiConsumer<PageAction, PageState> sink) {
+        if (!scenario.hardwareOn(HardwareAction.TLB_FILL) || s.crashed()) return s;
+        Layout l = s.layout();
+        for (int cpu = 0; cpu < l.cpus(); cpu++) {
+            for (Mapping m : l.mappingList()) {
+                for (int page = 0; page < l.pages(); page++) {
+                    if (fillable(s, cpu, m, page)) s = fill(s, cpu, m, page, sink);
+                }
+            }
+        }
+        return s;
     }
 
     private static boolean translationExists(PageState s, int page, Attribute key) {

@@ -11,19 +11,42 @@ import java.util.Arrays;
  *       a fill or an eviction of a clean line changes nothing else.</li>
  *   <li>A TLB entry of a page no converter touches and no entry: that page's PTEs never change, so the
  *       entry always equals what a page walk would cache (SDM Vol. 3A 4.10.2.3) and an access translates
- *       the same either way; every property sees the same attribute through it.</li>
+ *       the same either way; every property sees the same attribute through it. (Only when the hardware
+ *       does not fill TLBs; otherwise the saturation below covers these entries.)</li>
  * </ul>
+ *
+ * <p>Saturation, when the hardware may fill TLBs: every empty entry whose PTE is present is filled with
+ * what the PTE says (the canonical form is then a state the hardware reaches from s by speculative fills,
+ * {@link Hardware#saturate}; a crashed guest is left as it is). This is not a bisimulation, since an entry
+ * filled before a PTE changes goes stale where an empty one would not; it is sound for the checker's
+ * verdicts because (1) the filled state is reachable from s by fills, so whatever it violates is real;
+ * (2) a fresh entry translates exactly as the page walk of an empty one would (effectiveAttribute), so
+ * every safety property that holds in the filled state holds in s (translations_consistent: the PTE is
+ * checked anyway; no_stale_tlb_after_done: more entries, more violations; aliases_agree reads effective
+ * attributes), and no converter's, reader's or host's enabledness depends on the TLB; (3) every successor
+ * of s is, after saturation, reachable from the saturated s: by the same action, then evictions of the
+ * entries that the action made stale in the filled state but that were empty in s. A crashed guest is not
+ * saturated (nothing follows a crash); the crash reached from the saturated state covers it, with more
+ * entries and so every violation it has. The IndistinguishableTest checks all this on every reachable state
+ * of several scenarios: the forms of the reachable states are exactly the states the reduced search reaches
+ * (but for covered crashes), and violations agree.</p>
  */
 final class Indistinguishable {
 
     private final Layout layout;
     private final boolean[] stable;   // pages no converter touches
+    private final boolean saturate;   // the hardware fills TLBs
 
     Indistinguishable(Scenario scenario, Layout layout) {
         this.layout = layout;
         this.stable = new boolean[layout.pages()];
         Arrays.fill(stable, true);
         for (Converter c : scenario.converters()) for (int p : c.pages()) stable[p] = false;
+        this.saturate = scenario.hardwareOn(HardwareAction.TLB_FILL);
+    }
+
+    boolean saturates() {
+        return saturate;
     }
 
     PageState canonical(PageState s) {
@@ -41,6 +64,12 @@ final class Indistinguishable {
             for (Mapping m : layout.mappingList()) {
                 for (int page = 0; page < layout.pages(); page++) {
                     int i = layout.tlbIndex(cpu, m, page);
+                    if (saturate) {
+                        if (s.crashed() || !Hardware.fillable(s, cpu, m, page)) continue;
+                        if (tlb == null) tlb = s.tlb.clone();
+                        tlb[i] = TlbEntry.cached(s.pte(m, page).attribute());
+                        continue;
+                    }
                     if (!stable[page] || s.tlb[i] == TlbEntry.NONE) continue;
                     if (tlb == null) tlb = s.tlb.clone();
                     tlb[i] = TlbEntry.NONE;

@@ -31,8 +31,15 @@ final class PageFootprints {
     private final int events;
     private final int crash;
     private final int bits;
+    private final boolean saturated;
 
-    PageFootprints(Scenario scenario, Layout layout, List<ConverterProgram> programs, int hardwareActor) {
+    /**
+     * @param saturated whether the search stores saturated states ({@link Indistinguishable}): then a step's
+     *                  footprint also covers the fills that follow it
+     */
+    PageFootprints(Scenario scenario, Layout layout, List<ConverterProgram> programs, int hardwareActor,
+                   boolean saturated) {
+        this.saturated = saturated;
         this.scenario = scenario;
         this.layout = layout;
         this.programs = programs;
@@ -76,6 +83,32 @@ final class PageFootprints {
         else if (unit < hardwareActor) host(unit - converters - readers, r, w);
         else if (unit < hardwareActor + layout.tlbCount()) tlbEntry(unit - hardwareActor, r, w);
         else cacheLine(unit - hardwareActor - layout.tlbCount(), r, w);
+        if (saturated) saturation(r, w);
+    }
+
+    /**
+     * Over saturated states a step is the action and then the fills it makes possible: of an entry it
+     * emptied (reading that entry's PTE), and of the entries of a PTE it wrote (on every CPU).
+     */
+    private void saturation(long[] r, long[] w) {
+        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+            for (Mapping m : layout.mappingList()) {
+                if (!m.hasPte() || m.ordinal() >= layout.pteMappings()) continue;
+                for (int page = 0; page < layout.pages(); page++) {
+                    int entry = tlb + layout.tlbIndex(cpu, m, page);
+                    int pteBit = pte + m.ordinal() * layout.pages() + page;
+                    if (get(w, entry) || get(w, pteBit)) {
+                        set(r, pteBit);
+                        set(r, entry);
+                        set(w, entry);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean get(long[] a, int bit) {
+        return (a[bit >>> 6] & (1L << (bit & 63))) != 0;
     }
 
     private void tlbEntry(int index, long[] r, long[] w) {

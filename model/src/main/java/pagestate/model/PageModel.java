@@ -55,7 +55,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         this.codec = new PageStateCodec(scenario, layout, programs);
         this.symmetry = new CpuSymmetry(scenario, layout);
         this.indistinguishable = new Indistinguishable(scenario, layout);
-        this.footprints = new PageFootprints(scenario, layout, programs, actorNames.size() - 1);
+        this.footprints = new PageFootprints(scenario, layout, programs, actorNames.size() - 1,
+                indistinguishable.saturates());
     }
 
     @Override
@@ -255,11 +256,24 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         return symmetry.canonical(indistinguishable.canonical(s));
     }
 
+    /** The CPU symmetry alone (tests). */
+    PageState symmetric(PageState s) {
+        return symmetry.canonical(s);
+    }
+
+    /** The merges and the saturation alone, no symmetry (tests, and liveness when readers are fair). */
+    PageState merged(PageState s) {
+        return indistinguishable.canonical(s);
+    }
+
     @Override
     public Reductions<PageState, PageAction> reductions() {
         return new Reductions<>() {
             @Override public PageState canonical(PageState s) { return PageModel.this.canonical(s); }
-            @Override public PageState merged(PageState s) { return indistinguishable.canonical(s); }
+            @Override public PageState merged(PageState s) { return PageModel.this.merged(s); }
+            @Override public void settle(PageState s, BiConsumer<PageAction, PageState> sink) {
+                if (indistinguishable.saturates()) hardware.saturate(s, sink);
+            }
             @Override public java.util.Set<Integer> exchangedActors() {
                 java.util.Set<Integer> out = new java.util.TreeSet<>();
                 for (int reader : symmetry.exchangedReaders()) out.add(programs.size() + reader);

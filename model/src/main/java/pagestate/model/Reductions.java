@@ -21,6 +21,13 @@ public interface Reductions<S, A> {
         return s;
     }
 
+    /**
+     * The steps a canonical form assumes taken that {@code s} has not taken (for the page model: the
+     * speculative TLB fills of its saturation), reported in order; the default reports none. Replaying a
+     * trace found over canonical forms inserts them where a real state needs them.
+     */
+    default void settle(S s, java.util.function.BiConsumer<A, S> sink) { }
+
     /** The actors whose identities the symmetry of {@link #canonical} may exchange. */
     default java.util.Set<Integer> exchangedActors() {
         return java.util.Set.of();

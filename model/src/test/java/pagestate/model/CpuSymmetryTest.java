@@ -34,7 +34,7 @@ class CpuSymmetryTest {
 
     private static Set<PageState> canonicalSuccessors(PageModel m, PageState s) {
         Set<PageState> out = new HashSet<>();
-        m.successors(s, (a, n) -> out.add(m.canonical(n)));
+        m.successors(s, (a, n) -> out.add(m.symmetric(n)));
         return out;
     }
 
@@ -50,20 +50,20 @@ class CpuSymmetryTest {
     }
 
     @Test
-    void canonicalFormIsIdempotentPermutationInvariantAndKeepsEveryVerdict() {
+    void symmetricFormIsIdempotentPermutationInvariantAndKeepsEveryVerdict() {
         NaiveExplorer x = new NaiveExplorer(scenario());
         PageModel m = x.model;
         Set<PageState> reachable = new HashSet<>(x.order);
         Set<PageState> classes = new HashSet<>();
         int moved = 0;
         for (PageState s : x.order) {
-            PageState c = m.canonical(s);
+            PageState c = m.symmetric(s);
             classes.add(c);
             if (!c.equals(s)) moved++;
-            assertEquals(c, m.canonical(c), "idempotent");
+            assertEquals(c, m.symmetric(c), "idempotent");
             PageState t = swap(s);
             assertTrue(reachable.contains(t), "the reachable states are closed under the symmetry");
-            assertEquals(c, m.canonical(t), "permutation-invariant");
+            assertEquals(c, m.symmetric(t), "permutation-invariant");
             assertEquals(canonicalSuccessors(m, s), canonicalSuccessors(m, c),
                     "a state and its canonical form have the same successors, up to canonical form");
             for (ModelProperty p : m.properties()) {
