@@ -19,8 +19,8 @@ final class Limits {
     boolean exact;
 
     @Option(names = "--no-symmetry", description = "Store every state as it is, not its canonical form (which merges"
-            + " interchangeable CPUs, those running no converter and the same zeropad reader or none, and detail no"
-            + " action or property can tell apart).")
+            + " interchangeable CPUs, those running no converter and the same zeropad reader or none, merges clean"
+            + " cache lines, and fills every TLB entry the hardware may fill).")
     boolean noSymmetry;
 
     @Option(names = "--no-por", description = "Expand every enabled action: no partial-order reduction (persistent sets"
