@@ -130,4 +130,15 @@ class IndistinguishableTest {
         assertKeepsVerdicts(Scenarios.standard(Platform.VTOM, Options.defaults(), Direction.TO_SHARED,
                 "unmap_aliases clear_present flush_tlb flip hv_visibility set_present flush_tlb", 1));
     }
+
+    @Test
+    void withoutTlbFillsStablePagesEntriesMergeInstead() {
+        // no speculative TLB fill: no saturation; TLB entries of the unconverted page 0 merge with no entry
+        Scenario all = Scenarios.standard(Platform.TDX, Options.defaults(), Direction.TO_SHARED,
+                "unmap_aliases flush_tlb flush_cache flip flush_tlb map_gpa", 3);
+        java.util.EnumSet<HardwareAction> hw = java.util.EnumSet.allOf(HardwareAction.class);
+        hw.remove(HardwareAction.TLB_FILL);
+        assertKeepsVerdicts(new Scenario(all.platform(), all.options(), all.cpus(), all.pages(), all.mappings(),
+                all.converters(), all.readers(), all.hosts(), hw, java.util.Set.of(), all.onError()));
+    }
 }
