@@ -127,6 +127,11 @@ final class GraphSystem implements TransitionSystem<Integer, GraphSystem.Move> {
 
     @Override
     public StateCodec<Integer> codec() {
+        return intCodec();
+    }
+
+    /** One word holding an int state (for test systems over ints). */
+    static StateCodec<Integer> intCodec() {
         return new StateCodec<>() {
             @Override public int words() { return 1; }
             @Override public void encode(Integer s, long[] out, int offset) { out[offset] = s; }

@@ -60,14 +60,7 @@ class SettleTest {
 
         @Override public boolean isTerminal(Integer s) { return true; }
 
-        @Override
-        public StateCodec<Integer> codec() {
-            return new StateCodec<>() {
-                @Override public int words() { return 1; }
-                @Override public void encode(Integer s, long[] out, int offset) { out[offset] = s; }
-                @Override public Integer decode(long[] in, int offset) { return (int) in[offset]; }
-            };
-        }
+        @Override public StateCodec<Integer> codec() { return GraphSystem.intCodec(); }
 
         /** Every entry filled. */
         @Override
