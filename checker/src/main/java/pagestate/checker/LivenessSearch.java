@@ -49,6 +49,17 @@ final class LivenessSearch<S, A> {
         return null;
     }
 
+    /** Whether an edge by one of {@code actors} lies on a cycle (inside a strongly connected component). */
+    boolean stepsOnCycles(java.util.Set<Integer> actors) {
+        for (int v = 0; v < g.size(); v++) {
+            ExplicitGraph.Node node = g.node(v);
+            for (int e = 0; e < node.edges; e++) {
+                if (actors.contains(node.actors[e]) && scc.of(node.targets[e]) == scc.of(v)) return true;
+            }
+        }
+        return false;
+    }
+
     private Violation path(int v) {
         int[] p = g.pathTo(v);
         return new Violation(p[0], Arrays.copyOfRange(p, 1, p.length), -1, false);

@@ -1,6 +1,8 @@
 package pagestate.checker;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,6 +13,16 @@ import java.util.function.UnaryOperator;
  * ({@link TransitionSystem#merged}). Both keep each fair actor's steps and enabledness, so a fair cycle or
  * dead end exists in the reduced graph exactly when one exists in the real one. A violation is lifted to a
  * real lasso or dead end and verified; should lifting fail, the property is checked again unreduced.
+ *
+ * <p>The canonical form also serves a property whose fair actors the symmetry exchanges when the system
+ * declares {@link TransitionSystem#exchangedEnablednessIsLocal}, every exchanged actor is fair (so the
+ * symmetry maps fair actors to fair actors), and the reduced graph shows no exchanged
+ * actor's step on a cycle. Then no real cycle has such a step either (its image would be one), so on a real
+ * cycle each exchanged actor is enabled throughout or disabled throughout, and as many of them are enabled
+ * in every state of it; a reduced component where some exchanged position is enabled in every state thus
+ * has, in every real cycle over it, a real exchanged actor enabled throughout that never steps: unfair, as
+ * the search judges it. A component the search judges fair is lifted and verified like any other; when
+ * the condition fails, or lifting does, the merged form is used instead.
  */
 final class LivenessVerdict<S, A> {
 
@@ -31,28 +43,34 @@ final class LivenessVerdict<S, A> {
         this.reduce = reduce;
     }
 
-    /** The form the pass for {@code property} stores, or null for states as they are. */
-    UnaryOperator<S> form(Eventually<S> property) {
-        if (!reduce) return null;
-        boolean exchanged = property.fairActors().stream().anyMatch(system.exchangedActors()::contains);
-        return exchanged ? system::merged : system::canonical;
-    }
-
     PropertyResult<S, A> check(Eventually<S> property, RunLimits limits) {
-        UnaryOperator<S> form = form(property);
-        if (form == null) return check(property, limits, null, replayer);
-        PropertyResult<S, A> r = check(property, limits, form, new Replayer<>(system, form));
+        if (!reduce) return check(property, limits, null, replayer, Set.of());
+        Set<Integer> exchanged = new TreeSet<>(property.fairActors());
+        exchanged.retainAll(system.exchangedActors());
+        PropertyResult<S, A> r = null;
+        boolean allExchangedFair = property.fairActors().containsAll(system.exchangedActors());
+        if (exchanged.isEmpty() || system.exchangedEnablednessIsLocal() && allExchangedFair) {
+            UnaryOperator<S> canonical = system::canonical;
+            r = check(property, limits, canonical, new Replayer<>(system, canonical), exchanged);
+        }
+        if (r == null && !exchanged.isEmpty()) {
+            UnaryOperator<S> merged = system::merged;
+            r = check(property, limits, merged, new Replayer<>(system, merged), Set.of());
+        }
         if (r != null) return r;
-        PropertyResult<S, A> u = check(property, limits, null, replayer);
+        PropertyResult<S, A> u = check(property, limits, null, replayer, Set.of());
         return new PropertyResult<>(u.name(), u.kind(), u.verdict(), u.trace(), u.cause() + " " + UNLIFTED);
     }
 
     /** Appended to the cause when a reduced violation could not be lifted and the pass ran again unreduced. */
     static final String UNLIFTED = "[checked unreduced: the reduced counterexample could not be lifted]";
 
-    /** The verdict over the given form; null when a reduced violation could not be lifted. */
+    /**
+     * The verdict over the given form; null when a reduced violation could not be lifted, or when an
+     * actor in {@code noCycles} steps on a cycle of the reduced graph.
+     */
     private PropertyResult<S, A> check(Eventually<S> property, RunLimits limits, UnaryOperator<S> form,
-                                       Replayer<S, A> lifter) {
+                                       Replayer<S, A> lifter, Set<Integer> noCycles) {
         ExplicitGraph<S, A> graph = new ExplicitGraph<>();
         boolean complete;
         try {
@@ -61,7 +79,9 @@ final class LivenessVerdict<S, A> {
             limits.stopForMemory();
             complete = false;
         }
-        LivenessSearch.Violation v = complete ? new LivenessSearch<>(graph, property).find() : null;
+        LivenessSearch<S, A> search = complete ? new LivenessSearch<>(graph, property) : null;
+        if (search != null && !noCycles.isEmpty() && search.stepsOnCycles(noCycles)) return null;
+        LivenessSearch.Violation v = search != null ? search.find() : null;
         if (v == null) {
             return complete
                     ? new PropertyResult<>(property.name(), PropertyResult.Kind.LIVENESS, Verdict.HOLDS, null,

@@ -74,6 +74,16 @@ public interface TransitionSystem<S, A> {
     }
 
     /**
+     * Whether an exchanged actor's enabledness changes only by its own steps, or by a step into a state with
+     * no successors (for example: a zeropad reader is enabled until it has run, unless the guest dies).
+     * Default: false. When true, liveness passes may use the canonical form for properties whose fair
+     * actors are exchanged (see {@code LivenessVerdict}).
+     */
+    default boolean exchangedEnablednessIsLocal() {
+        return false;
+    }
+
+    /**
      * An actor-preserving reduction, optional: a representative of {@code state} under an equivalence that
      * merges detail no property can observe, with no symmetry (no actor is exchanged). The default is the
      * identity. Contract, for s and t with the same merged form m (which is itself a state): every invariant,

@@ -41,6 +41,7 @@ final class ProductSystem implements TransitionSystem<Long, ProductSystem.Move> 
     final Condition terminal;
     final boolean declareSymmetry;
     final boolean declareIndependence;
+    boolean localFair;
 
     private ProductSystem(int processes, int vars, int[] template, Condition terminal, boolean sym, boolean ind) {
         this.processes = processes;
@@ -52,6 +53,15 @@ final class ProductSystem implements TransitionSystem<Long, ProductSystem.Move> 
     }
 
     static ProductSystem random(long seed, boolean symmetry, boolean independence) {
+        return random(seed, symmetry, independence, false);
+    }
+
+    /**
+     * @param localFair no guards (each process's enabledness depends on its own local state only, so
+     *                  {@link #exchangedEnablednessIsLocal} holds) and every liveness property treats every
+     *                  process fairly
+     */
+    static ProductSystem random(long seed, boolean symmetry, boolean independence, boolean localFair) {
         Random r = new Random(seed);
         int processes = 2 + r.nextInt(3);
         int vars = 1 + r.nextInt(3);
@@ -60,12 +70,13 @@ final class ProductSystem implements TransitionSystem<Long, ProductSystem.Move> 
         for (int p = 0; p < processes; p++) template[p] = r.nextInt(templateCount);
         Condition terminal = condition(r, vars, templateCount, 0.5);
         ProductSystem s = new ProductSystem(processes, vars, template, terminal, symmetry, independence);
+        s.localFair = localFair;
         for (int t = 0; t < templateCount; t++) {
             int locals = 2 + r.nextInt(4);
             List<Local> list = new ArrayList<>();
             int count = 1 + r.nextInt(2 * locals);
             for (int k = 0; k < count; k++) {
-                boolean guard = r.nextDouble() < 0.3;
+                boolean guard = r.nextDouble() < 0.3 && !localFair;
                 boolean write = r.nextDouble() < 0.4;
                 list.add(new Local(r.nextInt(locals), r.nextInt(locals), guard ? r.nextInt(vars) : -1, r.nextInt(2),
                         write ? r.nextInt(vars) : -1, r.nextInt(2)));
@@ -78,7 +89,7 @@ final class ProductSystem implements TransitionSystem<Long, ProductSystem.Move> 
         for (int p = 0; p < live; p++) {
             s.goals.add(condition(r, vars, templateCount, 0.5));
             Set<Integer> f = new TreeSet<>();
-            for (int a = 0; a < processes; a++) if (r.nextBoolean()) f.add(a);
+            for (int a = 0; a < processes; a++) if (r.nextBoolean() || localFair) f.add(a);
             s.fair.add(f);
         }
         return s;
@@ -199,6 +210,12 @@ final class ProductSystem implements TransitionSystem<Long, ProductSystem.Move> 
             for (int p = 0; p < processes; p++) if (template[p] == t) s = withLocal(s, p, sorted[k++]);
         }
         return s;
+    }
+
+    /** Without guards a process is enabled exactly when its template has a transition from its local state. */
+    @Override
+    public boolean exchangedEnablednessIsLocal() {
+        return localFair;
     }
 
     /** Processes that share their template with another: the symmetry exchanges them. */

@@ -67,6 +67,39 @@ class ReductionPropertyTest {
         });
     }
 
+    /**
+     * Liveness over canonical forms when the symmetry exchanges fair actors whose enabledness is local: the
+     * same verdicts as the unreduced pass, lassos lifted without falling back, and fewer states on the whole.
+     */
+    @Test
+    void symmetricFairLivenessEqualsUnreduced() {
+        AtomicLong full = new AtomicLong();
+        AtomicLong reduced = new AtomicLong();
+        AtomicLong violated = new AtomicLong();
+        qt().withExamples(400).forAll(longs().all()).checkAssert(seed -> {
+            ProductSystem g = ProductSystem.random(seed, true, false, true);
+            CheckResult<Long, ProductSystem.Move> base = Checker.check(g, NONE);
+            CheckResult<Long, ProductSystem.Move> sym = Checker.check(g, NONE.withSymmetry(true));
+            compare(g, base, sym);
+            for (PropertyResult<Long, ProductSystem.Move> p : base.properties()) {
+                if (p.kind() != PropertyResult.Kind.LIVENESS) continue;
+                PropertyResult<Long, ProductSystem.Move> q = sym.property(p.name()).orElseThrow();
+                if (q.verdict() == Verdict.VIOLATED) violated.incrementAndGet();
+                if (p.verdict() != Verdict.HOLDS) continue;
+                full.addAndGet(goalFalseStates(p.cause()));
+                reduced.addAndGet(goalFalseStates(q.cause()));
+            }
+        });
+        assertTrue(violated.get() > 20, "liveness violations were lifted: " + violated);
+        assertTrue(reduced.get() < full.get() * 0.9, "liveness passes stored canonical forms: " + reduced + " of " + full);
+    }
+
+    private static long goalFalseStates(String cause) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+) goal-false states\\)").matcher(cause);
+        assertTrue(m.find(), cause);
+        return Long.parseLong(m.group(1));
+    }
+
     private static void compare(ProductSystem g, CheckResult<Long, ProductSystem.Move> base,
                                 CheckResult<Long, ProductSystem.Move> r) {
         assertTrue(r.complete());

@@ -118,6 +118,11 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     }
 
     @Override
+    public boolean exchangedEnablednessIsLocal() {
+        return reductions != null && reductions.exchangedEnablednessIsLocal();
+    }
+
+    @Override
     public Set<Integer> exchangedActors() {
         return reductions == null ? Set.of() : reductions.exchangedActors();
     }

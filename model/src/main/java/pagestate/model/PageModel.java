@@ -274,6 +274,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
             @Override public void settle(PageState s, BiConsumer<PageAction, PageState> sink) {
                 if (indistinguishable.saturates()) hardware.saturate(s, sink);
             }
+            /** A zeropad reader is enabled until it has run, unless the guest dies ({@link #readerSuccessor}). */
+            @Override public boolean exchangedEnablednessIsLocal() { return true; }
             @Override public java.util.Set<Integer> exchangedActors() {
                 java.util.Set<Integer> out = new java.util.TreeSet<>();
                 for (int reader : symmetry.exchangedReaders()) out.add(programs.size() + reader);

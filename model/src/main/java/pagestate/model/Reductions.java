@@ -28,6 +28,11 @@ public interface Reductions<S, A> {
      */
     default void settle(S s, java.util.function.BiConsumer<A, S> sink) { }
 
+    /** Whether an exchanged actor's enabledness changes only by its own steps or a step into a dead end. */
+    default boolean exchangedEnablednessIsLocal() {
+        return false;
+    }
+
     /** The actors whose identities the symmetry of {@link #canonical} may exchange. */
     default java.util.Set<Integer> exchangedActors() {
         return java.util.Set.of();

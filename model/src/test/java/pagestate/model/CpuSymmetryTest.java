@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +75,51 @@ class CpuSymmetryTest {
         }
         assertTrue(moved > 0, "some states are not canonical");
         assertTrue(classes.size() < x.states(), classes.size() + " classes of " + x.states() + " states");
+    }
+
+    /**
+     * The model declares that an exchanged reader's enabledness changes only by its own step or a step into
+     * a dead end (Reductions.exchangedEnablednessIsLocal): checked on every reachable step, with every
+     * hardware action on and a SNP scenario whose guest can die.
+     */
+    @Test
+    void readersEnablednessChangesOnlyByTheirOwnStepOrADeadEnd() {
+        Scenario tdx = scenario();
+        Scenario snp = Build.on(Platform.SNP).cpus(3).pages(2).mappings(1)
+                .owner(0, Direction.TO_SHARED, "unmap_aliases flush_tlb flush_cache rescind psc flip flush_tlb", 1)
+                .reader(1, 0).reader(2, 0)
+                .scenario();
+        int checked = 0;
+        for (Scenario sc : List.of(tdx, snp)) {
+            NaiveExplorer x = new NaiveExplorer(sc);
+            PageModel m = x.model;
+            assertTrue(m.reductions().exchangedEnablednessIsLocal());
+            assertEquals(Set.of(1, 2), m.reductions().exchangedActors(), "the two readers (actors after the converter)");
+            for (PageState s : x.order) {
+                Set<Integer> before = enabled(m, s);
+                m.successors(s, (a, n) -> {
+                    if (!hasSuccessor(m, n)) return;   // a dead end
+                    for (int reader : m.reductions().exchangedActors()) {
+                        if (reader == a.actor()) continue;
+                        assertEquals(before.contains(reader), enabled(m, n).contains(reader),
+                                m.actorNames().get(reader) + " enabledness changed by " + a);
+                    }
+                });
+                checked++;
+            }
+        }
+        assertTrue(checked > 100);
+    }
+
+    private static Set<Integer> enabled(PageModel m, PageState s) {
+        Set<Integer> out = new HashSet<>();
+        m.successors(s, (a, n) -> out.add(a.actor()));
+        return out;
+    }
+
+    private static boolean hasSuccessor(PageModel m, PageState s) {
+        boolean[] any = {false};
+        m.successors(s, (a, n) -> any[0] = true);
+        return any[0];
     }
 }
