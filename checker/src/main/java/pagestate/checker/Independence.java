@@ -27,7 +27,7 @@ package pagestate.checker;
  * exactly this with the dynamic check.
  * Otherwise the state is fully expanded. Persistent sets keep every deadlock reachable; with the
  * visibility and cycle provisos every invariant keeps its verdict (Godefroid 1996; Clarke, Grumberg and
- * Peled, Model Checking, ch. 10). Liveness passes never use the reduction.
+ * Peled, Model Checking, ch. 10). Liveness passes never use this reduction.
  */
 public interface Independence<S, A> {
 
