@@ -10,18 +10,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Level-synchronous breadth-first search over fingerprints (or exact states), giving state indices
  * in sequential BFS order whatever the number of workers.
  *
- * <p>Per level: (1) workers expand disjoint chunks of the level with the shared {@link Expander};
- * with one worker successors go straight into the visited set, with several a successor is a
- * candidate when it was not in the set at the start of the level; (2) with several workers, each
- * inserts the candidates of its own fingerprint range in chunk order, so the first insertion of a
- * state is its sequential BFS discovery (minimum claim key = parent index, action index);
- * (3) winners get indices by a prefix sum over chunks and are written to the trace store and the next
- * frontier. A property's counterexample is its first violating state: minimum depth, then index.
+ * <p>Per level: (1) workers expand disjoint chunks of the level with the shared {@link Expander},
+ * keeping every successor as a candidate (the visited set is not touched); (2) {@link SortedInsertion}
+ * inserts the candidates in fingerprint order, each worker its own fingerprint range, equal
+ * fingerprints in discovery order, so the first insertion of a state is its sequential BFS discovery
+ * (minimum claim key = parent index, action index); (3) winners get indices by a prefix sum over
+ * chunks and are written to the trace store and the next frontier. A property's counterexample is its
+ * first violating state: minimum depth, then index.
  *
  * <p>Reductions: under symmetry the stored states are canonical forms; under partial-order reduction
- * the {@link Expander} reports a persistent subset of the successors, and the visited set stays unchanged
- * while a level is expanded (even with one worker) so that its cycle proviso is the same at every thread
- * count.
+ * the {@link Expander} reports a persistent subset of the successors; the visited set stays unchanged
+ * while a level is expanded, so its cycle proviso is the same at every thread count.
  */
 final class BreadthFirstSearch<S, A> {
 
@@ -36,18 +35,15 @@ final class BreadthFirstSearch<S, A> {
     private final Workers workers;
     private final List<Expander<S, A>> expanders = new ArrayList<>();
     private final List<LevelChunk> chunks = new ArrayList<>();
+    private final SortedInsertion insertion;
     private final int slots;
     private final int[] firstViolation;
     private final boolean[] done;
     private long stored;
-    private long inserted;
     private long transitions;
     private int maxDepth;
     private boolean complete;
     private final AtomicLong nextProgressNanos = new AtomicLong();
-    private final AtomicLong prefetchSink = new AtomicLong();
-    /** Partial-order reduction on: the visited set must not change while a level is expanded (cycle proviso). */
-    private final boolean reduced;
 
     BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers) {
         this.system = system;
@@ -57,7 +53,8 @@ final class BreadthFirstSearch<S, A> {
         this.width = system.codec().words();
         this.table = config.exact() ? new ExactTable(width, 1 << 12) : new FingerprintTable(1 << 12);
         Independence<S, A> independence = config.por() ? system.independence() : null;
-        this.reduced = independence != null;
+        boolean reduced = independence != null;
+        this.insertion = new SortedInsertion(workers, width, table);
         for (int w = 0; w < workers.count(); w++) {
             PersistentSets<S, A> persistent = reduced ? new PersistentSets<>(independence, system.invariants().size()) : null;
             expanders.add(new Expander<>(system, system.invariants(), config.checkDeadlock(), config.symmetry(),
@@ -116,7 +113,6 @@ final class BreadthFirstSearch<S, A> {
             }
         }
         stored = n;
-        inserted = n;
         if (limits.stopped()) {
             evaluateOnly(frontier, 0, n);
             return new long[0];
@@ -127,16 +123,9 @@ final class BreadthFirstSearch<S, A> {
     /** Expands one level; returns the next frontier, or null when a limit stopped the run. */
     private long[] expandLevel(long[] frontier, int levelStart, int levelSize, int level) {
         int chunkCount = (levelSize + CHUNK_STATES - 1) / CHUNK_STATES;
-        // with one worker and no partial-order reduction, successors go straight into the visited set;
-        // the cycle proviso asks what was stored before the level, so reduction uses the two-phase path
-        boolean single = workers.count() == 1 && !reduced;
-        while (chunks.size() < chunkCount) {
-            LevelChunk.Admission admission = single ? this::insertGrowing : (fp, w, o) -> !table.contains(fp, w, o);
-            chunks.add(new LevelChunk(width, slots, admission, single));
-        }
+        while (chunks.size() < chunkCount) chunks.add(new LevelChunk(width, slots));
         boolean[] doneNow = done.clone();
         AtomicInteger nextChunk = new AtomicInteger();
-        AtomicLong newSoFar = new AtomicLong();
         boolean[] finished = new boolean[chunkCount];
         workers.run(worker -> {
             Expander<S, A> expander = expanders.get(worker);
@@ -149,9 +138,8 @@ final class BreadthFirstSearch<S, A> {
                 for (int i = from; i < to; i++) {
                     expander.expand(frontier, i * width, levelStart + i, doneNow, chunk.firstViolation, chunk);
                 }
-                chunk.admitAll(table);
                 finished[c] = true;
-                progress(newSoFar.addAndGet(chunk.count), level, levelSize - to);
+                progress(level, levelSize - to);
             }
         });
         for (int c = 0; c < chunkCount; c++) {
@@ -165,50 +153,18 @@ final class BreadthFirstSearch<S, A> {
         }
         for (int p = 0; p < slots; p++) done[p] = firstViolation[p] >= 0;
         if (limits.stopped()) return null;
-        if (!single) resolveWinners(chunkCount);
-        return assignIndices(chunkCount);
-    }
-
-    private boolean insertGrowing(long fp, long[] w, int offset) {
-        if (!table.fits(inserted + 1)) table.reserve(inserted + 1);
-        if (!table.insert(fp, w, offset)) return false;
-        inserted++;
-        return true;
-    }
-
-    /** Phase 2: each worker inserts the candidates of its fingerprint range, in BFS order. */
-    private void resolveWinners(int chunkCount) {
-        long candidates = 0;
-        for (int c = 0; c < chunkCount; c++) candidates += chunks.get(c).count;
-        table.reserve(stored + candidates);
-        int n = workers.count();
-        workers.run(worker -> {
-            long touched = 0;
-            for (int c = 0; c < chunkCount; c++) {
-                LevelChunk chunk = chunks.get(c);
-                for (int from = 0; from < chunk.count; from += LevelChunk.BATCH) {
-                    int to = Math.min(chunk.count, from + LevelChunk.BATCH);
-                    for (int i = from; i < to; i++) {
-                        long fp = chunk.fps[i];
-                        if (Fingerprints.range(fp, n) == worker) touched += table.peek(fp);
-                    }
-                    for (int i = from; i < to; i++) {
-                        long fp = chunk.fps[i];
-                        if (Fingerprints.range(fp, n) == worker) {
-                            chunk.winner[i] = table.insert(fp, chunk.words, i * width);
-                        }
-                    }
-                }
-            }
-            prefetchSink.addAndGet(touched);   // keeps the prefetching loads alive
-        });
+        insertion.insert(chunks, chunkCount, table, stored);
+        progress(level, 0);
+        long[] r = assignIndices(chunkCount);
+        if (r != null) progress(level + 1, r.length / width);
+        return r;
     }
 
     /** Phase 3: indices by prefix sum over chunks; trace data and next frontier. */
     private long[] assignIndices(int chunkCount) {
         long before = stored;
         workers.run(worker -> {
-            for (int c = worker; c < chunkCount; c += workers.count()) chunks.get(c).tally();
+            for (int c = worker; c < chunkCount; c += workers.count()) chunks.get(c).tally(insertion, insertion.chunkStart(c));
         });
         long total = 0;
         int maxAction = 0;
@@ -229,8 +185,9 @@ final class BreadthFirstSearch<S, A> {
             for (int c = worker; c < chunkCount; c += workers.count()) {
                 LevelChunk chunk = chunks.get(c);
                 int rank = chunk.base;
+                int id = insertion.chunkStart(c);
                 for (int i = 0; i < chunk.count && rank < kept; i++) {
-                    if (!chunk.winner[i]) continue;
+                    if (!insertion.won(id + i)) continue;
                     long claim = chunk.claims[i];
                     store.set(first + rank, LevelChunk.parentOf(claim), LevelChunk.actionOf(claim));
                     System.arraycopy(chunk.words, i * width, next, rank * width, width);
@@ -239,7 +196,6 @@ final class BreadthFirstSearch<S, A> {
             }
         });
         stored = before + kept;
-        inserted = stored;
         if (cut) {
             limits.stopForStates();
             if (kept > 0) maxDepth++;
@@ -265,12 +221,13 @@ final class BreadthFirstSearch<S, A> {
         }
     }
 
-    private void progress(long newStates, int level, long queued) {
+    /** Reports the states stored before this level (its new states are known only once it is inserted). */
+    private void progress(int level, long queued) {
         long now = System.nanoTime();
         long due = nextProgressNanos.get();
         if (now < due || !nextProgressNanos.compareAndSet(due, now + 1_000_000_000L)) return;
         double s = limits.seconds();
-        long states = stored + newStates;
+        long states = stored;
         config.progress().onProgress(new ProgressListener.Progress(states, s > 0 ? states / s : 0, level, queued, s));
     }
 

@@ -37,12 +37,6 @@ final class ExactTable implements StateTable {
     }
 
     @Override
-    public long peek(long fp) {
-        long[] t = fps;
-        return t[Fingerprints.range(fp, t.length)];
-    }
-
-    @Override
     public boolean contains(long fp, long[] words, int offset) {
         long[] f = fps;
         int n = f.length;

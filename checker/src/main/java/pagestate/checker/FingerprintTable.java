@@ -1,83 +1,224 @@
 package pagestate.checker;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
- * Open addressing over a {@code long[]} of fingerprints (0 = empty), linear probing, slot chosen by
- * the fingerprint's high bits ("fastrange"), so the capacity need not be a power of two. Load up to
- * 0.9, growth by x1.2: between 8.9 and 10.7 bytes per state. Concurrent inserts CAS the slot.
+ * An ordered linear-probing set of fingerprints in a {@code long[]} (0 = empty). The home slot of a
+ * fingerprint is {@code fastrange(fp, capacity)}, which is monotone in the (unsigned) fingerprint,
+ * and the table keeps its fingerprints in increasing order along the array (ordered hashing,
+ * Amble and Knuth 1974); there is no wrap-around, an overflow tail follows the home slots. So:
+ * <ul>
+ *   <li>a lookup stops at the first larger fingerprint, present or not (a few slots, in one or two
+ *       cache lines);</li>
+ *   <li>the layout depends only on the set: each fingerprint sits at {@code max(home, previous + 1)};</li>
+ *   <li>a sorted batch of new fingerprints is added by one sequential merge ({@link #addSorted}),
+ *       workers owning disjoint fingerprint ranges, which are disjoint table ranges;</li>
+ *   <li>growing is a sequential copy.</li>
+ * </ul>
+ * Load stays at most {@value #MAX_LOAD}; a merge that must grow sizes the table for load
+ * {@value #MERGE_LOAD}, so after the first merge the load is between the two: 8.9 to 10 bytes per
+ * state (plus the tail, 1/256 of the capacity).
  */
 final class FingerprintTable implements StateTable {
 
     static final double MAX_LOAD = 0.9;
-    static final double GROWTH = 1.2;
-    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
+    static final double MERGE_LOAD = 0.8;
 
     private long[] slots;
+    /** Number of home slots; {@code slots.length - capacity} is the overflow tail. */
+    private int capacity;
+    private long size;
 
     FingerprintTable(int initialCapacity) {
-        slots = new long[Math.max(16, initialCapacity)];
+        allocate(Math.max(16, initialCapacity));
     }
 
-    @Override
-    public long peek(long fp) {
-        long[] t = slots;
-        return t[Fingerprints.range(fp, t.length)];
+    private void allocate(long cap) {
+        long length = cap + tail(cap);
+        if (length > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("fingerprint table over 2^31 slots");
+        slots = new long[(int) length];
+        capacity = (int) cap;
+    }
+
+    private static long tail(long cap) {
+        return Math.max(256, cap >>> 8);
+    }
+
+    private static boolean less(long a, long b) {
+        return a + Long.MIN_VALUE < b + Long.MIN_VALUE;
     }
 
     @Override
     public boolean contains(long fp, long[] words, int offset) {
         long[] t = slots;
-        int n = t.length;
-        int i = Fingerprints.range(fp, n);
+        int i = Fingerprints.range(fp, capacity);
         while (true) {
             long v = t[i];
             if (v == fp) return true;
-            if (v == 0) return false;
-            if (++i == n) i = 0;
+            if (v == 0 || less(fp, v)) return false;
+            i++;   // the last slot is always empty
         }
     }
 
+    /** Single-threaded insertion (it may shift a run of larger fingerprints one slot on). */
     @Override
     public boolean insert(long fp, long[] words, int offset) {
-        long[] t = slots;
-        int n = t.length;
-        int i = Fingerprints.range(fp, n);
         while (true) {
-            long v = t[i];
-            if (v == fp) return false;
-            if (v == 0) {
-                if (SLOT.compareAndSet(t, i, 0L, fp)) return true;
-                continue;   // lost a race for this slot: look at it again
+            int r = insertBefore(slots, capacity, fp, slots.length - 1);
+            if (r > 0) {
+                size++;
+                return true;
             }
-            if (++i == n) i = 0;
+            if (r == 0) return false;
+            grow(Math.max((long) (capacity * 1.2), capacity + 16L));
         }
+    }
+
+    /**
+     * Inserts {@code fp} into {@code t} touching only slots below {@code limit}: 1 when inserted,
+     * 0 when present, -1 when it would need a slot at or above the limit (nothing written).
+     */
+    private static int insertBefore(long[] t, int cap, long fp, int limit) {
+        int i = Fingerprints.range(fp, cap);
+        long v;
+        while (i < limit && (v = t[i]) != 0 && less(v, fp)) i++;
+        if (i >= limit) return -1;
+        if (t[i] == fp) return 0;
+        int j = i;
+        while (j < limit && t[j] != 0) j++;
+        if (j >= limit) return -1;
+        System.arraycopy(t, i, t, i + 1, j - i);
+        t[i] = fp;
+        return 1;
     }
 
     @Override
     public boolean fits(long totalStates) {
-        return totalStates <= (long) (slots.length * MAX_LOAD);
+        return totalStates <= (long) (capacity * MAX_LOAD);
     }
 
     @Override
     public void reserve(long totalStates) {
         if (fits(totalStates)) return;
-        long want = Math.max((long) (slots.length * GROWTH), (long) Math.ceil(totalStates / MAX_LOAD) + 1);
-        if (want > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("fingerprint table over 2^31 slots");
+        grow(Math.max((long) (capacity * 1.2), (long) Math.ceil(totalStates / MERGE_LOAD) + 1));
+    }
+
+    private void grow(long cap) {
         long[] old = slots;
-        long[] t = new long[(int) want];
-        int n = t.length;
-        // Old slot order is nearly fingerprint order, hence nearly new slot order: a streaming rehash.
+        allocate(cap);
+        long[] t = slots;
+        int last = -1;
         for (long fp : old) {
             if (fp == 0) continue;
-            int i = Fingerprints.range(fp, n);
-            while (t[i] != 0) {
-                if (++i == n) i = 0;
-            }
-            t[i] = fp;
+            last = Math.max(Fingerprints.range(fp, capacity), last + 1);
+            t[last] = fp;   // ascending, so the layout stays ordered
         }
-        slots = t;
+        if (last >= t.length - 1) throw new IllegalStateException("fingerprint table tail overflow");
+    }
+
+    /**
+     * Adds sorted, distinct, absent fingerprints: worker {@code w} adds {@code fresh[from[w] .. to[w])},
+     * which all lie in {@code [lo[w], lo[w+1])} (unsigned; the last range is unbounded above, and
+     * {@code lo[0]} is 0). Grows first if they would not fit, by a merge into a new array; otherwise
+     * inserts in place. The few fingerprints that would cross into the next worker's part of the
+     * table are added afterwards, alone.
+     */
+    void addSorted(Workers workers, long[] fresh, int[] from, int[] to, long[] lo) {
+        int n = workers.count();
+        long count = 0;
+        for (int w = 0; w < n; w++) count += to[w] - from[w];
+        if (count == 0) return;
+        long total = size + count;
+        long[][] spill = new long[n][];
+        int[] spilled = new int[n];
+        if (fits(total) && count <= capacity / 16) {
+            long[] t = slots;
+            int cap = capacity;
+            workers.run(w -> {
+                int limit = w + 1 < n ? Fingerprints.range(lo[w + 1], cap) : t.length - 1;
+                long[] s = new long[16];
+                int k = 0;
+                for (int i = from[w]; i < to[w]; i++) {
+                    if (insertBefore(t, cap, fresh[i], limit) < 0) {
+                        if (k == s.length) s = Arrays.copyOf(s, k * 2);
+                        s[k++] = fresh[i];
+                    }
+                }
+                spill[w] = s;
+                spilled[w] = k;
+            });
+        } else {
+            long[] old = slots;
+            int oldCap = capacity;
+            allocate(Math.max(capacity, (long) Math.ceil(total / MERGE_LOAD) + 1));
+            long[] t = slots;
+            int cap = capacity;
+            workers.run(w -> {
+                int limit = w + 1 < n ? Fingerprints.range(lo[w + 1], cap) : t.length - 1;
+                long hi = w + 1 < n ? lo[w + 1] : 0;
+                // old fingerprints of this range start at or after their home slot
+                int i = Fingerprints.range(lo[w], oldCap);
+                while (old[i] != 0 && less(old[i], lo[w])) i++;
+                int a = from[w];
+                int end = to[w];
+                int last = -1;
+                long[] s = new long[16];
+                int k = 0;
+                while (true) {
+                    while (i < old.length && old[i] == 0) i++;
+                    long o = i < old.length && (hi == 0 || less(old[i], hi)) ? old[i] : 0;
+                    long fp;
+                    if (o == 0 && a == end) break;
+                    if (o != 0 && (a == end || less(o, fresh[a]))) {
+                        fp = o;
+                        i++;
+                    } else {
+                        fp = fresh[a++];
+                    }
+                    int p = Math.max(Fingerprints.range(fp, cap), last + 1);
+                    if (p >= limit) {
+                        if (k == s.length) s = Arrays.copyOf(s, k * 2);
+                        s[k++] = fp;
+                    } else {
+                        t[p] = fp;
+                        last = p;
+                    }
+                }
+                spill[w] = s;
+                spilled[w] = k;
+            });
+        }
+        size = total;
+        for (int w = 0; w < n; w++) {
+            for (int k = 0; k < spilled[w]; k++) {
+                size--;
+                insert(spill[w][k], null, 0);
+            }
+        }
+    }
+
+    /**
+     * Checks the layout (for tests): ascending fingerprints, each at or after its home slot with no
+     * empty slot in between, the last slot empty, and {@code size} of them.
+     */
+    boolean wellFormed() {
+        long[] t = slots;
+        long seen = 0;
+        long previous = 0;
+        int lastEmpty = -1;
+        for (int i = 0; i < t.length; i++) {
+            long fp = t[i];
+            if (fp == 0) {
+                lastEmpty = i;
+                continue;
+            }
+            int home = Fingerprints.range(fp, capacity);
+            if (home > i || lastEmpty >= home) return false;
+            if (seen > 0 && !less(previous, fp)) return false;
+            previous = fp;
+            seen++;
+        }
+        return t[t.length - 1] == 0 && seen == size;
     }
 
     @Override

@@ -11,9 +11,6 @@ package pagestate.checker;
  */
 interface StateTable {
 
-    /** Reads the home slot of a fingerprint (to bring it into cache before a batch of lookups). */
-    long peek(long fp);
-
     /** Whether the state is present. */
     boolean contains(long fp, long[] words, int offset);
 

@@ -1,0 +1,263 @@
+package pagestate.checker;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Phase 2 of a BFS level: decides which of the level's candidate states are new and adds them to
+ * the visited set, working in fingerprint order instead of discovery order. Both tables put a
+ * fingerprint at or just after slot {@code fastrange(fp, capacity)}, which is monotone in the
+ * fingerprint, so work in fingerprint order walks the table sequentially: about one cache miss per
+ * table line instead of one per lookup, and {@link FingerprintTable} adds the new ones by one merge.
+ *
+ * <p>The order is a stable bucket sort on the fingerprint's top {@value #BITS} bits, then a counting
+ * sort on the next bits and an insertion sort within each bucket: equal fingerprints keep their
+ * discovery order (chunk, then position), so the first of them is the state's sequential BFS discovery,
+ * the winner. Worker {@code w} owns a contiguous range of buckets, hence of fingerprints and of the
+ * table. The table is sized for the new states only, counted before it grows.
+ */
+final class SortedInsertion {
+
+    static final int BITS = 11;
+    private static final int BUCKETS = 1 << BITS;
+    private static final VarHandle BIT_WORD = MethodHandles.arrayElementVarHandle(long[].class);
+
+    private final Workers workers;
+    private final int width;
+    private final boolean exact;
+    /** The visited set when it is a {@link FingerprintTable} (merged into), else null. */
+    private final FingerprintTable fingerprints;
+    private final int[][] counts;
+    private final int[] bucketStart = new int[BUCKETS + 1];
+    /** Candidate ids: chunk c holds ids [chunkStart[c], chunkStart[c+1]). */
+    private int[] chunkStart = new int[1];
+    private long[] fps = new long[0];
+    private int[] ids = new int[0];
+    private long[] tmpFps = new long[0];
+    private int[] tmpIds = new int[0];
+    /** Bit {@code id} set: candidate {@code id} is a winner. */
+    private long[] winners = new long[0];
+
+    SortedInsertion(Workers workers, int width, StateTable table) {
+        this.workers = workers;
+        this.width = width;
+        this.fingerprints = table instanceof FingerprintTable f ? f : null;
+        this.exact = fingerprints == null;
+        this.counts = new int[workers.count()][BUCKETS];
+    }
+
+    /**
+     * Inserts the candidates of {@code chunks[0 .. chunkCount)} into {@code table}, which holds
+     * {@code occupied} states, and records the winners (first discovery of a new state). Returns the
+     * number of states inserted.
+     */
+    long insert(List<LevelChunk> chunks, int chunkCount, StateTable table, long occupied) {
+        int n = workers.count();
+        if (chunkStart.length < chunkCount + 1) chunkStart = new int[chunkCount + 1];
+        for (int c = 0; c < chunkCount; c++) chunkStart[c + 1] = Math.addExact(chunkStart[c], chunks.get(c).count);
+        int total = chunkStart[chunkCount];
+        if (winners.length < (total + 63) / 64) winners = new long[Math.max((total + 63) / 64, winners.length * 3 / 2)];
+        Arrays.fill(winners, 0, (total + 63) / 64, 0L);
+        if (total == 0) return 0;
+        if (fps.length < total) {
+            int len = Math.max(total, (int) Math.min(Integer.MAX_VALUE - 8, fps.length * 3L / 2));
+            fps = new long[len];
+            ids = new int[len];
+            tmpFps = new long[len];
+            tmpIds = new int[len];
+        }
+        // worker w scatters the chunks starting in [w*total/n, (w+1)*total/n): contiguous, in order
+        int[] firstChunk = new int[n + 1];
+        for (int w = 1; w <= n; w++) {
+            long target = (long) total * w / n;
+            int c = firstChunk[w - 1];
+            while (c < chunkCount && chunkStart[c] < target) c++;
+            firstChunk[w] = w == n ? chunkCount : c;
+        }
+        workers.run(w -> {
+            int[] h = counts[w];
+            Arrays.fill(h, 0);
+            for (int c = firstChunk[w]; c < firstChunk[w + 1]; c++) {
+                LevelChunk chunk = chunks.get(c);
+                long[] f = chunk.fps;
+                for (int i = 0; i < chunk.count; i++) h[(int) (f[i] >>> (64 - BITS))]++;
+            }
+        });
+        int at = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            bucketStart[b] = at;
+            for (int w = 0; w < n; w++) {
+                int k = counts[w][b];
+                counts[w][b] = at;   // now: where worker w writes its first element of bucket b
+                at += k;
+            }
+        }
+        bucketStart[BUCKETS] = at;
+        workers.run(w -> {
+            int[] next = counts[w];
+            long[] outF = tmpFps;
+            int[] outI = tmpIds;
+            for (int c = firstChunk[w]; c < firstChunk[w + 1]; c++) {
+                long[] f = chunks.get(c).fps;
+                int id = chunkStart[c];
+                int count = chunkStart[c + 1] - id;
+                for (int i = 0; i < count; i++) {
+                    long fp = f[i];
+                    int p = next[(int) (fp >>> (64 - BITS))]++;
+                    outF[p] = fp;
+                    outI[p] = id + i;
+                }
+            }
+        });
+        long[] kept = new long[n];
+        workers.run(w -> kept[w] = sortAndFilter(chunks, table, BUCKETS * w / n, BUCKETS * (w + 1) / n, n > 1));
+        long fresh = 0;
+        for (int w = 0; w < n; w++) fresh += kept[w];
+        int[] from = new int[n];
+        int[] to = new int[n];
+        for (int w = 0; w < n; w++) {
+            from[w] = bucketStart[BUCKETS * w / n];
+            to[w] = (int) (from[w] + kept[w]);
+        }
+        if (fingerprints != null) {
+            long[] lo = new long[n];
+            for (int w = 0; w < n; w++) lo[w] = (long) (BUCKETS * w / n) << (64 - BITS);
+            fingerprints.addSorted(workers, tmpFps, from, to, lo);
+        } else {
+            table.reserve(occupied + fresh);
+            workers.run(w -> {
+                for (int i = from[w]; i < to[w]; i++) {
+                    int id = tmpIds[i];
+                    int c = chunkOf(id, chunks.size());
+                    table.insert(tmpFps[i], chunks.get(c).words, (id - chunkStart[c]) * width);
+                }
+            });
+        }
+        return fresh;
+    }
+
+    /** Whether candidate {@code id} of the last level won. */
+    boolean won(int id) {
+        return (winners[id >>> 6] & (1L << id)) != 0;
+    }
+
+    /** The first candidate id of chunk {@code c} in the last level. */
+    int chunkStart(int c) {
+        return chunkStart[c];
+    }
+
+    private int chunkOf(int id, int chunkCount) {
+        int lo = 0;
+        int hi = chunkCount - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (chunkStart[mid] <= id) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /**
+     * Sorts each bucket of {@code [fromBucket, toBucket)} fully by unsigned fingerprint (stable), and
+     * keeps the winners: candidates neither in the table nor equal to an earlier candidate. They are
+     * marked, and written in order to {@code tmpFps/tmpIds} from the range's start. Returns their number.
+     */
+    private long sortAndFilter(List<LevelChunk> chunks, StateTable table, int fromBucket, int toBucket, boolean shared) {
+        int out = bucketStart[fromBucket];
+        int[] hist = new int[1 << BITS];
+        for (int b = fromBucket; b < toBucket; b++) {
+            int from = bucketStart[b];
+            int to = bucketStart[b + 1];
+            int size = to - from;
+            if (size == 0) continue;
+            if (size > 16) {
+                int bits = Math.min(BITS, 32 - Integer.numberOfLeadingZeros(size - 1));
+                int shift = 64 - BITS - bits;
+                int mask = (1 << bits) - 1;
+                Arrays.fill(hist, 0, 1 << bits, 0);
+                for (int i = from; i < to; i++) hist[(int) (tmpFps[i] >>> shift) & mask]++;
+                int at = from;
+                for (int d = 0; d <= mask; d++) {
+                    int k = hist[d];
+                    hist[d] = at;
+                    at += k;
+                }
+                for (int i = from; i < to; i++) {
+                    long fp = tmpFps[i];
+                    int p = hist[(int) (fp >>> shift) & mask]++;
+                    fps[p] = fp;
+                    ids[p] = tmpIds[i];
+                }
+            } else {
+                System.arraycopy(tmpFps, from, fps, from, size);
+                System.arraycopy(tmpIds, from, ids, from, size);
+            }
+            insertionSort(from, to);
+            int runStart = from;
+            long previous = 0;
+            for (int i = from; i < to; i++) {
+                long fp = fps[i];
+                int id = ids[i];
+                if (fp != previous) {
+                    runStart = i;
+                    previous = fp;
+                    if (!exact) {
+                        if (table.contains(fp, null, 0)) continue;
+                    }
+                } else if (!exact) {
+                    continue;
+                }
+                if (exact) {
+                    int c = chunkOf(id, chunks.size());
+                    long[] words = chunks.get(c).words;
+                    int offset = (id - chunkStart[c]) * width;
+                    if (table.contains(fp, words, offset) || repeats(chunks, runStart, i, words, offset)) continue;
+                }
+                mark(id, shared);
+                tmpFps[out] = fp;
+                tmpIds[out] = id;
+                out++;
+            }
+        }
+        return out - bucketStart[fromBucket];
+    }
+
+    private void mark(int id, boolean shared) {
+        long bit = 1L << id;
+        if (shared) {
+            BIT_WORD.getAndBitwiseOr(winners, id >>> 6, bit);
+        } else {
+            winners[id >>> 6] |= bit;
+        }
+    }
+
+    /** Stable insertion sort of {@code [from, to)} by unsigned fingerprint (the range is nearly sorted). */
+    private void insertionSort(int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            long fp = fps[i];
+            long key = fp + Long.MIN_VALUE;
+            if (fps[i - 1] + Long.MIN_VALUE <= key) continue;
+            int id = ids[i];
+            int j = i - 1;
+            while (j >= from && fps[j] + Long.MIN_VALUE > key) {
+                fps[j + 1] = fps[j];
+                ids[j + 1] = ids[j];
+                j--;
+            }
+            fps[j + 1] = fp;
+            ids[j + 1] = id;
+        }
+    }
+
+    /** Whether an element of {@code [runStart, i)} (same fingerprint) is the same state (exact mode). */
+    private boolean repeats(List<LevelChunk> chunks, int runStart, int i, long[] words, int offset) {
+        for (int j = runStart; j < i; j++) {
+            int id = ids[j];
+            int c = chunkOf(id, chunks.size());
+            int o = (id - chunkStart[c]) * width;
+            if (Arrays.equals(chunks.get(c).words, o, o + width, words, offset, offset + width)) return true;
+        }
+        return false;
+    }
+}
