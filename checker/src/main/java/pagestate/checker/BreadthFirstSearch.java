@@ -123,16 +123,20 @@ final class BreadthFirstSearch<S, A> {
     /** Expands one level; returns the next frontier, or null when a limit stopped the run. */
     private long[] expandLevel(long[] frontier, int levelStart, int levelSize, int level) {
         int chunkCount = (levelSize + CHUNK_STATES - 1) / CHUNK_STATES;
-        while (chunks.size() < chunkCount) chunks.add(new LevelChunk(width, slots));
+        while (chunks.size() < chunkCount) {
+            chunks.add(new LevelChunk(width, slots, chunks.isEmpty() ? 64 : chunks.get(chunks.size() - 1).fps.length));
+        }
+        insertion.startLevel();
         boolean[] doneNow = done.clone();
         AtomicInteger nextChunk = new AtomicInteger();
         boolean[] finished = new boolean[chunkCount];
         workers.run(worker -> {
             Expander<S, A> expander = expanders.get(worker);
+            int[] histogram = insertion.histogram(worker);
             int c;
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTimeAndMemory()) {
                 LevelChunk chunk = chunks.get(c);
-                chunk.reset();
+                chunk.reset(worker, histogram);
                 int from = c * CHUNK_STATES;
                 int to = Math.min(levelSize, from + CHUNK_STATES);
                 for (int i = from; i < to; i++) {
@@ -186,8 +190,9 @@ final class BreadthFirstSearch<S, A> {
                 LevelChunk chunk = chunks.get(c);
                 int rank = chunk.base;
                 int id = insertion.chunkStart(c);
-                for (int i = 0; i < chunk.count && rank < kept; i++) {
-                    if (!insertion.won(id + i)) continue;
+                int end = id + chunk.count;
+                for (int k = insertion.nextWinner(id, end); k < end && rank < kept; k = insertion.nextWinner(k + 1, end)) {
+                    int i = k - id;
                     long claim = chunk.claims[i];
                     store.set(first + rank, LevelChunk.parentOf(claim), LevelChunk.actionOf(claim));
                     System.arraycopy(chunk.words, i * width, next, rank * width, width);

@@ -11,24 +11,35 @@ import java.util.Arrays;
 final class LevelChunk implements Expander.Emit {
 
     private final int width;
-    long[] fps = new long[64];
-    long[] claims = new long[64];
+    long[] fps;
+    long[] claims;
     long[] words;
     int count;
+    /** The largest action index among all the successors. */
+    int maxAction;
+    /** The worker that expanded this chunk in the current level. */
+    int worker;
+    /** That worker's histogram of fingerprint buckets ({@link SortedInsertion#bucket}), counted as successors arrive. */
+    private int[] histogram;
     long transitions;
     int[] firstViolation;
     int winners;
     int maxWinnerAction;
     int base;
 
-    LevelChunk(int width, int slots) {
+    LevelChunk(int width, int slots, int capacity) {
         this.width = width;
-        this.words = new long[64 * width];
+        this.fps = new long[capacity];
+        this.claims = new long[capacity];
+        this.words = new long[capacity * width];
         this.firstViolation = new int[slots];
     }
 
-    void reset() {
+    void reset(int worker, int[] histogram) {
+        this.worker = worker;
+        this.histogram = histogram;
         count = 0;
+        maxAction = 0;
         transitions = 0;
         winners = 0;
         maxWinnerAction = 0;
@@ -40,7 +51,9 @@ final class LevelChunk implements Expander.Emit {
         transitions++;
         if (count == fps.length) grow();
         fps[count] = fp;
+        histogram[SortedInsertion.bucket(fp)]++;
         claims[count] = ((long) parent << 16) | action;
+        if (action > maxAction) maxAction = action;
         System.arraycopy(w, offset, words, count * width, width);
         count++;
     }
@@ -51,15 +64,18 @@ final class LevelChunk implements Expander.Emit {
         words = Arrays.copyOf(words, n * width);
     }
 
-    /** Counts the winners (see {@link SortedInsertion#won}, ids from {@code first}) and the largest action index among them. */
+    /**
+     * Counts the winners (see {@link SortedInsertion#nextWinner}, ids from {@code first}); the largest
+     * action index among them is exact when above 255, else only at most 255.
+     */
     void tally(SortedInsertion insertion, int first) {
-        winners = 0;
+        int end = first + count;
+        winners = insertion.winners(first, end);
+        maxWinnerAction = maxAction;
+        if (maxAction <= 255) return;
         maxWinnerAction = 0;
-        for (int i = 0; i < count; i++) {
-            if (insertion.won(first + i)) {
-                winners++;
-                maxWinnerAction = Math.max(maxWinnerAction, (int) (claims[i] & 0xFFFF));
-            }
+        for (int id = insertion.nextWinner(first, end); id < end; id = insertion.nextWinner(id + 1, end)) {
+            maxWinnerAction = Math.max(maxWinnerAction, (int) (claims[id - first] & 0xFFFF));
         }
     }
 

@@ -12,9 +12,11 @@ import java.util.List;
  * fingerprint, so work in fingerprint order walks the table sequentially: about one cache miss per
  * table line instead of one per lookup, and {@link FingerprintTable} adds the new ones by one merge.
  *
- * <p>The order is a stable bucket sort on the fingerprint's top {@value #BITS} bits, then a counting
- * sort on the next bits and an insertion sort within each bucket: equal fingerprints keep their
- * discovery order (chunk, then position), so the first of them is the state's sequential BFS discovery,
+ * <p>The order is a bucket sort on the fingerprint's top {@value #BITS} bits (histograms counted during
+ * expansion, each worker scattering the chunks it expanded), then a counting sort on the next bits
+ * and an insertion sort by (fingerprint, candidate id) within each bucket: equal fingerprints end up in
+ * discovery order (ids follow chunk order, then position), so the first of them is the state's
+ * sequential BFS discovery,
  * the winner. Worker {@code w} owns a contiguous range of buckets, hence of fingerprints and of the
  * table. The table is sized for the new states only, counted before it grows.
  */
@@ -48,8 +50,23 @@ final class SortedInsertion {
         this.counts = new int[workers.count()][BUCKETS];
     }
 
+    /** The histogram worker {@code w} counts its successors' buckets into during expansion (zeroed here). */
+    int[] histogram(int w) {
+        return counts[w];
+    }
+
+    /** Clears the histograms before a level is expanded. */
+    void startLevel() {
+        for (int[] h : counts) Arrays.fill(h, 0);
+    }
+
+    static int bucket(long fp) {
+        return (int) (fp >>> (64 - BITS));
+    }
+
     /**
-     * Inserts the candidates of {@code chunks[0 .. chunkCount)} into {@code table}, which holds
+     * Inserts the candidates of {@code chunks[0 .. chunkCount)} (expanded since {@link #startLevel},
+     * each by {@link LevelChunk#worker} counting into {@link #histogram}) into {@code table}, which holds
      * {@code occupied} states, and records the winners (first discovery of a new state). Returns the
      * number of states inserted.
      */
@@ -68,23 +85,6 @@ final class SortedInsertion {
             tmpFps = new long[len];
             tmpIds = new int[len];
         }
-        // worker w scatters the chunks starting in [w*total/n, (w+1)*total/n): contiguous, in order
-        int[] firstChunk = new int[n + 1];
-        for (int w = 1; w <= n; w++) {
-            long target = (long) total * w / n;
-            int c = firstChunk[w - 1];
-            while (c < chunkCount && chunkStart[c] < target) c++;
-            firstChunk[w] = w == n ? chunkCount : c;
-        }
-        workers.run(w -> {
-            int[] h = counts[w];
-            Arrays.fill(h, 0);
-            for (int c = firstChunk[w]; c < firstChunk[w + 1]; c++) {
-                LevelChunk chunk = chunks.get(c);
-                long[] f = chunk.fps;
-                for (int i = 0; i < chunk.count; i++) h[(int) (f[i] >>> (64 - BITS))]++;
-            }
-        });
         int at = 0;
         for (int b = 0; b < BUCKETS; b++) {
             bucketStart[b] = at;
@@ -99,13 +99,14 @@ final class SortedInsertion {
             int[] next = counts[w];
             long[] outF = tmpFps;
             int[] outI = tmpIds;
-            for (int c = firstChunk[w]; c < firstChunk[w + 1]; c++) {
+            for (int c = 0; c < chunkCount; c++) {
+                if (chunks.get(c).worker != w) continue;
                 long[] f = chunks.get(c).fps;
                 int id = chunkStart[c];
                 int count = chunkStart[c + 1] - id;
                 for (int i = 0; i < count; i++) {
                     long fp = f[i];
-                    int p = next[(int) (fp >>> (64 - BITS))]++;
+                    int p = next[bucket(fp)]++;
                     outF[p] = fp;
                     outI[p] = id + i;
                 }
@@ -138,9 +139,28 @@ final class SortedInsertion {
         return fresh;
     }
 
-    /** Whether candidate {@code id} of the last level won. */
-    boolean won(int id) {
-        return (winners[id >>> 6] & (1L << id)) != 0;
+    /** The number of winners of the last level with ids in {@code [from, end)}. */
+    int winners(int from, int end) {
+        if (from >= end) return 0;
+        int first = from >>> 6;
+        int last = (end - 1) >>> 6;
+        if (first == last) return Long.bitCount(winners[first] & (-1L << from) & (-1L >>> -end));
+        int n = Long.bitCount(winners[first] & (-1L << from)) + Long.bitCount(winners[last] & (-1L >>> -end));
+        for (int w = first + 1; w < last; w++) n += Long.bitCount(winners[w]);
+        return n;
+    }
+
+    /** The first winner of the last level with an id in {@code [from, end)}, or {@code end} if none. */
+    int nextWinner(int from, int end) {
+        if (from >= end) return end;
+        int w = from >>> 6;
+        long word = winners[w] & (-1L << from);
+        while (word == 0) {
+            w++;
+            if ((long) w << 6 >= end) return end;
+            word = winners[w];
+        }
+        return Math.min(end, (w << 6) + Long.numberOfTrailingZeros(word));
     }
 
     /** The first candidate id of chunk {@code c} in the last level. */
@@ -159,7 +179,7 @@ final class SortedInsertion {
     }
 
     /**
-     * Sorts each bucket of {@code [fromBucket, toBucket)} fully by unsigned fingerprint (stable), and
+     * Sorts each bucket of {@code [fromBucket, toBucket)} fully by unsigned fingerprint, then id, and
      * keeps the winners: candidates neither in the table nor equal to an earlier candidate. They are
      * marked, and written in order to {@code tmpFps/tmpIds} from the range's start. Returns their number.
      */
@@ -232,15 +252,14 @@ final class SortedInsertion {
         }
     }
 
-    /** Stable insertion sort of {@code [from, to)} by unsigned fingerprint (the range is nearly sorted). */
+    /** Insertion sort of {@code [from, to)} by unsigned fingerprint, then id (the range is nearly sorted). */
     private void insertionSort(int from, int to) {
         for (int i = from + 1; i < to; i++) {
             long fp = fps[i];
-            long key = fp + Long.MIN_VALUE;
-            if (fps[i - 1] + Long.MIN_VALUE <= key) continue;
             int id = ids[i];
+            if (!after(fps[i - 1], ids[i - 1], fp, id)) continue;
             int j = i - 1;
-            while (j >= from && fps[j] + Long.MIN_VALUE > key) {
+            while (j >= from && after(fps[j], ids[j], fp, id)) {
                 fps[j + 1] = fps[j];
                 ids[j + 1] = ids[j];
                 j--;
@@ -248,6 +267,10 @@ final class SortedInsertion {
             fps[j + 1] = fp;
             ids[j + 1] = id;
         }
+    }
+
+    private static boolean after(long fpA, int idA, long fpB, int idB) {
+        return fpA == fpB ? idA > idB : fpA + Long.MIN_VALUE > fpB + Long.MIN_VALUE;
     }
 
     /** Whether an element of {@code [runStart, i)} (same fingerprint) is the same state (exact mode). */
