@@ -35,6 +35,7 @@ final class BreadthFirstSearch<S, A> {
     private final Workers workers;
     private final List<Expander<S, A>> expanders = new ArrayList<>();
     private final List<LevelChunk> chunks = new ArrayList<>();
+    private final List<LevelChunk.Arena> arenas = new ArrayList<>();
     private final SortedInsertion insertion;
     private final int slots;
     private final int[] firstViolation;
@@ -56,6 +57,7 @@ final class BreadthFirstSearch<S, A> {
         boolean reduced = independence != null;
         this.insertion = new SortedInsertion(workers, width, table);
         for (int w = 0; w < workers.count(); w++) {
+            arenas.add(new LevelChunk.Arena(width));
             PersistentSets<S, A> persistent = reduced ? new PersistentSets<>(independence, system.invariants().size()) : null;
             expanders.add(new Expander<>(system, system.invariants(), config.checkDeadlock(), config.symmetry(),
                     persistent, table::contains));
@@ -124,19 +126,21 @@ final class BreadthFirstSearch<S, A> {
     private long[] expandLevel(long[] frontier, int levelStart, int levelSize, int level) {
         int chunkCount = (levelSize + CHUNK_STATES - 1) / CHUNK_STATES;
         while (chunks.size() < chunkCount) {
-            chunks.add(new LevelChunk(width, slots, chunks.isEmpty() ? 64 : chunks.get(chunks.size() - 1).fps.length));
+            chunks.add(new LevelChunk(width, slots));
         }
         insertion.startLevel();
+        for (LevelChunk.Arena arena : arenas) arena.size = 0;
         boolean[] doneNow = done.clone();
         AtomicInteger nextChunk = new AtomicInteger();
         boolean[] finished = new boolean[chunkCount];
         workers.run(worker -> {
             Expander<S, A> expander = expanders.get(worker);
             int[] histogram = insertion.histogram(worker);
+            LevelChunk.Arena arena = arenas.get(worker);
             int c;
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTimeAndMemory()) {
                 LevelChunk chunk = chunks.get(c);
-                chunk.reset(worker, histogram);
+                chunk.reset(worker, arena, histogram);
                 int from = c * CHUNK_STATES;
                 int to = Math.min(levelSize, from + CHUNK_STATES);
                 for (int i = from; i < to; i++) {
@@ -193,9 +197,9 @@ final class BreadthFirstSearch<S, A> {
                 int end = id + chunk.count;
                 for (int k = insertion.nextWinner(id, end); k < end && rank < kept; k = insertion.nextWinner(k + 1, end)) {
                     int i = k - id;
-                    long claim = chunk.claims[i];
+                    long claim = chunk.claim(i);
                     store.set(first + rank, LevelChunk.parentOf(claim), LevelChunk.actionOf(claim));
-                    System.arraycopy(chunk.words, i * width, next, rank * width, width);
+                    System.arraycopy(chunk.words(), chunk.wordOffset(i), next, rank * width, width);
                     rank++;
                 }
             }

@@ -22,7 +22,9 @@ import java.util.List;
  */
 final class SortedInsertion {
 
-    static final int BITS = 11;
+    static final int BITS = 8;
+    /** At most this many more bits are sorted on within a bucket. */
+    private static final int SUB_BITS = 16;
     private static final int BUCKETS = 1 << BITS;
     private static final VarHandle BIT_WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
@@ -100,11 +102,11 @@ final class SortedInsertion {
             long[] outF = tmpFps;
             int[] outI = tmpIds;
             for (int c = 0; c < chunkCount; c++) {
-                if (chunks.get(c).worker != w) continue;
-                long[] f = chunks.get(c).fps;
-                int id = chunkStart[c];
-                int count = chunkStart[c + 1] - id;
-                for (int i = 0; i < count; i++) {
+                LevelChunk chunk = chunks.get(c);
+                if (chunk.worker != w) continue;
+                long[] f = chunk.arena.fps;
+                int id = chunkStart[c] - chunk.start;
+                for (int i = chunk.start; i < chunk.start + chunk.count; i++) {
                     long fp = f[i];
                     int p = next[bucket(fp)]++;
                     outF[p] = fp;
@@ -132,7 +134,8 @@ final class SortedInsertion {
                 for (int i = from[w]; i < to[w]; i++) {
                     int id = tmpIds[i];
                     int c = chunkOf(id, chunks.size());
-                    table.insert(tmpFps[i], chunks.get(c).words, (id - chunkStart[c]) * width);
+                    LevelChunk chunk = chunks.get(c);
+                    table.insert(tmpFps[i], chunk.words(), chunk.wordOffset(id - chunkStart[c]));
                 }
             });
         }
@@ -185,14 +188,14 @@ final class SortedInsertion {
      */
     private long sortAndFilter(List<LevelChunk> chunks, StateTable table, int fromBucket, int toBucket, boolean shared) {
         int out = bucketStart[fromBucket];
-        int[] hist = new int[1 << BITS];
+        int[] hist = new int[1 << SUB_BITS];
         for (int b = fromBucket; b < toBucket; b++) {
             int from = bucketStart[b];
             int to = bucketStart[b + 1];
             int size = to - from;
             if (size == 0) continue;
             if (size > 16) {
-                int bits = Math.min(BITS, 32 - Integer.numberOfLeadingZeros(size - 1));
+                int bits = Math.min(SUB_BITS, 32 - Integer.numberOfLeadingZeros(size - 1));
                 int shift = 64 - BITS - bits;
                 int mask = (1 << bits) - 1;
                 Arrays.fill(hist, 0, 1 << bits, 0);
@@ -230,8 +233,8 @@ final class SortedInsertion {
                 }
                 if (exact) {
                     int c = chunkOf(id, chunks.size());
-                    long[] words = chunks.get(c).words;
-                    int offset = (id - chunkStart[c]) * width;
+                    long[] words = chunks.get(c).words();
+                    int offset = chunks.get(c).wordOffset(id - chunkStart[c]);
                     if (table.contains(fp, words, offset) || repeats(chunks, runStart, i, words, offset)) continue;
                 }
                 mark(id, shared);
@@ -278,8 +281,8 @@ final class SortedInsertion {
         for (int j = runStart; j < i; j++) {
             int id = ids[j];
             int c = chunkOf(id, chunks.size());
-            int o = (id - chunkStart[c]) * width;
-            if (Arrays.equals(chunks.get(c).words, o, o + width, words, offset, offset + width)) return true;
+            int o = chunks.get(c).wordOffset(id - chunkStart[c]);
+            if (Arrays.equals(chunks.get(c).words(), o, o + width, words, offset, offset + width)) return true;
         }
         return false;
     }
