@@ -60,6 +60,25 @@ final class FingerprintTable implements StateTable {
         }
     }
 
+    /**
+     * For lookups in increasing fingerprint order: the first slot at or after both {@code from} and
+     * the home slot of {@code fp} that is empty or holds a fingerprint not below {@code fp}; {@code fp}
+     * is present exactly when that slot holds it. The answer is a valid {@code from} for any larger
+     * fingerprint (start with 0).
+     */
+    int seek(long fp, int from) {
+        long[] t = slots;
+        int i = Math.max(from, Fingerprints.range(fp, capacity));
+        long v;
+        while ((v = t[i]) != 0 && less(v, fp)) i++;
+        return i;
+    }
+
+    /** The fingerprint in slot {@code i} (0 for empty). */
+    long slot(int i) {
+        return slots[i];
+    }
+
     /** Single-threaded insertion (it may shift a run of larger fingerprints one slot on). */
     @Override
     public boolean insert(long fp, long[] words, int offset) {

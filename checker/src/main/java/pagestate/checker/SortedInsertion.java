@@ -188,6 +188,7 @@ final class SortedInsertion {
      */
     private long sortAndFilter(List<LevelChunk> chunks, StateTable table, int fromBucket, int toBucket, boolean shared) {
         int out = bucketStart[fromBucket];
+        int cursor = 0;
         int[] hist = new int[1 << SUB_BITS];
         for (int b = fromBucket; b < toBucket; b++) {
             int from = bucketStart[b];
@@ -217,6 +218,22 @@ final class SortedInsertion {
                 System.arraycopy(tmpIds, from, ids, from, size);
             }
             insertionSort(from, to);
+            if (!exact) {
+                long previous = 0;
+                for (int i = from; i < to; i++) {
+                    long fp = fps[i];
+                    if (fp == previous) continue;
+                    previous = fp;
+                    cursor = fingerprints.seek(fp, cursor);
+                    if (fingerprints.slot(cursor) == fp) continue;
+                    int id = ids[i];
+                    mark(id, shared);
+                    tmpFps[out] = fp;
+                    tmpIds[out] = id;
+                    out++;
+                }
+                continue;
+            }
             int runStart = from;
             long previous = 0;
             for (int i = from; i < to; i++) {
@@ -225,18 +242,11 @@ final class SortedInsertion {
                 if (fp != previous) {
                     runStart = i;
                     previous = fp;
-                    if (!exact) {
-                        if (table.contains(fp, null, 0)) continue;
-                    }
-                } else if (!exact) {
-                    continue;
                 }
-                if (exact) {
-                    int c = chunkOf(id, chunks.size());
-                    long[] words = chunks.get(c).words();
-                    int offset = chunks.get(c).wordOffset(id - chunkStart[c]);
-                    if (table.contains(fp, words, offset) || repeats(chunks, runStart, i, words, offset)) continue;
-                }
+                int c = chunkOf(id, chunks.size());
+                long[] words = chunks.get(c).words();
+                int offset = chunks.get(c).wordOffset(id - chunkStart[c]);
+                if (table.contains(fp, words, offset) || repeats(chunks, runStart, i, words, offset)) continue;
                 mark(id, shared);
                 tmpFps[out] = fp;
                 tmpIds[out] = id;
