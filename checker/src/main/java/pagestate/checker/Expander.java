@@ -82,7 +82,7 @@ final class Expander<S, A> {
         boolean deadEnd;
         if (persistent == null) {
             sink.reset(index, emit);
-            system.successors(state, sink);
+            if (!system.encodedSuccessors(frontier, offset, symmetry, sink)) system.successors(state, sink);
             n = sink.count;
             deadEnd = n == 0;
         } else {
@@ -151,7 +151,7 @@ final class Expander<S, A> {
         return true;
     }
 
-    private final class Sink implements TransitionSystem.SuccessorSink<S, A> {
+    private final class Sink implements TransitionSystem.SuccessorSink<S, A>, TransitionSystem.EncodedSink {
         int parent;
         int count;
         Emit emit;
@@ -167,6 +167,18 @@ final class Expander<S, A> {
             int a = count++;
             if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             codec.encode(symmetry ? system.canonical(next) : next, scratch, 0);
+            emit.successor(parent, a, Fingerprints.of(scratch, 0, width), scratch, 0);
+        }
+
+        @Override
+        public long[] buffer() {
+            return scratch;
+        }
+
+        @Override
+        public void accept() {
+            int a = count++;
+            if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             emit.successor(parent, a, Fingerprints.of(scratch, 0, width), scratch, 0);
         }
     }

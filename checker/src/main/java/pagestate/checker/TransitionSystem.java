@@ -116,6 +116,27 @@ public interface TransitionSystem<S, A> {
         return null;
     }
 
+    /**
+     * Optional fast path for the safety search: reports the successors of the state encoded at
+     * {@code state[offset ..]} already encoded, so that no state object is built per successor. It must
+     * report exactly what {@link #successors} reports, in the same order: for each successor {@code next},
+     * the encoding by {@link #codec()} of {@code canonical ? canonical(next) : next}, written into
+     * {@link EncodedSink#buffer()} before {@link EncodedSink#accept()}. Returns false, having reported
+     * nothing, when the system does not provide it: the default.
+     */
+    default boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
+        return false;
+    }
+
+    /** Receives encoded successors from {@link #encodedSuccessors}. */
+    interface EncodedSink {
+        /** Where to write the next successor's encoding ({@code codec().words()} words from index 0). */
+        long[] buffer();
+
+        /** Takes the successor written in {@link #buffer()}. */
+        void accept();
+    }
+
     /** Receives one enabled action and the state it leads to. */
     @FunctionalInterface
     interface SuccessorSink<S, A> {

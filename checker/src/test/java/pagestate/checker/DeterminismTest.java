@@ -27,6 +27,23 @@ class DeterminismTest {
     }
 
     @Test
+    void encodedSuccessorsGiveTheSameRunAsStateObjects() {
+        SyntheticSystem sys = new SyntheticSystem(300_000, 3, 123_457);
+        TransitionSystem<Long, Integer> objectsOnly = new TransitionSystem<>() {
+            @Override public List<Long> initialStates() { return sys.initialStates(); }
+            @Override public void successors(Long s, SuccessorSink<Long, Integer> sink) { sys.successors(s, sink); }
+            @Override public int actorOf(Integer a) { return sys.actorOf(a); }
+            @Override public List<String> actorNames() { return sys.actorNames(); }
+            @Override public List<Invariant<Long>> invariants() { return sys.invariants(); }
+            @Override public StateCodec<Long> codec() { return sys.codec(); }
+        };
+        for (int threads : new int[] {1, 2}) {
+            CheckerConfig config = CheckerConfig.defaults().withThreads(threads);
+            assertEquals(summary(Checker.check(objectsOnly, config)), summary(Checker.check(sys, config)));
+        }
+    }
+
+    @Test
     void sameCutAtTheStateLimit() {
         SyntheticSystem sys = new SyntheticSystem(300_000, 3, 5);
         List<Object> one = summary(Checker.check(sys, CheckerConfig.defaults().withMaxStates(50_001)));

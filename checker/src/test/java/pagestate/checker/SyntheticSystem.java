@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A synthetic system for determinism tests and the benchmark: a state is one long in [0, bound);
  * the successors of s are {@code fanout} arithmetic mixes of s modulo the bound, all really generated
- * (boxed, encoded and hashed by the engine). Invariant: the state is not {@code bad}.
+ * (boxed, encoded and hashed by the engine; or, through {@link #encodedSuccessors}, computed straight
+ * into their one-word encoding and hashed). Invariant: the state is not {@code bad}.
  */
 final class SyntheticSystem implements TransitionSystem<Long, Integer> {
 
@@ -24,10 +25,23 @@ final class SyntheticSystem implements TransitionSystem<Long, Integer> {
     @Override
     public void successors(Long s, SuccessorSink<Long, Integer> sink) {
         long v = s;
+        for (int i = 0; i < fanout; i++) sink.accept(i, next(v, i));
+    }
+
+    /** The same successors, encoded (one word, the value itself; no symmetry, so canonical is the identity). */
+    @Override
+    public boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
+        long v = state[offset];
+        long[] out = sink.buffer();
         for (int i = 0; i < fanout; i++) {
-            long m = (v * (2 * i + 3) + i * 0x9E3779B9L + (v >>> (i + 1))) % bound;
-            sink.accept(i, m);
+            out[0] = next(v, i);
+            sink.accept();
         }
+        return true;
+    }
+
+    private long next(long v, int i) {
+        return (v * (2 * i + 3) + i * 0x9E3779B9L + (v >>> (i + 1))) % bound;
     }
 
     @Override public int actorOf(Integer a) { return a % 2; }
