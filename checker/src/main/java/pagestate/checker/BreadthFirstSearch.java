@@ -128,24 +128,23 @@ final class BreadthFirstSearch<S, A> {
         while (chunks.size() < chunkCount) {
             chunks.add(new LevelChunk(width, slots));
         }
-        insertion.startLevel();
-        for (LevelChunk.Arena arena : arenas) arena.size = 0;
+        for (LevelChunk.Arena arena : arenas) arena.clear();
         boolean[] doneNow = done.clone();
         AtomicInteger nextChunk = new AtomicInteger();
         boolean[] finished = new boolean[chunkCount];
         workers.run(worker -> {
             Expander<S, A> expander = expanders.get(worker);
-            int[] histogram = insertion.histogram(worker);
             LevelChunk.Arena arena = arenas.get(worker);
             int c;
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTimeAndMemory()) {
                 LevelChunk chunk = chunks.get(c);
-                chunk.reset(worker, arena, histogram);
+                chunk.start(worker, arena);
                 int from = c * CHUNK_STATES;
                 int to = Math.min(levelSize, from + CHUNK_STATES);
                 for (int i = from; i < to; i++) {
-                    expander.expand(frontier, i * width, levelStart + i, doneNow, chunk.firstViolation, chunk);
+                    expander.expand(frontier, i * width, levelStart + i, doneNow, chunk.firstViolation, arena);
                 }
+                chunk.finish();
                 finished[c] = true;
                 progress(level, levelSize - to);
             }
@@ -161,7 +160,7 @@ final class BreadthFirstSearch<S, A> {
         }
         for (int p = 0; p < slots; p++) done[p] = firstViolation[p] >= 0;
         if (limits.stopped()) return null;
-        insertion.insert(chunks, chunkCount, table, stored);
+        insertion.insert(chunks, chunkCount, arenas, table, stored);
         progress(level, 0);
         long[] r = assignIndices(chunkCount);
         if (r != null) progress(level + 1, r.length / width);

@@ -9,26 +9,62 @@ import java.util.Arrays;
  * {@link SortedInsertion}), the chunk's first violation per property, and its transition count.
  * Reused from level to level.
  */
-final class LevelChunk implements Expander.Emit {
+final class LevelChunk {
 
     /**
      * One worker's successors of a level, chunk after chunk (a worker fills one chunk at a time).
      * A few large arrays, reused from level to level, rather than small ones per chunk: they are
-     * allocated once and never copied by the garbage collector.
+     * allocated once and never copied by the garbage collector. What changes per successor (the
+     * size, the largest action, the bucket counts) lives in arrays at least 64 bytes away from any
+     * other object, so two workers never write to one cache line.
      */
-    static final class Arena {
+    static final class Arena implements Expander.Emit {
+        private static final int PAD = 16;
+        private static final int SIZE = PAD;
+        private static final int MAX_ACTION = PAD + 1;
         private final int width;
+        private final int[] hot = new int[3 * PAD];
+        /** Successors per fingerprint bucket ({@link SortedInsertion#bucket}) at index {@code PAD + bucket}. */
+        private final int[] histogram = new int[SortedInsertion.BUCKETS + 2 * PAD];
         long[] fps = new long[1024];
         long[] claims = new long[1024];
         long[] words;
-        int size;
 
         Arena(int width) {
             this.width = width;
             this.words = new long[1024 * width];
         }
 
+        /** Empties the arena and its histogram, for a new level. */
+        void clear() {
+            hot[SIZE] = 0;
+            Arrays.fill(histogram, 0);
+        }
+
+        int size() {
+            return hot[SIZE];
+        }
+
+        /** How many successors fell into {@code bucket}. */
+        int inBucket(int bucket) {
+            return histogram[PAD + bucket];
+        }
+
+        @Override
+        public void successor(int parent, int action, long fp, long[] w, int offset) {
+            int[] h = hot;
+            int k = h[SIZE];
+            if (k == fps.length) grow();
+            fps[k] = fp;
+            histogram[PAD + SortedInsertion.bucket(fp)]++;
+            claims[k] = ((long) parent << 16) | action;
+            if (action > h[MAX_ACTION]) h[MAX_ACTION] = action;
+            System.arraycopy(w, offset, words, k * width, width);
+            h[SIZE] = k + 1;
+        }
+
         private void grow() {
+            int size = hot[SIZE];
             int n = (int) Math.min(Integer.MAX_VALUE - 8, fps.length * 2L);
             if (n == size || (long) n * width > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("level too large");
             fps = Arrays.copyOf(fps, n);
@@ -46,8 +82,6 @@ final class LevelChunk implements Expander.Emit {
     int maxAction;
     /** The worker that expanded this chunk in the current level. */
     int worker;
-    /** That worker's histogram of fingerprint buckets ({@link SortedInsertion#bucket}), counted as successors arrive. */
-    private int[] histogram;
     long transitions;
     int[] firstViolation;
     int winners;
@@ -59,11 +93,12 @@ final class LevelChunk implements Expander.Emit {
         this.firstViolation = new int[slots];
     }
 
-    void reset(int worker, Arena arena, int[] histogram) {
+    /** Starts the chunk: its successors go to {@code arena} (see {@link #finish}). */
+    void start(int worker, Arena arena) {
         this.worker = worker;
         this.arena = arena;
-        this.start = arena.size;
-        this.histogram = histogram;
+        this.start = arena.size();
+        arena.hot[Arena.MAX_ACTION] = 0;
         count = 0;
         maxAction = 0;
         transitions = 0;
@@ -72,19 +107,11 @@ final class LevelChunk implements Expander.Emit {
         Arrays.fill(firstViolation, -1);
     }
 
-    @Override
-    public void successor(int parent, int action, long fp, long[] w, int offset) {
-        transitions++;
-        Arena a = arena;
-        int k = a.size;
-        if (k == a.fps.length) a.grow();
-        a.fps[k] = fp;
-        histogram[SortedInsertion.bucket(fp)]++;
-        a.claims[k] = ((long) parent << 16) | action;
-        if (action > maxAction) maxAction = action;
-        System.arraycopy(w, offset, a.words, k * width, width);
-        a.size = k + 1;
-        count++;
+    /** Ends the chunk: takes the count and largest action of the successors the arena received since {@link #start}. */
+    void finish() {
+        count = arena.size() - start;
+        transitions = count;
+        maxAction = arena.hot[Arena.MAX_ACTION];
     }
 
     long claim(int i) {

@@ -25,7 +25,7 @@ final class SortedInsertion {
     static final int BITS = 8;
     /** At most this many more bits are sorted on within a bucket. */
     private static final int SUB_BITS = 16;
-    private static final int BUCKETS = 1 << BITS;
+    static final int BUCKETS = 1 << BITS;
     private static final VarHandle BIT_WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final Workers workers;
@@ -33,7 +33,9 @@ final class SortedInsertion {
     private final boolean exact;
     /** The visited set when it is a {@link FingerprintTable} (merged into), else null. */
     private final FingerprintTable fingerprints;
-    private final int[][] counts;
+    /** Per worker, where its next element of each bucket goes: {@code cursors[w][PAD + bucket]} (padded against false sharing). */
+    private final int[][] cursors;
+    private static final int PAD = 16;
     private final int[] bucketStart = new int[BUCKETS + 1];
     /** Candidate ids: chunk c holds ids [chunkStart[c], chunkStart[c+1]). */
     private int[] chunkStart = new int[1];
@@ -49,17 +51,7 @@ final class SortedInsertion {
         this.width = width;
         this.fingerprints = table instanceof FingerprintTable f ? f : null;
         this.exact = fingerprints == null;
-        this.counts = new int[workers.count()][BUCKETS];
-    }
-
-    /** The histogram worker {@code w} counts its successors' buckets into during expansion (zeroed here). */
-    int[] histogram(int w) {
-        return counts[w];
-    }
-
-    /** Clears the histograms before a level is expanded. */
-    void startLevel() {
-        for (int[] h : counts) Arrays.fill(h, 0);
+        this.cursors = new int[workers.count()][BUCKETS + 2 * PAD];
     }
 
     static int bucket(long fp) {
@@ -67,12 +59,12 @@ final class SortedInsertion {
     }
 
     /**
-     * Inserts the candidates of {@code chunks[0 .. chunkCount)} (expanded since {@link #startLevel},
-     * each by {@link LevelChunk#worker} counting into {@link #histogram}) into {@code table}, which holds
+     * Inserts the candidates of {@code chunks[0 .. chunkCount)} (each expanded by worker
+     * {@link LevelChunk#worker} into {@code arenas[worker]}, which counted their buckets) into {@code table}, which holds
      * {@code occupied} states, and records the winners (first discovery of a new state). Returns the
      * number of states inserted.
      */
-    long insert(List<LevelChunk> chunks, int chunkCount, StateTable table, long occupied) {
+    long insert(List<LevelChunk> chunks, int chunkCount, List<LevelChunk.Arena> arenas, StateTable table, long occupied) {
         int n = workers.count();
         if (chunkStart.length < chunkCount + 1) chunkStart = new int[chunkCount + 1];
         for (int c = 0; c < chunkCount; c++) chunkStart[c + 1] = Math.addExact(chunkStart[c], chunks.get(c).count);
@@ -91,14 +83,14 @@ final class SortedInsertion {
         for (int b = 0; b < BUCKETS; b++) {
             bucketStart[b] = at;
             for (int w = 0; w < n; w++) {
-                int k = counts[w][b];
-                counts[w][b] = at;   // now: where worker w writes its first element of bucket b
+                int k = arenas.get(w).inBucket(b);
+                cursors[w][PAD + b] = at;
                 at += k;
             }
         }
         bucketStart[BUCKETS] = at;
         workers.run(w -> {
-            int[] next = counts[w];
+            int[] next = cursors[w];
             long[] outF = tmpFps;
             int[] outI = tmpIds;
             for (int c = 0; c < chunkCount; c++) {
@@ -108,7 +100,7 @@ final class SortedInsertion {
                 int id = chunkStart[c] - chunk.start;
                 for (int i = chunk.start; i < chunk.start + chunk.count; i++) {
                     long fp = f[i];
-                    int p = next[bucket(fp)]++;
+                    int p = next[PAD + bucket(fp)]++;
                     outF[p] = fp;
                     outI[p] = id + i;
                 }
