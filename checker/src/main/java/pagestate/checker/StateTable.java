@@ -5,9 +5,10 @@ package pagestate.checker;
  * {@link FingerprintTable} (the fingerprint stands for the state) and {@link ExactTable} (full
  * encoded states are stored and compared).
  *
- * <p>Threading: {@link #contains} may run concurrently with other {@code contains}; {@link #insert}
- * may run concurrently with inserts of other fingerprints (the engine gives each fingerprint range to
- * one worker); {@link #reserve} runs alone.
+ * <p>Threading: {@link #contains} may run concurrently with other {@code contains}; {@link #reserve}
+ * runs alone. {@link ExactTable#insert} may run concurrently with inserts of other fingerprints (the
+ * engine gives each fingerprint range to one worker); {@link FingerprintTable#insert} runs alone, its
+ * parallel path is {@link FingerprintTable#addSorted}.
  */
 interface StateTable {
 
