@@ -81,7 +81,15 @@ final class Replayer<S, A> {
         for (int k = 1; k < path.length; k++) lift.step(path[k]);
         if (keep != null && !keep.test(lift.real)) lift.settle();   // the violation may be in the settled state
         Trace<S, A> t = new Trace<>(lift.initial, lift.steps, -1);
-        return keep == null || lift.settled.isEmpty() ? t : prune(t, lift.settled, keep);
+        return keep == null || lift.settled.isEmpty() ? t : shortest(prune(t, lift.settled, keep), keep);
+    }
+
+    /** The shortest prefix of {@code t} whose last state satisfies {@code keep} (pruning may bring it forward). */
+    private static <S, A> Trace<S, A> shortest(Trace<S, A> t, java.util.function.Predicate<S> keep) {
+        for (int i = 0; i <= t.length(); i++) {
+            if (keep.test(stateBefore(t, i))) return new Trace<>(t.initial(), t.steps().subList(0, i), -1);
+        }
+        return t;
     }
 
     /**
