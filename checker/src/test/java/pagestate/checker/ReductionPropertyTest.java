@@ -69,29 +69,40 @@ class ReductionPropertyTest {
 
     /**
      * Liveness over canonical forms when the symmetry exchanges fair actors whose enabledness is local: the
-     * same verdicts as the unreduced pass, lassos lifted without falling back, and fewer states on the whole.
+     * same verdicts as the unreduced pass, and lassos lifted without falling back.
      */
     @Test
     void symmetricFairLivenessEqualsUnreduced() {
-        AtomicLong full = new AtomicLong();
-        AtomicLong reduced = new AtomicLong();
         AtomicLong violated = new AtomicLong();
         qt().withExamples(400).forAll(longs().all()).checkAssert(seed -> {
             ProductSystem g = ProductSystem.random(seed, true, false, true);
             CheckResult<Long, ProductSystem.Move> base = Checker.check(g, NONE);
             CheckResult<Long, ProductSystem.Move> sym = Checker.check(g, NONE.withSymmetry(true));
             compare(g, base, sym);
-            for (PropertyResult<Long, ProductSystem.Move> p : base.properties()) {
-                if (p.kind() != PropertyResult.Kind.LIVENESS) continue;
-                PropertyResult<Long, ProductSystem.Move> q = sym.property(p.name()).orElseThrow();
-                if (q.verdict() == Verdict.VIOLATED) violated.incrementAndGet();
-                if (p.verdict() != Verdict.HOLDS) continue;
-                full.addAndGet(goalFalseStates(p.cause()));
-                reduced.addAndGet(goalFalseStates(q.cause()));
+            for (PropertyResult<Long, ProductSystem.Move> p : sym.properties()) {
+                if (p.kind() == PropertyResult.Kind.LIVENESS && p.verdict() == Verdict.VIOLATED) violated.incrementAndGet();
             }
         });
         assertTrue(violated.get() > 20, "liveness violations were lifted: " + violated);
-        assertTrue(reduced.get() < full.get() * 0.9, "liveness passes stored canonical forms: " + reduced + " of " + full);
+    }
+
+    /** Those passes do store canonical forms: fewer goal-false states where the property holds (seeds 0-5999). */
+    @Test
+    void symmetricFairLivenessStoresFewerStates() {
+        long full = 0;
+        long reduced = 0;
+        for (long seed = 0; seed < 6000; seed++) {
+            ProductSystem g = ProductSystem.random(seed, true, false, true);
+            CheckResult<Long, ProductSystem.Move> base = Checker.check(g, NONE);
+            CheckResult<Long, ProductSystem.Move> sym = Checker.check(g, NONE.withSymmetry(true));
+            for (PropertyResult<Long, ProductSystem.Move> p : base.properties()) {
+                if (p.kind() != PropertyResult.Kind.LIVENESS || p.verdict() != Verdict.HOLDS) continue;
+                full += goalFalseStates(p.cause());
+                reduced += goalFalseStates(sym.property(p.name()).orElseThrow().cause());
+            }
+        }
+        assertTrue(full > 300, "enough holding properties to compare: " + full);
+        assertTrue(reduced < full * 0.9, "liveness passes stored canonical forms: " + reduced + " of " + full);
     }
 
     private static long goalFalseStates(String cause) {
