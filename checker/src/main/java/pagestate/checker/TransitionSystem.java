@@ -104,7 +104,9 @@ public interface TransitionSystem<S, A> {
      * ended) after which the state is the one its canonical form assumes (for example: a TLB that has already
      * cached every translation it may cache). Replaying a trace found over canonical forms inserts these
      * steps where a real state cannot otherwise follow the recorded one; steps not needed for the
-     * counterexample are then dropped again. The default reports none.
+     * counterexample are then dropped again (the later steps are re-taken as the enabled action of the same
+     * actor with the same {@code toString()}, so an action's text must identify it among a state's actions).
+     * The default reports none.
      */
     default void settle(S state, SuccessorSink<S, A> sink) { }
 
