@@ -10,17 +10,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * Level-synchronous breadth-first search over fingerprints (or exact states), giving state indices
  * in sequential BFS order whatever the number of workers.
  *
- * <p>Per level: (1) workers expand disjoint chunks of the level with the shared {@link Expander},
- * keeping every successor as a candidate (the visited set is not touched); (2) {@link SortedInsertion}
- * inserts the candidates in fingerprint order, each worker its own fingerprint range, equal
- * fingerprints in discovery order, so the first insertion of a state is its sequential BFS discovery
- * (minimum claim key = parent index, action index); (3) winners get indices by a prefix sum over
- * chunks and are written to the trace store and the next frontier. A property's counterexample is its
- * first violating state: minimum depth, then index.
+ * <p>A level is processed in blocks of consecutive parents (frontier order), each of about
+ * {@code blockCandidates} successors, so that its transient memory stays bounded. Per block: (1) workers
+ * expand disjoint chunks of the block with the shared {@link Expander}, keeping every successor as a
+ * candidate (the visited set is not touched); (2) {@link SortedInsertion} inserts the candidates in
+ * fingerprint order, each worker its own fingerprint range, equal fingerprints in discovery order, so
+ * the first insertion of a state is its sequential BFS discovery (minimum claim key = parent index,
+ * action index; earlier blocks hold smaller parents and inserted theirs first); (3) winners get indices
+ * by a prefix sum over chunks, after the earlier blocks' ones, and are written to the trace store and
+ * appended to the next frontier. A property's counterexample is its first violating state: minimum
+ * depth, then index.
  *
  * <p>Reductions: under symmetry the stored states are canonical forms; under partial-order reduction
- * the {@link Expander} reports a persistent subset of the successors; the visited set stays unchanged
- * while a level is expanded, so its cycle proviso is the same at every thread count.
+ * the {@link Expander} reports a persistent subset of the successors; its cycle proviso asks whether a
+ * successor was stored before the level (the visited set minus the level's new states, which earlier
+ * blocks added), so it is the same at every thread count and block size.
  */
 final class BreadthFirstSearch<S, A> {
 
@@ -45,13 +49,36 @@ final class BreadthFirstSearch<S, A> {
     private int maxDepth;
     private boolean complete;
     private final AtomicLong nextProgressNanos = new AtomicLong();
+    /** About how many candidates (successors) one block of a level may hold. */
+    private final long blockCandidates;
+    private long expandedParents;
+    private double lastBlockFanout;
+    /** The next frontier being filled ({@link #nextCount} states); reused, swapped with the frontier. */
+    private long[] next = new long[0];
+    private int nextCount;
+    /**
+     * Under partial-order reduction, when a level has several blocks: the new states of the level so
+     * far ({@link #levelNewCount}), which the cycle proviso must not count as stored before the level.
+     */
+    private StateTable levelNew;
+    private long levelNewCount;
 
     BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers) {
+        this(system, config, limits, workers, 0);
+    }
+
+    /**
+     * @param blockCandidates about how many candidates one block of a level may hold; 0 for the default,
+     *                        {@link #defaultBlockCandidates}
+     */
+    BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
+                       long blockCandidates) {
         this.system = system;
         this.config = config;
         this.limits = limits;
         this.workers = workers;
         this.width = system.codec().words();
+        this.blockCandidates = blockCandidates > 0 ? blockCandidates : defaultBlockCandidates(width);
         this.table = config.exact() ? new ExactTable(width, 1 << 12) : new FingerprintTable(1 << 12);
         Independence<S, A> independence = config.por() ? system.independence() : null;
         boolean reduced = independence != null;
@@ -60,12 +87,30 @@ final class BreadthFirstSearch<S, A> {
             arenas.add(new LevelChunk.Arena(width));
             PersistentSets<S, A> persistent = reduced ? new PersistentSets<>(independence, system.invariants().size()) : null;
             expanders.add(new Expander<>(system, system.invariants(), config.checkDeadlock(), config.symmetry(),
-                    persistent, table::contains));
+                    persistent, this::storedBeforeLevel));
         }
         this.slots = expanders.get(0).slots();
         this.firstViolation = new int[slots];
         Arrays.fill(firstViolation, -1);
         this.done = new boolean[slots];
+    }
+
+    /**
+     * A level's candidates take about {@code 40 + 8 * width} bytes each (arena: fingerprint, claim,
+     * words; sort: two fingerprint and two id arrays): a block may use a sixteenth of the maximum heap,
+     * between 256 Ki and 8 Mi candidates.
+     */
+    static long defaultBlockCandidates(int width) {
+        long perCandidate = 40L + 8L * width;
+        long budget = Runtime.getRuntime().maxMemory() / 16;
+        return Math.max(1L << 18, Math.min(1L << 23, budget / perCandidate));
+    }
+
+    /** For the cycle proviso: stored before the level being expanded (not one of its new states). */
+    private boolean storedBeforeLevel(long fp, long[] words, int offset) {
+        if (!table.contains(fp, words, offset)) return false;
+        StateTable added = levelNew;
+        return added == null || !added.contains(fp, words, offset);
     }
 
     /** Runs the search; afterwards the accessors describe it. */
@@ -82,10 +127,10 @@ final class BreadthFirstSearch<S, A> {
                     return;
                 }
                 maxDepth = level;
-                long[] next = expandLevel(frontier, levelStart, levelSize, level);
-                if (next == null) return;
+                long[] following = expandLevel(frontier, levelStart, levelSize, level);
+                if (following == null) return;
                 levelStart += levelSize;
-                frontier = next;
+                frontier = following;
                 level++;
             }
         } catch (OutOfMemoryError e) {
@@ -122,14 +167,78 @@ final class BreadthFirstSearch<S, A> {
         return frontier;
     }
 
-    /** Expands one level; returns the next frontier, or null when a limit stopped the run. */
+    /**
+     * Expands one level, block after block; returns the next frontier, or null when a limit stopped the
+     * run. A block is a range of consecutive parents (in frontier order) whose successors are about
+     * {@link #blockCandidates} candidates: it is expanded, sorted, filtered against the table (which holds
+     * the earlier blocks' new states) and merged before the next block, so a level's transient memory is
+     * bounded by its largest block. The boundaries depend only on the frontier and on counts that do not
+     * depend on the thread count, and the first discovery of a state is in the first block that reaches
+     * it, so indices, traces and counts are those of one block per level.
+     */
     private long[] expandLevel(long[] frontier, int levelStart, int levelSize, int level) {
-        int chunkCount = (levelSize + CHUNK_STATES - 1) / CHUNK_STATES;
+        boolean[] doneNow = done.clone();
+        long first = stored;
+        store.startLevel((int) first);
+        nextCount = 0;
+        levelNewCount = 0;
+        levelNew = null;
+        int from = 0;
+        while (from < levelSize) {
+            int size = blockParents(levelSize - from);
+            boolean last = from + size == levelSize;
+            if (!last && expanders.get(0).reduced() && levelNew == null) {
+                levelNew = config.exact() ? new ExactTable(width, 1 << 12) : new FingerprintTable(1 << 12);
+            }
+            int chunkCount = expandBlock(frontier, levelStart, levelSize, from, size, level, doneNow);
+            if (chunkCount < 0) {
+                if (stored > first) maxDepth = level + 1;
+                return null;
+            }
+            long fresh = insertion.insert(chunks, chunkCount, arenas, table, stored, levelNew, levelNewCount);
+            levelNewCount += fresh;
+            boolean cut = assignIndices(chunkCount);
+            from += size;
+            if (cut) {
+                countOnly(frontier, levelStart, levelSize, from, doneNow);
+                limits.stopForStates();
+                for (int p = 0; p < slots; p++) done[p] = firstViolation[p] >= 0;
+                if (stored > first) maxDepth = level + 1;
+                evaluateOnly(next, (int) first, nextCount);
+                return null;
+            }
+        }
+        levelNew = null;
+        for (int p = 0; p < slots; p++) done[p] = firstViolation[p] >= 0;
+        progress(level + 1, nextCount);
+        long[] r = next;
+        next = frontier;
+        return r;
+    }
+
+    /**
+     * The number of parents of the next block, at most {@code remaining}: about {@link #blockCandidates}
+     * divided by the larger of the mean fan-out so far and the last block's, the remaining parents split
+     * into blocks of equal size.
+     */
+    private int blockParents(int remaining) {
+        double fanout = expandedParents == 0 ? 16 : Math.max((double) transitions / expandedParents, lastBlockFanout);
+        long per = Math.max(1, (long) (blockCandidates / Math.max(1.0, fanout)));
+        if (per >= remaining) return remaining;
+        long blocks = (remaining + per - 1) / per;
+        return (int) ((remaining + blocks - 1) / blocks);
+    }
+
+    /**
+     * Expands parents {@code [from, from + size)} of the level into the arenas, chunk by chunk; merges
+     * their transitions and first violations. Returns the number of chunks, or -1 when a limit stopped the run.
+     */
+    private int expandBlock(long[] frontier, int levelStart, int levelSize, int from, int size, int level, boolean[] doneNow) {
+        int chunkCount = (size + CHUNK_STATES - 1) / CHUNK_STATES;
         while (chunks.size() < chunkCount) {
             chunks.add(new LevelChunk(width, slots));
         }
         for (LevelChunk.Arena arena : arenas) arena.clear();
-        boolean[] doneNow = done.clone();
         AtomicInteger nextChunk = new AtomicInteger();
         boolean[] finished = new boolean[chunkCount];
         workers.run(worker -> {
@@ -139,36 +248,71 @@ final class BreadthFirstSearch<S, A> {
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTimeAndMemory()) {
                 LevelChunk chunk = chunks.get(c);
                 chunk.start(worker, arena);
-                int from = c * CHUNK_STATES;
-                int to = Math.min(levelSize, from + CHUNK_STATES);
-                for (int i = from; i < to; i++) {
+                int lo = from + c * CHUNK_STATES;
+                int hi = Math.min(from + size, lo + CHUNK_STATES);
+                for (int i = lo; i < hi; i++) {
                     expander.expand(frontier, i * width, levelStart + i, doneNow, chunk.firstViolation, arena);
                 }
                 chunk.finish();
                 finished[c] = true;
-                progress(level, levelSize - to);
+                progress(level, levelSize - hi);
             }
         });
+        long blockTransitions = 0;
         for (int c = 0; c < chunkCount; c++) {
             if (!finished[c]) continue;
             LevelChunk chunk = chunks.get(c);
-            transitions += chunk.transitions;
-            for (int p = 0; p < slots; p++) {
-                int v = chunk.firstViolation[p];
-                if (v >= 0 && (firstViolation[p] < 0 || v < firstViolation[p])) firstViolation[p] = v;
-            }
+            blockTransitions += chunk.transitions;
+            mergeViolations(chunk.firstViolation);
         }
-        for (int p = 0; p < slots; p++) done[p] = firstViolation[p] >= 0;
-        if (limits.stopped()) return null;
-        insertion.insert(chunks, chunkCount, arenas, table, stored);
-        progress(level, 0);
-        long[] r = assignIndices(chunkCount);
-        if (r != null) progress(level + 1, r.length / width);
-        return r;
+        transitions += blockTransitions;
+        if (limits.stopped()) return -1;
+        expandedParents += size;
+        lastBlockFanout = (double) blockTransitions / size;
+        return chunkCount;
     }
 
-    /** Phase 3: indices by prefix sum over chunks; trace data and next frontier. */
-    private long[] assignIndices(int chunkCount) {
+    private void mergeViolations(int[] found) {
+        for (int p = 0; p < slots; p++) {
+            int v = found[p];
+            if (v >= 0 && (firstViolation[p] < 0 || v < firstViolation[p])) firstViolation[p] = v;
+        }
+    }
+
+    /**
+     * After the state limit cut the level at parent {@code from}: expands the rest of the level only to
+     * count its transitions and evaluate its parents, as if the level had been expanded whole.
+     */
+    private void countOnly(long[] frontier, int levelStart, int levelSize, int from, boolean[] doneNow) {
+        if (from >= levelSize) return;
+        int chunkCount = (levelSize - from + CHUNK_STATES - 1) / CHUNK_STATES;
+        AtomicInteger nextChunk = new AtomicInteger();
+        long[] counted = new long[workers.count()];
+        int[][] found = new int[workers.count()][slots];
+        Expander.Emit discard = (parent, action, fp, w, offset) -> { };
+        workers.run(worker -> {
+            Expander<S, A> expander = expanders.get(worker);
+            Arrays.fill(found[worker], -1);
+            int c;
+            while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTimeAndMemory()) {
+                int lo = from + c * CHUNK_STATES;
+                int hi = Math.min(levelSize, lo + CHUNK_STATES);
+                for (int i = lo; i < hi; i++) {
+                    counted[worker] += expander.expand(frontier, i * width, levelStart + i, doneNow, found[worker], discard);
+                }
+            }
+        });
+        for (int w = 0; w < workers.count(); w++) {
+            transitions += counted[w];
+            mergeViolations(found[w]);   // a worker's chunks ascend, so its first find is its least
+        }
+    }
+
+    /**
+     * Phase 3 of a block: indices by prefix sum over chunks, after the states stored so far; trace data,
+     * appended to the next frontier. Returns true when the state limit cut the block.
+     */
+    private boolean assignIndices(int chunkCount) {
         long before = stored;
         workers.run(worker -> {
             for (int c = worker; c < chunkCount; c += workers.count()) chunks.get(c).tally(insertion, insertion.chunkStart(c));
@@ -185,9 +329,12 @@ final class BreadthFirstSearch<S, A> {
         long kept = cut ? limits.maxStates() - before : total;
         store.reserve(before + kept);
         if (maxAction > 255 && kept > 0) store.widen(before, before + kept);
-        store.startLevel((int) before);
-        long[] next = new long[Math.toIntExact(kept * width)];
-        int first = (int) before;
+        int base = nextCount;
+        long need = (long) (base + kept) * width;
+        if (need > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("frontier over 2^31 words");
+        if (next.length < need) next = Arrays.copyOf(next, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, next.length * 3L / 2)));
+        long[] out = next;
+        int firstIndex = (int) before;
         workers.run(worker -> {
             for (int c = worker; c < chunkCount; c += workers.count()) {
                 LevelChunk chunk = chunks.get(c);
@@ -197,20 +344,15 @@ final class BreadthFirstSearch<S, A> {
                 for (int k = insertion.nextWinner(id, end); k < end && rank < kept; k = insertion.nextWinner(k + 1, end)) {
                     int i = k - id;
                     long claim = chunk.claim(i);
-                    store.set(first + rank, LevelChunk.parentOf(claim), LevelChunk.actionOf(claim));
-                    System.arraycopy(chunk.words(), chunk.wordOffset(i), next, rank * width, width);
+                    store.set(firstIndex + rank, LevelChunk.parentOf(claim), LevelChunk.actionOf(claim));
+                    System.arraycopy(chunk.words(), chunk.wordOffset(i), out, (base + rank) * width, width);
                     rank++;
                 }
             }
         });
         stored = before + kept;
-        if (cut) {
-            limits.stopForStates();
-            if (kept > 0) maxDepth++;
-            evaluateOnly(next, first, (int) kept);
-            return null;
-        }
-        return next;
+        nextCount = base + (int) kept;
+        return cut;
     }
 
     /** Evaluates the invariants on states that are counted but will not be expanded. */

@@ -39,13 +39,18 @@ public final class Checker {
 
     /** Explores {@code system} under {@code config} and returns a verdict for every property. */
     public static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config) {
+        return check(system, config, 0);
+    }
+
+    /** As {@link #check(TransitionSystem, CheckerConfig)} with BFS blocks of about {@code blockCandidates} successors (0: default). */
+    static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config, long blockCandidates) {
         RunLimits limits = new RunLimits(config);
         Replayer<S, A> replayer = new Replayer<>(system);
         Replayer<S, A> canonicalReplayer = new Replayer<>(system, config.symmetry());
         List<PropertyResult<S, A>> results = new ArrayList<>();
         BreadthFirstSearch<S, A> bfs;
         try (Workers workers = new Workers(config.threads())) {
-            bfs = new BreadthFirstSearch<>(system, config, limits, workers);
+            bfs = new BreadthFirstSearch<>(system, config, limits, workers, blockCandidates);
             bfs.run();
         }
         SafetyVerdicts<S, A> safety = new SafetyVerdicts<>(system, bfs, canonicalReplayer);

@@ -62,6 +62,11 @@ final class Expander<S, A> {
         this(system, invariants, checkDeadlock, false, null, null);
     }
 
+    /** Whether it reports persistent subsets (partial-order reduction). */
+    boolean reduced() {
+        return persistent != null;
+    }
+
     int slots() {
         return invariants.size() + 1;
     }

@@ -35,7 +35,7 @@ final class LevelChunk {
             this.words = new long[1024 * width];
         }
 
-        /** Empties the arena and its histogram, for a new level. */
+        /** Empties the arena and its histogram, for a new block of a level. */
         void clear() {
             hot[SIZE] = 0;
             Arrays.fill(histogram, 0);

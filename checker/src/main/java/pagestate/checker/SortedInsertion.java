@@ -37,6 +37,8 @@ final class SortedInsertion {
     private final int[][] cursors;
     private static final int PAD = 16;
     private final int[] bucketStart = new int[BUCKETS + 1];
+    /** Per worker, the sub-bucket histogram of {@link #sortAndFilter}. */
+    private final int[][] histograms;
     /** Candidate ids: chunk c holds ids [chunkStart[c], chunkStart[c+1]). */
     private int[] chunkStart = new int[1];
     private long[] fps = new long[0];
@@ -52,6 +54,7 @@ final class SortedInsertion {
         this.fingerprints = table instanceof FingerprintTable f ? f : null;
         this.exact = fingerprints == null;
         this.cursors = new int[workers.count()][BUCKETS + 2 * PAD];
+        this.histograms = new int[workers.count()][1 << SUB_BITS];
     }
 
     static int bucket(long fp) {
@@ -61,10 +64,12 @@ final class SortedInsertion {
     /**
      * Inserts the candidates of {@code chunks[0 .. chunkCount)} (each expanded by worker
      * {@link LevelChunk#worker} into {@code arenas[worker]}, which counted their buckets) into {@code table}, which holds
-     * {@code occupied} states, and records the winners (first discovery of a new state). Returns the
+     * {@code occupied} states, and records the winners (first discovery of a new state); adds them also to
+     * {@code also} (of the same kind, holding {@code alsoOccupied} states) unless it is null. Returns the
      * number of states inserted.
      */
-    long insert(List<LevelChunk> chunks, int chunkCount, List<LevelChunk.Arena> arenas, StateTable table, long occupied) {
+    long insert(List<LevelChunk> chunks, int chunkCount, List<LevelChunk.Arena> arenas, StateTable table, long occupied,
+                StateTable also, long alsoOccupied) {
         int n = workers.count();
         if (chunkStart.length < chunkCount + 1) chunkStart = new int[chunkCount + 1];
         for (int c = 0; c < chunkCount; c++) chunkStart[c + 1] = Math.addExact(chunkStart[c], chunks.get(c).count);
@@ -107,7 +112,7 @@ final class SortedInsertion {
             }
         });
         long[] kept = new long[n];
-        workers.run(w -> kept[w] = sortAndFilter(chunks, table, BUCKETS * w / n, BUCKETS * (w + 1) / n, n > 1));
+        workers.run(w -> kept[w] = sortAndFilter(chunks, chunkCount, table, w, BUCKETS * w / n, BUCKETS * (w + 1) / n, n > 1));
         long fresh = 0;
         for (int w = 0; w < n; w++) fresh += kept[w];
         int[] from = new int[n];
@@ -116,22 +121,29 @@ final class SortedInsertion {
             from[w] = bucketStart[BUCKETS * w / n];
             to[w] = (int) (from[w] + kept[w]);
         }
-        if (fingerprints != null) {
+        add(chunks, chunkCount, table, occupied + fresh, from, to);
+        if (also != null) add(chunks, chunkCount, also, alsoOccupied + fresh, from, to);
+        return fresh;
+    }
+
+    /** Adds the winners {@code tmpFps/tmpIds[from[w] .. to[w])} (worker w's range) to {@code table}. */
+    private void add(List<LevelChunk> chunks, int chunkCount, StateTable table, long total, int[] from, int[] to) {
+        int n = workers.count();
+        if (table instanceof FingerprintTable f) {
             long[] lo = new long[n];
             for (int w = 0; w < n; w++) lo[w] = (long) (BUCKETS * w / n) << (64 - BITS);
-            fingerprints.addSorted(workers, tmpFps, from, to, lo);
-        } else {
-            table.reserve(occupied + fresh);
-            workers.run(w -> {
-                for (int i = from[w]; i < to[w]; i++) {
-                    int id = tmpIds[i];
-                    int c = chunkOf(id, chunks.size());
-                    LevelChunk chunk = chunks.get(c);
-                    table.insert(tmpFps[i], chunk.words(), chunk.wordOffset(id - chunkStart[c]));
-                }
-            });
+            f.addSorted(workers, tmpFps, from, to, lo);
+            return;
         }
-        return fresh;
+        table.reserve(total);
+        workers.run(w -> {
+            for (int i = from[w]; i < to[w]; i++) {
+                int id = tmpIds[i];
+                int c = chunkOf(id, chunkCount);
+                LevelChunk chunk = chunks.get(c);
+                table.insert(tmpFps[i], chunk.words(), chunk.wordOffset(id - chunkStart[c]));
+            }
+        });
     }
 
     /** The number of winners of the last level with ids in {@code [from, end)}. */
@@ -178,10 +190,11 @@ final class SortedInsertion {
      * keeps the winners: candidates neither in the table nor equal to an earlier candidate. They are
      * marked, and written in order to {@code tmpFps/tmpIds} from the range's start. Returns their number.
      */
-    private long sortAndFilter(List<LevelChunk> chunks, StateTable table, int fromBucket, int toBucket, boolean shared) {
+    private long sortAndFilter(List<LevelChunk> chunks, int chunkCount, StateTable table, int worker, int fromBucket,
+                               int toBucket, boolean shared) {
         int out = bucketStart[fromBucket];
         int cursor = 0;
-        int[] hist = new int[1 << SUB_BITS];
+        int[] hist = histograms[worker];
         for (int b = fromBucket; b < toBucket; b++) {
             int from = bucketStart[b];
             int to = bucketStart[b + 1];
@@ -235,10 +248,10 @@ final class SortedInsertion {
                     runStart = i;
                     previous = fp;
                 }
-                int c = chunkOf(id, chunks.size());
+                int c = chunkOf(id, chunkCount);
                 long[] words = chunks.get(c).words();
                 int offset = chunks.get(c).wordOffset(id - chunkStart[c]);
-                if (table.contains(fp, words, offset) || repeats(chunks, runStart, i, words, offset)) continue;
+                if (table.contains(fp, words, offset) || repeats(chunks, chunkCount, runStart, i, words, offset)) continue;
                 mark(id, shared);
                 tmpFps[out] = fp;
                 tmpIds[out] = id;
@@ -279,10 +292,10 @@ final class SortedInsertion {
     }
 
     /** Whether an element of {@code [runStart, i)} (same fingerprint) is the same state (exact mode). */
-    private boolean repeats(List<LevelChunk> chunks, int runStart, int i, long[] words, int offset) {
+    private boolean repeats(List<LevelChunk> chunks, int chunkCount, int runStart, int i, long[] words, int offset) {
         for (int j = runStart; j < i; j++) {
             int id = ids[j];
-            int c = chunkOf(id, chunks.size());
+            int c = chunkOf(id, chunkCount);
             int o = chunks.get(c).wordOffset(id - chunkStart[c]);
             if (Arrays.equals(chunks.get(c).words(), o, o + width, words, offset, offset + width)) return true;
         }
