@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <p>The order is a bucket sort on the fingerprint's top {@value #BITS} bits (histograms counted during
  * expansion, each worker scattering the chunks it expanded), then a counting sort on the next bits
- * and an insertion sort by (fingerprint, candidate id) within each bucket: equal fingerprints end up in
+ * (into a worker's buffer of one bucket) and an insertion sort by (fingerprint, candidate id) within each bucket: equal fingerprints end up in
  * discovery order (ids follow chunk order, then position), so the first of them is the state's
  * sequential BFS discovery,
  * the winner. Worker {@code w} owns a contiguous range of buckets, hence of fingerprints and of the
@@ -41,8 +41,9 @@ final class SortedInsertion {
     private final int[][] histograms;
     /** Candidate ids: chunk c holds ids [chunkStart[c], chunkStart[c+1]). */
     private int[] chunkStart = new int[1];
-    private long[] fps = new long[0];
-    private int[] ids = new int[0];
+    /** Per worker, one bucket sorted (fingerprints and ids). */
+    private final long[][] sortedFps;
+    private final int[][] sortedIds;
     private long[] tmpFps = new long[0];
     private int[] tmpIds = new int[0];
     /** Bit {@code id} set: candidate {@code id} is a winner. */
@@ -55,6 +56,8 @@ final class SortedInsertion {
         this.exact = fingerprints == null;
         this.cursors = new int[workers.count()][BUCKETS + 2 * PAD];
         this.histograms = new int[workers.count()][1 << SUB_BITS];
+        this.sortedFps = new long[workers.count()][64];
+        this.sortedIds = new int[workers.count()][64];
     }
 
     static int bucket(long fp) {
@@ -77,10 +80,8 @@ final class SortedInsertion {
         if (winners.length < (total + 63) / 64) winners = new long[Math.max((total + 63) / 64, winners.length * 3 / 2)];
         Arrays.fill(winners, 0, (total + 63) / 64, 0L);
         if (total == 0) return 0;
-        if (fps.length < total) {
-            int len = Math.max(total, (int) Math.min(Integer.MAX_VALUE - 8, fps.length * 3L / 2));
-            fps = new long[len];
-            ids = new int[len];
+        if (tmpFps.length < total) {
+            int len = Math.max(total, (int) Math.min(Integer.MAX_VALUE - 8, tmpFps.length * 2L));
             tmpFps = new long[len];
             tmpIds = new int[len];
         }
@@ -195,34 +196,45 @@ final class SortedInsertion {
         int out = bucketStart[fromBucket];
         int cursor = 0;
         int[] hist = histograms[worker];
+        int largest = 0;
+        for (int b = fromBucket; b < toBucket; b++) largest = Math.max(largest, bucketStart[b + 1] - bucketStart[b]);
+        if (sortedFps[worker].length < largest) {
+            int len = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(largest, sortedFps[worker].length * 3L / 2));
+            sortedFps[worker] = new long[len];
+            sortedIds[worker] = new int[len];
+        }
+        long[] fps = sortedFps[worker];
+        int[] ids = sortedIds[worker];
         for (int b = fromBucket; b < toBucket; b++) {
-            int from = bucketStart[b];
-            int to = bucketStart[b + 1];
-            int size = to - from;
+            int start = bucketStart[b];
+            int size = bucketStart[b + 1] - start;
             if (size == 0) continue;
+            // the bucket is sorted into fps/ids [0, size); winners go back to tmpFps/tmpIds at out <= start + i
+            int from = 0;
+            int to = size;
             if (size > 16) {
                 int bits = Math.min(SUB_BITS, 32 - Integer.numberOfLeadingZeros(size - 1));
                 int shift = 64 - BITS - bits;
                 int mask = (1 << bits) - 1;
                 Arrays.fill(hist, 0, 1 << bits, 0);
-                for (int i = from; i < to; i++) hist[(int) (tmpFps[i] >>> shift) & mask]++;
-                int at = from;
+                for (int i = start; i < start + size; i++) hist[(int) (tmpFps[i] >>> shift) & mask]++;
+                int at = 0;
                 for (int d = 0; d <= mask; d++) {
                     int k = hist[d];
                     hist[d] = at;
                     at += k;
                 }
-                for (int i = from; i < to; i++) {
+                for (int i = start; i < start + size; i++) {
                     long fp = tmpFps[i];
                     int p = hist[(int) (fp >>> shift) & mask]++;
                     fps[p] = fp;
                     ids[p] = tmpIds[i];
                 }
             } else {
-                System.arraycopy(tmpFps, from, fps, from, size);
-                System.arraycopy(tmpIds, from, ids, from, size);
+                System.arraycopy(tmpFps, start, fps, 0, size);
+                System.arraycopy(tmpIds, start, ids, 0, size);
             }
-            insertionSort(from, to);
+            insertionSort(fps, ids, from, to);
             if (!exact) {
                 long previous = 0;
                 for (int i = from; i < to; i++) {
@@ -251,7 +263,7 @@ final class SortedInsertion {
                 int c = chunkOf(id, chunkCount);
                 long[] words = chunks.get(c).words();
                 int offset = chunks.get(c).wordOffset(id - chunkStart[c]);
-                if (table.contains(fp, words, offset) || repeats(chunks, chunkCount, runStart, i, words, offset)) continue;
+                if (table.contains(fp, words, offset) || repeats(chunks, chunkCount, ids, runStart, i, words, offset)) continue;
                 mark(id, shared);
                 tmpFps[out] = fp;
                 tmpIds[out] = id;
@@ -271,7 +283,7 @@ final class SortedInsertion {
     }
 
     /** Insertion sort of {@code [from, to)} by unsigned fingerprint, then id (the range is nearly sorted). */
-    private void insertionSort(int from, int to) {
+    private static void insertionSort(long[] fps, int[] ids, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             long fp = fps[i];
             int id = ids[i];
@@ -292,7 +304,7 @@ final class SortedInsertion {
     }
 
     /** Whether an element of {@code [runStart, i)} (same fingerprint) is the same state (exact mode). */
-    private boolean repeats(List<LevelChunk> chunks, int chunkCount, int runStart, int i, long[] words, int offset) {
+    private boolean repeats(List<LevelChunk> chunks, int chunkCount, int[] ids, int runStart, int i, long[] words, int offset) {
         for (int j = runStart; j < i; j++) {
             int id = ids[j];
             int c = chunkOf(id, chunkCount);
