@@ -96,14 +96,14 @@ final class BreadthFirstSearch<S, A> {
     }
 
     /**
-     * A level's candidates take about {@code 40 + 8 * width} bytes each (arena: fingerprint, claim,
-     * words; sort: two fingerprint and two id arrays): a block may use a sixteenth of the maximum heap,
-     * between 256 Ki and 8 Mi candidates.
+     * A level's candidates take about {@code 28 + 8 * width} bytes each (arena: fingerprint, claim,
+     * words; sort: a fingerprint and an id array): a block may use a sixteenth of the maximum heap,
+     * between 256 Ki and 16 Mi candidates.
      */
     static long defaultBlockCandidates(int width) {
-        long perCandidate = 40L + 8L * width;
+        long perCandidate = 28L + 8L * width;
         long budget = Runtime.getRuntime().maxMemory() / 16;
-        return Math.max(1L << 18, Math.min(1L << 23, budget / perCandidate));
+        return Math.max(1L << 18, Math.min(1L << 24, budget / perCandidate));
     }
 
     /** For the cycle proviso: stored before the level being expanded (not one of its new states). */
@@ -222,11 +222,16 @@ final class BreadthFirstSearch<S, A> {
      * into blocks of equal size.
      */
     private int blockParents(int remaining) {
-        double fanout = expandedParents == 0 ? 16 : Math.max((double) transitions / expandedParents, lastBlockFanout);
+        double fanout = fanout();
         long per = Math.max(1, (long) (blockCandidates / Math.max(1.0, fanout)));
         if (per >= remaining) return remaining;
         long blocks = (remaining + per - 1) / per;
         return (int) ((remaining + blocks - 1) / blocks);
+    }
+
+    /** The expected successors per parent: the larger of the mean so far and the last block's (16 at first). */
+    private double fanout() {
+        return expandedParents == 0 ? 16 : Math.max((double) transitions / expandedParents, lastBlockFanout);
     }
 
     /**
@@ -238,12 +243,16 @@ final class BreadthFirstSearch<S, A> {
         while (chunks.size() < chunkCount) {
             chunks.add(new LevelChunk(width, slots));
         }
-        for (LevelChunk.Arena arena : arenas) arena.clear();
+        // room for the expected successors (an arena that must grow after all copies itself)
+        int n = workers.count();
+        int expected = (int) Math.min(Math.ceil(size * fanout() * (n == 1 ? 1.0 : 1.25 / n)) + 16,
+                Integer.MAX_VALUE / (2.0 * width));
         AtomicInteger nextChunk = new AtomicInteger();
         boolean[] finished = new boolean[chunkCount];
         workers.run(worker -> {
             Expander<S, A> expander = expanders.get(worker);
             LevelChunk.Arena arena = arenas.get(worker);
+            arena.clear(expected);   // each worker allocates (zeroes) its own arena
             int c;
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTimeAndMemory()) {
                 LevelChunk chunk = chunks.get(c);

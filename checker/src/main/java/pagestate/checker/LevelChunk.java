@@ -35,10 +35,15 @@ final class LevelChunk {
             this.words = new long[1024 * width];
         }
 
-        /** Empties the arena and its histogram, for a new block of a level. */
-        void clear() {
+        /** Empties the arena and its histogram, for a new block of a level, with room for {@code expected} successors. */
+        void clear(int expected) {
             hot[SIZE] = 0;
             Arrays.fill(histogram, 0);
+            if (fps.length < expected) {
+                fps = new long[expected];
+                claims = new long[expected];
+                words = new long[expected * width];
+            }
         }
 
         int size() {
@@ -65,7 +70,7 @@ final class LevelChunk {
 
         private void grow() {
             int size = hot[SIZE];
-            int n = (int) Math.min(Integer.MAX_VALUE - 8, fps.length * 2L);
+            int n = (int) Math.min(Integer.MAX_VALUE - 8, fps.length * 3L / 2 + 1024);
             if (n == size || (long) n * width > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("level too large");
             fps = Arrays.copyOf(fps, n);
             claims = Arrays.copyOf(claims, n);
