@@ -341,7 +341,10 @@ final class BreadthFirstSearch<S, A> {
         int base = nextCount;
         long need = (long) (base + kept) * width;
         if (need > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("frontier over 2^31 words");
-        if (next.length < need) next = Arrays.copyOf(next, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, next.length * 3L / 2)));
+        if (next.length < need) {
+            int len = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, next.length * 3L / 2));
+            next = base == 0 ? new long[len] : Arrays.copyOf(next, len);
+        }
         long[] out = next;
         int firstIndex = (int) before;
         workers.run(worker -> {
@@ -354,7 +357,11 @@ final class BreadthFirstSearch<S, A> {
                     int i = k - id;
                     long claim = chunk.claim(i);
                     store.set(firstIndex + rank, LevelChunk.parentOf(claim), LevelChunk.actionOf(claim));
-                    System.arraycopy(chunk.words(), chunk.wordOffset(i), out, (base + rank) * width, width);
+                    if (width == 1) {
+                        out[base + rank] = chunk.words()[chunk.wordOffset(i)];
+                    } else {
+                        System.arraycopy(chunk.words(), chunk.wordOffset(i), out, (base + rank) * width, width);
+                    }
                     rank++;
                 }
             }

@@ -26,12 +26,19 @@ final class LevelChunk {
         private final int[] hot = new int[3 * PAD];
         /** Successors per fingerprint bucket ({@link SortedInsertion#bucket}) at index {@code PAD + bucket}. */
         private final int[] histogram = new int[SortedInsertion.BUCKETS + 2 * PAD];
-        long[] fps = new long[1024];
+        /**
+         * The fingerprints, unless the states are one word: then the fingerprint is a cheap function of
+         * the word ({@link Fingerprints#of}), recomputed when needed, and this array stays empty.
+         */
+        long[] fps;
         long[] claims = new long[1024];
         long[] words;
+        final boolean keepsFingerprints;
 
         Arena(int width) {
             this.width = width;
+            this.keepsFingerprints = width > 1;
+            this.fps = new long[keepsFingerprints ? 1024 : 0];
             this.words = new long[1024 * width];
         }
 
@@ -39,8 +46,8 @@ final class LevelChunk {
         void clear(int expected) {
             hot[SIZE] = 0;
             Arrays.fill(histogram, 0);
-            if (fps.length < expected) {
-                fps = new long[expected];
+            if (claims.length < expected) {
+                if (keepsFingerprints) fps = new long[expected];
                 claims = new long[expected];
                 words = new long[expected * width];
             }
@@ -59,20 +66,24 @@ final class LevelChunk {
         public void successor(int parent, int action, long fp, long[] w, int offset) {
             int[] h = hot;
             int k = h[SIZE];
-            if (k == fps.length) grow();
-            fps[k] = fp;
+            if (k == claims.length) grow();
+            if (keepsFingerprints) fps[k] = fp;
             histogram[PAD + SortedInsertion.bucket(fp)]++;
             claims[k] = ((long) parent << 16) | action;
             if (action > h[MAX_ACTION]) h[MAX_ACTION] = action;
-            System.arraycopy(w, offset, words, k * width, width);
+            if (width == 1) {
+                words[k] = w[offset];
+            } else {
+                System.arraycopy(w, offset, words, k * width, width);
+            }
             h[SIZE] = k + 1;
         }
 
         private void grow() {
             int size = hot[SIZE];
-            int n = (int) Math.min(Integer.MAX_VALUE - 8, fps.length * 3L / 2 + 1024);
+            int n = (int) Math.min(Integer.MAX_VALUE - 8, claims.length * 3L / 2 + 1024);
             if (n == size || (long) n * width > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("level too large");
-            fps = Arrays.copyOf(fps, n);
+            if (keepsFingerprints) fps = Arrays.copyOf(fps, n);
             claims = Arrays.copyOf(claims, n);
             words = Arrays.copyOf(words, n * width);
         }

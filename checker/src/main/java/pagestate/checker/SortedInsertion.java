@@ -81,7 +81,8 @@ final class SortedInsertion {
         Arrays.fill(winners, 0, (total + 63) / 64, 0L);
         if (total == 0) return 0;
         if (tmpFps.length < total) {
-            int len = Math.max(total, (int) Math.min(Integer.MAX_VALUE - 8, tmpFps.length * 2L));
+            // a little headroom: every generation of these arrays is fresh memory until collected
+            int len = (int) Math.min(Integer.MAX_VALUE - 8, total + total / 8L);
             tmpFps = new long[len];
             tmpIds = new int[len];
         }
@@ -102,13 +103,23 @@ final class SortedInsertion {
             for (int c = 0; c < chunkCount; c++) {
                 LevelChunk chunk = chunks.get(c);
                 if (chunk.worker != w) continue;
-                long[] f = chunk.arena.fps;
                 int id = chunkStart[c] - chunk.start;
-                for (int i = chunk.start; i < chunk.start + chunk.count; i++) {
-                    long fp = f[i];
-                    int p = next[PAD + bucket(fp)]++;
-                    outF[p] = fp;
-                    outI[p] = id + i;
+                if (chunk.arena.keepsFingerprints) {
+                    long[] f = chunk.arena.fps;
+                    for (int i = chunk.start; i < chunk.start + chunk.count; i++) {
+                        long fp = f[i];
+                        int p = next[PAD + bucket(fp)]++;
+                        outF[p] = fp;
+                        outI[p] = id + i;
+                    }
+                } else {
+                    long[] words = chunk.arena.words;
+                    for (int i = chunk.start; i < chunk.start + chunk.count; i++) {
+                        long fp = Fingerprints.of(words, i, 1);
+                        int p = next[PAD + bucket(fp)]++;
+                        outF[p] = fp;
+                        outI[p] = id + i;
+                    }
                 }
             }
         });
