@@ -195,7 +195,11 @@ final class BreadthFirstSearch<S, A> {
                 if (stored > first) maxDepth = level + 1;
                 return null;
             }
-            long fresh = insertion.insert(chunks, chunkCount, arenas, table, stored, levelNew, levelNewCount);
+            // when the table must grow, room for the rest of the level too, estimated from its blocks so far
+            long freshBefore = levelNewCount;
+            int expanded = from + size;
+            long fresh = insertion.insert(chunks, chunkCount, arenas, table, stored, levelNew, levelNewCount,
+                    f -> (long) Math.ceil((double) (freshBefore + f) * (levelSize - expanded) / expanded));
             levelNewCount += fresh;
             boolean cut = assignIndices(chunkCount);
             from += size;

@@ -143,6 +143,14 @@ final class FingerprintTable implements StateTable {
      * table are added afterwards, alone.
      */
     void addSorted(Workers workers, long[] fresh, int[] from, int[] to, long[] lo) {
+        addSorted(workers, fresh, from, to, lo, 0);
+    }
+
+    /**
+     * As {@link #addSorted(Workers, long[], int[], int[], long[])}; when it grows, it makes room for
+     * {@code room} more states as well (expected soon, so that they need no merge of their own).
+     */
+    void addSorted(Workers workers, long[] fresh, int[] from, int[] to, long[] lo, long room) {
         int n = workers.count();
         long count = 0;
         for (int w = 0; w < n; w++) count += to[w] - from[w];
@@ -169,7 +177,7 @@ final class FingerprintTable implements StateTable {
         } else {
             long[] old = slots;
             int oldCap = capacity;
-            allocate(Math.max(capacity, (long) Math.ceil(total / MERGE_LOAD) + 1));
+            allocate(Math.max(capacity, (long) Math.ceil((total + room) / MERGE_LOAD) + 1));
             long[] t = slots;
             int cap = capacity;
             workers.run(w -> {

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Phase 2 of a BFS level: decides which of the level's candidate states are new and adds them to
@@ -69,10 +70,11 @@ final class SortedInsertion {
      * {@link LevelChunk#worker} into {@code arenas[worker]}, which counted their buckets) into {@code table}, which holds
      * {@code occupied} states, and records the winners (first discovery of a new state); adds them also to
      * {@code also} (of the same kind, holding {@code alsoOccupied} states) unless it is null. Returns the
-     * number of states inserted.
+     * number of states inserted. When {@code table} must grow, it also makes room for
+     * {@code room.applyAsLong(inserted)} more states.
      */
     long insert(List<LevelChunk> chunks, int chunkCount, List<LevelChunk.Arena> arenas, StateTable table, long occupied,
-                StateTable also, long alsoOccupied) {
+                StateTable also, long alsoOccupied, LongUnaryOperator room) {
         int n = workers.count();
         if (chunkStart.length < chunkCount + 1) chunkStart = new int[chunkCount + 1];
         for (int c = 0; c < chunkCount; c++) chunkStart[c + 1] = Math.addExact(chunkStart[c], chunks.get(c).count);
@@ -133,21 +135,21 @@ final class SortedInsertion {
             from[w] = bucketStart[BUCKETS * w / n];
             to[w] = (int) (from[w] + kept[w]);
         }
-        add(chunks, chunkCount, table, occupied + fresh, from, to);
-        if (also != null) add(chunks, chunkCount, also, alsoOccupied + fresh, from, to);
+        add(chunks, chunkCount, table, occupied + fresh, room.applyAsLong(fresh), from, to);
+        if (also != null) add(chunks, chunkCount, also, alsoOccupied + fresh, 0, from, to);
         return fresh;
     }
 
     /** Adds the winners {@code tmpFps/tmpIds[from[w] .. to[w])} (worker w's range) to {@code table}. */
-    private void add(List<LevelChunk> chunks, int chunkCount, StateTable table, long total, int[] from, int[] to) {
+    private void add(List<LevelChunk> chunks, int chunkCount, StateTable table, long total, long room, int[] from, int[] to) {
         int n = workers.count();
         if (table instanceof FingerprintTable f) {
             long[] lo = new long[n];
             for (int w = 0; w < n; w++) lo[w] = (long) (BUCKETS * w / n) << (64 - BITS);
-            f.addSorted(workers, tmpFps, from, to, lo);
+            f.addSorted(workers, tmpFps, from, to, lo, room);
             return;
         }
-        table.reserve(total);
+        if (!table.fits(total)) table.reserve(total + room);
         workers.run(w -> {
             for (int i = from[w]; i < to[w]; i++) {
                 int id = tmpIds[i];
