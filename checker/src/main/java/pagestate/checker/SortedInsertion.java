@@ -1,7 +1,5 @@
 package pagestate.checker;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
@@ -27,7 +25,6 @@ final class SortedInsertion {
     /** At most this many more bits are sorted on within a bucket. */
     private static final int SUB_BITS = 16;
     static final int BUCKETS = 1 << BITS;
-    private static final VarHandle BIT_WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final Workers workers;
     private final int width;
@@ -49,6 +46,11 @@ final class SortedInsertion {
     private int[] tmpIds = new int[0];
     /** Bit {@code id} set: candidate {@code id} is a winner. */
     private long[] winners = new long[0];
+    /**
+     * With several workers, each marks its winners in its own bitset (plain writes, no atomic
+     * operation per winner); they are OR-ed into {@link #winners} and cleared after the filter.
+     */
+    private final long[][] marked;
 
     SortedInsertion(Workers workers, int width, StateTable table) {
         this.workers = workers;
@@ -59,6 +61,7 @@ final class SortedInsertion {
         this.histograms = new int[workers.count()][1 << SUB_BITS];
         this.sortedFps = new long[workers.count()][64];
         this.sortedIds = new int[workers.count()][64];
+        this.marked = new long[workers.count() > 1 ? workers.count() : 0][0];
     }
 
     static int bucket(long fp) {
@@ -79,8 +82,13 @@ final class SortedInsertion {
         if (chunkStart.length < chunkCount + 1) chunkStart = new int[chunkCount + 1];
         for (int c = 0; c < chunkCount; c++) chunkStart[c + 1] = Math.addExact(chunkStart[c], chunks.get(c).count);
         int total = chunkStart[chunkCount];
-        if (winners.length < (total + 63) / 64) winners = new long[Math.max((total + 63) / 64, winners.length * 3 / 2)];
-        Arrays.fill(winners, 0, (total + 63) / 64, 0L);
+        int bitWords = (total + 63) / 64;
+        if (winners.length < bitWords) {
+            int len = Math.max(bitWords, winners.length * 3 / 2);
+            winners = new long[len];
+            for (int w = 0; w < marked.length; w++) marked[w] = new long[len];   // all zero, as the old ones
+        }
+        if (n == 1) Arrays.fill(winners, 0, bitWords, 0L);   // with several workers, combined below
         if (total == 0) return 0;
         if (tmpFps.length < total) {
             // a little headroom: every generation of these arrays is fresh memory until collected
@@ -126,7 +134,20 @@ final class SortedInsertion {
             }
         });
         long[] kept = new long[n];
-        workers.run(w -> kept[w] = sortAndFilter(chunks, chunkCount, table, w, BUCKETS * w / n, BUCKETS * (w + 1) / n, n > 1));
+        workers.run(w -> kept[w] = sortAndFilter(chunks, chunkCount, table, w, BUCKETS * w / n, BUCKETS * (w + 1) / n));
+        if (n > 1) {
+            workers.run(w -> {
+                long[] out = winners;
+                for (int i = (int) ((long) bitWords * w / n), end = (int) ((long) bitWords * (w + 1) / n); i < end; i++) {
+                    long bits = 0;
+                    for (long[] m : marked) {
+                        bits |= m[i];
+                        m[i] = 0;
+                    }
+                    out[i] = bits;
+                }
+            });
+        }
         long fresh = 0;
         for (int w = 0; w < n; w++) fresh += kept[w];
         int[] from = new int[n];
@@ -205,7 +226,8 @@ final class SortedInsertion {
      * marked, and written in order to {@code tmpFps/tmpIds} from the range's start. Returns their number.
      */
     private long sortAndFilter(List<LevelChunk> chunks, int chunkCount, StateTable table, int worker, int fromBucket,
-                               int toBucket, boolean shared) {
+                               int toBucket) {
+        long[] mark = marked.length > 0 ? marked[worker] : winners;
         int out = bucketStart[fromBucket];
         int cursor = 0;
         int[] hist = histograms[worker];
@@ -257,7 +279,7 @@ final class SortedInsertion {
                     cursor = fingerprints.seek(fp, cursor);
                     if (fingerprints.slot(cursor) == fp) continue;
                     int id = ids[i];
-                    mark(id, shared);
+                    mark[id >>> 6] |= 1L << id;
                     tmpFps[out] = fp;
                     tmpIds[out] = id;
                     out++;
@@ -277,22 +299,13 @@ final class SortedInsertion {
                 long[] words = chunks.get(c).words();
                 int offset = chunks.get(c).wordOffset(id - chunkStart[c]);
                 if (table.contains(fp, words, offset) || repeats(chunks, chunkCount, ids, runStart, i, words, offset)) continue;
-                mark(id, shared);
+                mark[id >>> 6] |= 1L << id;
                 tmpFps[out] = fp;
                 tmpIds[out] = id;
                 out++;
             }
         }
         return out - bucketStart[fromBucket];
-    }
-
-    private void mark(int id, boolean shared) {
-        long bit = 1L << id;
-        if (shared) {
-            BIT_WORD.getAndBitwiseOr(winners, id >>> 6, bit);
-        } else {
-            winners[id >>> 6] |= bit;
-        }
     }
 
     /** Insertion sort of {@code [from, to)} by unsigned fingerprint, then id (the range is nearly sorted). */
