@@ -158,7 +158,10 @@ final class FingerprintTable implements StateTable {
         long total = size + count;
         long[][] spill = new long[n][];
         int[] spilled = new int[n];
-        if (fits(total) && count <= capacity / 16) {
+        // in place while the batch fits and is at most a quarter of the capacity: a sorted insertion walks
+        // the table once and shifts only short runs, and a merge into a new array would allocate (and
+        // first-touch) a whole table, even when it does not need to grow
+        if (fits(total) && count <= capacity / 4) {
             long[] t = slots;
             int cap = capacity;
             workers.run(w -> {
