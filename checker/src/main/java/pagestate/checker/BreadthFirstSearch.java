@@ -347,7 +347,12 @@ final class BreadthFirstSearch<S, A> {
         if (need > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("frontier over 2^31 words");
         if (next.length < need) {
             int len = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, next.length * 3L / 2));
-            next = base == 0 ? new long[len] : Arrays.copyOf(next, len);
+            if (base == 0) {
+                next = new long[0];   // dropped first, so that a collection may reclaim it for the new one
+                next = new long[len];
+            } else {
+                next = Arrays.copyOf(next, len);
+            }
         }
         long[] out = next;
         int firstIndex = (int) before;

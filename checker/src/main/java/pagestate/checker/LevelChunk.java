@@ -47,6 +47,8 @@ final class LevelChunk {
             hot[SIZE] = 0;
             Arrays.fill(histogram, 0);
             if (claims.length < expected) {
+                // the old arrays are dropped first, so that a collection may reclaim them for the new ones
+                fps = claims = words = new long[0];
                 if (keepsFingerprints) fps = new long[expected];
                 claims = new long[expected];
                 words = new long[expected * width];

@@ -91,10 +91,16 @@ final class SortedInsertion {
         if (n == 1) Arrays.fill(winners, 0, bitWords, 0L);   // with several workers, combined below
         if (total == 0) return 0;
         if (tmpFps.length < total) {
-            // a little headroom: every generation of these arrays is fresh memory until collected
+            // a little headroom: every generation of these arrays is fresh memory until collected. The old
+            // ones are dropped first (a collection may reclaim them for the new ones), and with several
+            // workers two of them allocate (zero) the two arrays at the same time
             int len = (int) Math.min(Integer.MAX_VALUE - 8, total + total / 8L);
-            tmpFps = new long[len];
-            tmpIds = new int[len];
+            tmpFps = new long[0];
+            tmpIds = new int[0];
+            workers.run(w -> {
+                if (w == 0) tmpFps = new long[len];
+                if (w == n - 1) tmpIds = new int[len];
+            });
         }
         int at = 0;
         for (int b = 0; b < BUCKETS; b++) {
