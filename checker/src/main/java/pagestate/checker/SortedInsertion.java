@@ -217,13 +217,7 @@ final class SortedInsertion {
     }
 
     private int chunkOf(int id, int chunkCount) {
-        int lo = 0;
-        int hi = chunkCount - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (chunkStart[mid] <= id) lo = mid; else hi = mid - 1;
-        }
-        return lo;
+        return TraceStore.lastAtMost(chunkStart, chunkCount, id);
     }
 
     /**

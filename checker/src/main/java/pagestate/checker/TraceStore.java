@@ -81,11 +81,16 @@ final class TraceStore {
 
     /** BFS depth of a state index (its level). */
     int depth(int index) {
+        return lastAtMost(levelStarts, levels, index);
+    }
+
+    /** The last position in {@code starts[0..count)} (ascending, starts[0] <= key) whose value is at most {@code key}. */
+    static int lastAtMost(int[] starts, int count, int key) {
         int lo = 0;
-        int hi = levels - 1;
+        int hi = count - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (levelStarts[mid] <= index) lo = mid; else hi = mid - 1;
+            if (starts[mid] <= key) lo = mid; else hi = mid - 1;
         }
         return lo;
     }
