@@ -248,8 +248,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     // ---- reductions
 
     /**
-     * The canonical form of {@code s}: detail no action or property can tell apart merged
-     * ({@link Indistinguishable}), then the CPU symmetry the scenario implies ({@link CpuSymmetry}): CPUs
+     * The canonical form of {@code s}: detail no action or property can tell apart merged and the TLBs
+     * saturated with every translation the hardware may cache ({@link Indistinguishable}), then the CPU symmetry the scenario implies ({@link CpuSymmetry}): CPUs
      * that run no converter and the same zeropad reader (or none) are interchangeable.
      */
     public PageState canonical(PageState s) {
