@@ -94,8 +94,8 @@ final class LivenessVerdict<S, A> {
             if (form == null) throw new IllegalStateException("replay failed for " + property.name());
             return null;
         }
-        if (form != null && !valid(property, trace)) return null;
-        verify(property, trace);
+        if (form == null) verify(property, trace);
+        else if (!valid(property, trace)) return null;     // valid() verifies it: a reduced lift may fail
         S shown = trace.isLasso() ? Replayer.stateBefore(trace, trace.loopStart()) : trace.last();
         return new PropertyResult<>(property.name(), PropertyResult.Kind.LIVENESS, Verdict.VIOLATED, trace,
                 property.cause().apply(shown));

@@ -200,8 +200,6 @@ final class Replayer<S, A> {
      * the counterexample needs.
      */
     Trace<S, A> prune(Trace<S, A> t, java.util.Set<Integer> optional, java.util.function.Predicate<S> keep) {
-        List<A> actions = new ArrayList<>();
-        for (Trace.Step<S, A> step : t.steps()) actions.add(step.action());
         Trace<S, A> best = t;
         List<Integer> order = new ArrayList<>(optional);
         java.util.Collections.reverse(order);

@@ -1,7 +1,7 @@
 package pagestate.model;
 
 /** What a converter does when a hypercall fails. */
-public enum ErrorPath {
+public enum ErrorPath implements SpecNamed {
     /** Leak the page: never return it to the allocator (what Linux does since 2024). */
     LEAK("leak", "a converter whose hypercall failed leaks the page: never returns it to the allocator (Linux since 2024)"),
     /** Return the page to the allocator (the bad variant). */
@@ -25,7 +25,6 @@ public enum ErrorPath {
     }
 
     public static java.util.Optional<ErrorPath> bySpecName(String name) {
-        for (ErrorPath e : values()) if (e.specName.equals(name)) return java.util.Optional.of(e);
-        return java.util.Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

@@ -3,7 +3,7 @@ package pagestate.model;
 import java.util.Optional;
 
 /** What the hardware may do at any time, each switchable in a spec. */
-public enum HardwareAction {
+public enum HardwareAction implements SpecNamed {
     /** Speculative TLB fill from a present PTE, on any CPU (SDM Vol. 3A 4.10.2.3). */
     TLB_FILL("tlb_fill", "any CPU caches a translation from a present PTE, at any time (SDM Vol. 3A 4.10.2.3)"),
     /** TLB eviction of one entry on one CPU. */
@@ -31,7 +31,6 @@ public enum HardwareAction {
     }
 
     public static Optional<HardwareAction> bySpecName(String name) {
-        for (HardwareAction h : values()) if (h.specName.equals(name)) return Optional.of(h);
-        return Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

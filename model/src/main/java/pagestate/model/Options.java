@@ -31,7 +31,7 @@ public record Options(boolean smeCoherent, boolean veZeropadFixup, Content write
     }
 
     /** A named option as it is written in spec files. */
-    public enum Option {
+    public enum Option implements SpecNamed {
         SME_COHERENT("sme_coherent", Platform.SNP,
                 "the CPU has X86_FEATURE_SME_COHERENT: a leftover line with the other key is harmless", "off", "on", "off"),
         VE_ZEROPAD_FIXUP("ve_zeropad_fixup", Platform.TDX,
@@ -86,8 +86,7 @@ public record Options(boolean smeCoherent, boolean veZeropadFixup, Content write
         }
 
         public static java.util.Optional<Option> bySpecName(String name) {
-            for (Option op : values()) if (op.specName.equals(name)) return java.util.Optional.of(op);
-            return java.util.Optional.empty();
+            return SpecNamed.find(values(), name);
         }
     }
 }

@@ -271,9 +271,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         return new Reductions<>() {
             @Override public PageState canonical(PageState s) { return PageModel.this.canonical(s); }
             @Override public PageState merged(PageState s) { return PageModel.this.merged(s); }
-            @Override public void settle(PageState s, BiConsumer<PageAction, PageState> sink) {
-                if (indistinguishable.saturates()) hardware.saturate(s, sink);
-            }
+            @Override public void settle(PageState s, BiConsumer<PageAction, PageState> sink) { hardware.saturate(s, sink); }
             /** A zeropad reader is enabled until it has run, unless the guest dies ({@link #readerSuccessor}). */
             @Override public boolean exchangedEnablednessIsLocal() { return true; }
             @Override public java.util.Set<Integer> exchangedActors() {

@@ -1,7 +1,7 @@
 package pagestate.model;
 
 /** The confidential-computing platforms the model knows (domain.md section 5). */
-public enum Platform {
+public enum Platform implements SpecNamed {
     /** Intel TDX: shared bit in the PTE, secure-EPT page states, #VE, MapGPA and ACCEPT. */
     TDX("tdx", "Intel TDX: shared bit in the PTE, secure-EPT page states, #VE, MapGPA and ACCEPT"),
     /** AMD SEV-SNP: C-bit in the PTE, RMP with validated bit, #VC, PSC and PVALIDATE. */
@@ -28,7 +28,6 @@ public enum Platform {
     }
 
     public static java.util.Optional<Platform> bySpecName(String name) {
-        for (Platform p : values()) if (p.specName.equals(name)) return java.util.Optional.of(p);
-        return java.util.Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
  * The converter's primitives (domain.md section 2). Each acts on every page of its converter, on the
  * direct map and the vmalloc alias (CPA updates aliases: set_memory.c cpa_process_alias()).
  */
-public enum Primitive {
+public enum Primitive implements SpecNamed {
     /** vm_unmap_aliases(): flush the lazily freed vmap aliases' TLB entries on every CPU. */
     UNMAP_ALIASES("unmap_aliases", EnumSet.allOf(Platform.class), false,
             "vm_unmap_aliases(): drop the lazily freed vmap aliases and their TLB entries"),
@@ -89,7 +89,6 @@ public enum Primitive {
     }
 
     public static Optional<Primitive> bySpecName(String name) {
-        for (Primitive p : values()) if (p.specName.equals(name)) return Optional.of(p);
-        return Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

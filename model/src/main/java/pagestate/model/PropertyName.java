@@ -6,7 +6,7 @@ import java.util.Optional;
  * The properties of domain.md sections 6 and 7, by the stable snake_case names that spec files use,
  * each with the seed systems whose models define it.
  */
-public enum PropertyName {
+public enum PropertyName implements SpecNamed {
     NO_FATAL("no_fatal", false, "no access ends the guest (TD exit, #VC terminate, #MC, #PF in PVALIDATE, panic)",
             SeedSystem.CPU, SeedSystem.VTOM_SWIOTLB, SeedSystem.COVE),
     NO_COCO_EXCEPTION("no_coco_exception", false, "no #VE or #VC is raised at all, even a recovered one"),
@@ -83,7 +83,6 @@ public enum PropertyName {
     public java.util.Set<SeedSystem> systems() { return systems; }
 
     public static Optional<PropertyName> bySpecName(String name) {
-        for (PropertyName p : values()) if (p.specName.equals(name)) return Optional.of(p);
-        return Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

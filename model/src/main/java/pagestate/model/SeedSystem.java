@@ -8,7 +8,7 @@ import java.util.Optional;
  * The five systems users discuss (domain.md sections 2 and 7), by the names spec files use in their
  * {@code system} line. Each has its own model, statements and properties.
  */
-public enum SeedSystem {
+public enum SeedSystem implements SpecNamed {
     CPU("cpu", "the guest CPU converting pages between private and shared (seed 004)"),
     VTOM_SWIOTLB("vtom-swiotlb", "Hyper-V vTOM: the swiotlb bounce pool made host-visible, its aliases, the bounce copies (seed 000)"),
     COVE("cove", "RISC-V CoVE: share/unshare and MMIO regions registered with the TSM, against x86's shared bit (seed 001)"),
@@ -34,7 +34,6 @@ public enum SeedSystem {
     }
 
     public static Optional<SeedSystem> bySpecName(String name) {
-        for (SeedSystem s : values()) if (s.specName.equals(name)) return Optional.of(s);
-        return Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

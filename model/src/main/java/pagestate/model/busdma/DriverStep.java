@@ -1,9 +1,11 @@
 package pagestate.model.busdma;
 
+import pagestate.model.SpecNamed;
+
 import java.util.Optional;
 
 /** A step of a driver using bus_dma(9) on one map (seed 003). */
-public enum DriverStep {
+public enum DriverStep implements SpecNamed {
     LOAD("load", "bus_dmamap_load(): fill the map's segments with the buffer's chunks"),
     PREWRITE("prewrite", "bus_dmamap_sync(PREWRITE): copy each original chunk into its bounce page"),
     PREREAD("preread", "bus_dmamap_sync(PREREAD): does nothing"),
@@ -26,7 +28,6 @@ public enum DriverStep {
     public String description() { return description; }
 
     public static Optional<DriverStep> bySpecName(String name) {
-        for (DriverStep s : values()) if (s.specName.equals(name)) return Optional.of(s);
-        return Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

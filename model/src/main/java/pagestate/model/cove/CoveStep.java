@@ -1,9 +1,11 @@
 package pagestate.model.cove;
 
+import pagestate.model.SpecNamed;
+
 import java.util.Optional;
 
 /** A step of the guest on one device MMIO region whose address is later reused as RAM (seed 001, arch/riscv/mm/ioremap.c RFC). */
-public enum CoveStep {
+public enum CoveStep implements SpecNamed {
     IOREMAP("ioremap", "ioremap() the region: CoVE registers it with the TSM (COVG SBI call); x86 maps it with the shared bit"),
     MMIO("mmio", "read a device register in the region"),
     IOUNMAP("iounmap", "iounmap() the region: CoVE removes it from the TSM; x86 removes the shared mapping"),
@@ -23,7 +25,6 @@ public enum CoveStep {
     public String description() { return description; }
 
     public static Optional<CoveStep> bySpecName(String name) {
-        for (CoveStep s : values()) if (s.specName.equals(name)) return Optional.of(s);
-        return Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

@@ -1,9 +1,11 @@
 package pagestate.model.cove;
 
+import pagestate.model.SpecNamed;
+
 import java.util.Optional;
 
 /** How a guest access to an address outside RAM reaches the host (seed 001). */
-public enum TsmMode {
+public enum TsmMode implements SpecNamed {
     UNREGISTERED_AS_MMIO("treats-unregistered-as-mmio", "CoVE RFC: the TSM forwards a fault at any address outside RAM to the host as MMIO, registered or not"),
     REGISTRATION_ONLY("registration-only", "CoVE with ioremap() registration: the TSM forwards only faults inside regions the guest registered; any other fault goes back to the guest"),
     X86_SHARED_BIT("x86-shared-bit", "the x86 contrast (TDX): ioremap() sets the shared bit in the PTE; an access takes #VE, whose handler makes a hypercall to the host");
@@ -20,7 +22,6 @@ public enum TsmMode {
     public String description() { return description; }
 
     public static Optional<TsmMode> bySpecName(String name) {
-        for (TsmMode m : values()) if (m.specName.equals(name)) return Optional.of(m);
-        return Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

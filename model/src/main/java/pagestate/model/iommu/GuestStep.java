@@ -1,9 +1,11 @@
 package pagestate.model.iommu;
 
+import pagestate.model.SpecNamed;
+
 import java.util.Optional;
 
 /** A step of the SNP guest's I/O program on its DMA page (seed 002). */
-public enum GuestStep {
+public enum GuestStep implements SpecNamed {
     TO_SHARED("to_shared", "Page State Change request: the page to shared (4K); returns when the VMM has handled it"),
     POST("post", "hand the page to the device as a DMA buffer"),
     WAIT("wait", "wait until the device has finished (or failed) its DMA"),
@@ -21,7 +23,6 @@ public enum GuestStep {
     public String description() { return description; }
 
     public static Optional<GuestStep> bySpecName(String name) {
-        for (GuestStep s : values()) if (s.specName.equals(name)) return Optional.of(s);
-        return Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

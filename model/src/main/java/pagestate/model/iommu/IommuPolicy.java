@@ -1,9 +1,11 @@
 package pagestate.model.iommu;
 
+import pagestate.model.SpecNamed;
+
 import java.util.Optional;
 
 /** How the VMM programs the IOMMU for an SEV-SNP guest with a passed-through device (seed 002). */
-public enum IommuPolicy {
+public enum IommuPolicy implements SpecNamed {
     MAP_ALL_2M("map-all 2M", "at start the VMM maps all guest memory with 2M IOMMU entries and never changes them (the VFIO default in the thread)"),
     MAP_ALL_4K("map-all 4K", "at start the VMM maps all guest memory with 4K IOMMU entries and never changes them (Suravee's fix: size fixed, still maps private pages)"),
     DYNAMIC("dynamic", "the VMM maps a page with a 4K entry after a PSC to shared, and unmaps it and invalidates the IOTLB before a PSC to private (Gunthorpe/Lendacky)"),
@@ -25,7 +27,6 @@ public enum IommuPolicy {
     }
 
     public static Optional<IommuPolicy> bySpecName(String name) {
-        for (IommuPolicy p : values()) if (p.specName.equals(name)) return Optional.of(p);
-        return Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

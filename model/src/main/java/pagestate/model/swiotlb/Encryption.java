@@ -1,9 +1,11 @@
 package pagestate.model.swiotlb;
 
+import pagestate.model.SpecNamed;
+
 import java.util.Optional;
 
 /** How the guest's page tables say private or shared on a vTOM guest (seed 000). */
-public enum Encryption {
+public enum Encryption implements SpecNamed {
     VTOM("vtom", "vTOM decides by address: every PTE has C=0; the shared alias is the address above vTOM (APM Vol. 2 15.36.8)"),
     C_BIT("c-bit", "the guest sets sme_me_mask as an SEV guest would: private PTEs carry C=1 (Lendacky in seed 000: this \"will actually cause issues\")");
 
@@ -19,7 +21,6 @@ public enum Encryption {
     public String description() { return description; }
 
     public static Optional<Encryption> bySpecName(String name) {
-        for (Encryption e : values()) if (e.specName.equals(name)) return Optional.of(e);
-        return Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }

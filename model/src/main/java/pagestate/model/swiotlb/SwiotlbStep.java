@@ -1,9 +1,11 @@
 package pagestate.model.swiotlb;
 
+import pagestate.model.SpecNamed;
+
 import java.util.Optional;
 
 /** A step of the guest on the swiotlb pool page and one DMA through it (seed 000; arch/x86/hyperv/ivm.c, kernel/dma/swiotlb.c). */
-public enum SwiotlbStep {
+public enum SwiotlbStep implements SpecNamed {
     HV_VISIBILITY("hv_visibility", "hypercall: make the pool page host-visible (hv_mark_gpa_visibility())"),
     REMAP("remap", "map the pool a second time at its address above vTOM and let swiotlb use that alias (pre-v6.4 swiotlb_unencrypted_base)"),
     CLEAR_PRESENT("clear_present", "set_memory_np() on the pool page's direct-map PTE"),
@@ -27,7 +29,6 @@ public enum SwiotlbStep {
     public String description() { return description; }
 
     public static Optional<SwiotlbStep> bySpecName(String name) {
-        for (SwiotlbStep s : values()) if (s.specName.equals(name)) return Optional.of(s);
-        return Optional.empty();
+        return SpecNamed.find(values(), name);
     }
 }
