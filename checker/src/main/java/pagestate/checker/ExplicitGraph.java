@@ -18,9 +18,28 @@ import java.util.function.UnaryOperator;
  */
 final class ExplicitGraph<S, A> {
 
-    private record Key(long[] words) {
-        @Override public boolean equals(Object o) { return o instanceof Key k && Arrays.equals(words, k.words); }
-        @Override public int hashCode() { return Arrays.hashCode(words); }
+    /**
+     * An encoded state as a map key, with a mixed hash: {@link Arrays#hashCode(long[])} spreads packed
+     * bit fields so poorly that the map's bins turned into long trees (a multiply and shift per word,
+     * then one finishing mix, cost less than a full fingerprint).
+     */
+    private record Key(long[] words, int hash) {
+        Key(long[] words) {
+            this(words, hashOf(words));
+        }
+
+        private static int hashOf(long[] words) {
+            long h = 0;
+            for (long w : words) {
+                h = (h ^ w) * 0x9E3779B97F4A7C15L;
+                h ^= h >>> 29;
+            }
+            h = Fingerprints.fmix(h);
+            return (int) (h ^ (h >>> 32));
+        }
+
+        @Override public boolean equals(Object o) { return o instanceof Key k && hash == k.hash && Arrays.equals(words, k.words); }
+        @Override public int hashCode() { return hash; }
     }
 
     /** Edge lists of one state: targets (state indices), action indices and actors. */

@@ -53,11 +53,9 @@ final class Indistinguishable {
         CacheLines[] cache = null;
         for (int page = 0; page < layout.pages(); page++) {
             CacheLines lines = s.cache[page];
-            CacheLines merged = new CacheLines(clean(lines.privateKey()), clean(lines.sharedKey()));
-            if (!merged.equals(lines)) {
-                if (cache == null) cache = s.cache.clone();
-                cache[page] = merged;
-            }
+            if (lines.privateKey() != Line.CLEAN && lines.sharedKey() != Line.CLEAN) continue;
+            if (cache == null) cache = s.cache.clone();
+            cache[page] = new CacheLines(clean(lines.privateKey()), clean(lines.sharedKey()));
         }
         TlbEntry[] tlb = null;
         for (int cpu = 0; cpu < layout.cpus(); cpu++) {

@@ -24,7 +24,13 @@ public record Layout(int cpus, int mappings, int pages) {
         return cpus * mappings * pages;
     }
 
-    public Mapping[] mappingList() {
-        return java.util.Arrays.copyOf(Mapping.values(), mappings);
+    /** The first {@code mappings} mappings, in order (shared lists: this runs in the checker's inner loops). */
+    public java.util.List<Mapping> mappingList() {
+        return PREFIXES.get(mappings);
     }
+
+    private static final java.util.List<java.util.List<Mapping>> PREFIXES = java.util.stream.IntStream
+            .rangeClosed(0, Mapping.values().length)
+            .mapToObj(n -> java.util.List.of(java.util.Arrays.copyOf(Mapping.values(), n)))
+            .toList();
 }
