@@ -72,9 +72,12 @@ final class Hardware {
 
     /** Whether the TLB may speculatively cache this translation now: only from a present PTE (SDM Vol. 3A 4.10.2.3). */
     static boolean fillable(PageState s, int cpu, Mapping m, int page) {
-        if (!m.hasPte() || s.tlb(cpu, m, page) != TlbEntry.NONE) return false;
-        Pte pte = s.pte(m, page);
-        return pte != null && pte.present();
+        return s.tlb(cpu, m, page) == TlbEntry.NONE && fillFrom(s.pte(m, page)) != null;
+    }
+
+    /** What a speculative fill caches from this PTE (the lazy alias has none: null), or null when it is not present. */
+    static TlbEntry fillFrom(Pte pte) {
+        return pte != null && pte.present() ? TlbEntry.cached(pte.attribute()) : null;
     }
 
     /** The speculative fill of one entry with what its PTE says now; reports the step and returns the state. */

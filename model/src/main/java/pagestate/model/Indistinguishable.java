@@ -58,19 +58,17 @@ final class Indistinguishable {
             cache[page] = new CacheLines(clean(lines.privateKey()), clean(lines.sharedKey()));
         }
         TlbEntry[] tlb = null;
-        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-            for (Mapping m : layout.mappingList()) {
-                for (int page = 0; page < layout.pages(); page++) {
+        for (Mapping m : layout.mappingList()) {
+            for (int page = 0; page < layout.pages(); page++) {
+                // saturation: the empty entries of every CPU get what a fill from this PTE caches (Hardware.fillable)
+                TlbEntry fill = saturate && !s.crashed() ? Hardware.fillFrom(s.pte(m, page)) : null;
+                if (fill == null && (saturate || !stable[page])) continue;
+                for (int cpu = 0; cpu < layout.cpus(); cpu++) {
                     int i = layout.tlbIndex(cpu, m, page);
-                    if (saturate) {
-                        if (s.crashed() || !Hardware.fillable(s, cpu, m, page)) continue;
-                        if (tlb == null) tlb = s.tlb.clone();
-                        tlb[i] = TlbEntry.cached(s.pte(m, page).attribute());
-                        continue;
-                    }
-                    if (!stable[page] || s.tlb[i] == TlbEntry.NONE) continue;
+                    TlbEntry now = s.tlb[i];
+                    if (fill != null ? now != TlbEntry.NONE : now == TlbEntry.NONE) continue;
                     if (tlb == null) tlb = s.tlb.clone();
-                    tlb[i] = TlbEntry.NONE;
+                    tlb[i] = fill != null ? fill : TlbEntry.NONE;   // without fills, a stable page's entry is merged away
                 }
             }
         }
