@@ -1,7 +1,9 @@
 package pagestate.checker;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The model-checking engine. Entry point: {@link #check(TransitionSystem, CheckerConfig)}.
@@ -57,10 +59,23 @@ public final class Checker {
         List<Invariant<S>> invariants = system.invariants();
         for (int p = 0; p < invariants.size(); p++) results.add(safety.invariant(p, invariants.get(p)));
         String stopReason = limits.stopReason();
-        for (Eventually<S> property : system.liveness()) {
-            RunLimits pass = limits.nextPass();
-            results.add(new LivenessVerdict<>(system, replayer, config.symmetry()).check(property, pass));
-            if (stopReason == null) stopReason = pass.stopReason();
+        List<Eventually<S>> liveness = system.liveness();
+        List<PropertyResult<S, A>> passResults = new ArrayList<>(Collections.nCopies(liveness.size(), null));
+        List<RunLimits> passes = new ArrayList<>();
+        for (int i = 0; i < liveness.size(); i++) passes.add(limits.nextPass());
+        // the liveness passes are independent (each its own graph and limits): with several workers they
+        // run side by side, one per worker; each is sequential and deterministic, so the results are the same
+        AtomicInteger nextPass = new AtomicInteger();
+        try (Workers workers = new Workers(Math.max(1, Math.min(config.threads(), liveness.size())))) {
+            workers.run(w -> {
+                for (int i; (i = nextPass.getAndIncrement()) < liveness.size(); ) {
+                    passResults.set(i, new LivenessVerdict<>(system, replayer, config.symmetry()).check(liveness.get(i), passes.get(i)));
+                }
+            });
+        }
+        for (int i = 0; i < liveness.size(); i++) {
+            results.add(passResults.get(i));
+            if (stopReason == null) stopReason = passes.get(i).stopReason();
         }
         if (config.checkDeadlock()) results.add(safety.deadlock(invariants.size()));
         double seconds = limits.seconds();

@@ -9,7 +9,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Liveness against a naive subset-enumeration reference, on small random graphs. */
+/** Liveness against a naive subset-enumeration reference, on small random graphs, at 1 and 2 threads. */
 class LivenessPropertyTest {
 
     @Test
@@ -18,8 +18,11 @@ class LivenessPropertyTest {
         qt().withExamples(1500).forAll(longs().all()).checkAssert(seed -> {
             GraphSystem g = GraphSystem.random(seed, 10, true);
             CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, CheckerConfig.defaults());
+            // with two workers the liveness passes run side by side: the same verdicts and traces
+            CheckResult<Integer, GraphSystem.Move> two = Checker.check(g, CheckerConfig.defaults().withThreads(2));
             for (int p = 0; p < g.goals.size(); p++) {
                 PropertyResult<Integer, GraphSystem.Move> res = r.property("live" + p).orElseThrow();
+                assertEquals(res, two.property("live" + p).orElseThrow(), "seed " + seed + " live" + p + " at 2 threads");
                 boolean expected = Reference.livenessViolated(g, g.goals.get(p), g.fair.get(p));
                 assertEquals(expected ? Verdict.VIOLATED : Verdict.HOLDS, res.verdict(), "seed " + seed + " live" + p);
                 if (expected) {
