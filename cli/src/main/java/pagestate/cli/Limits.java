@@ -12,8 +12,9 @@ final class Limits {
     @Option(names = "--max-seconds", paramLabel = "S", description = "Stop a spec's exploration after S seconds (default: no limit).")
     double maxSeconds;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: ${DEFAULT-VALUE}); verdicts and traces do not depend on it.")
-    int threads = 1;
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per processor, ${DEFAULT-VALUE} here);"
+            + " verdicts, state counts and traces do not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--exact", description = "Store full states instead of 64-bit fingerprints (no collision risk, more memory).")
     boolean exact;
