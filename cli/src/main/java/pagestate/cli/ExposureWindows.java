@@ -28,9 +28,13 @@ final class ExposureWindows<S, A extends ModelAction> {
         this.states = states;
     }
 
-    /** Explores the model; null when it has more than {@link #MAX_STATES} states or no program. */
-    static <S, A extends ModelAction> ExposureWindows<S, A> of(SystemModel<S, A> model) {
-        if (model.programSize() == 0) return null;
+    /**
+     * Explores the model; null when it has more than {@link #MAX_STATES} states or no program. The check
+     * stored {@code checkedStates} states, and the reductions only ever store fewer states than the model
+     * has, so more than {@link #MAX_STATES} of them tells that the model is too large without exploring it.
+     */
+    static <S, A extends ModelAction> ExposureWindows<S, A> of(SystemModel<S, A> model, long checkedStates) {
+        if (model.programSize() == 0 || checkedStates > MAX_STATES) return null;
         Set<S> seen = new HashSet<>();
         List<S> order = new ArrayList<>();
         ArrayDeque<S> queue = new ArrayDeque<>();

@@ -39,6 +39,7 @@ final class ReportBuilder {
                 .map(p -> p.verdict() == Verdict.VIOLATED).orElse(false);
         List<PropertyReport> props = new ArrayList<>();
         ExposureWindows<S, A> windows = null;
+        boolean windowsTried = false;   // the exploration is done at most once (it may find the model too large)
         for (String name : spec.properties()) {
             Optional<PropertyResult<S, A>> r = run.result().property(name);
             Expected expected = spec.expectations().stream().filter(e -> e.property().equals(name)).findFirst()
@@ -51,7 +52,10 @@ final class ReportBuilder {
                 String window = null;
                 Trace<S, A> t = r.get().trace();
                 if (r.get().kind() == PropertyResult.Kind.INVARIANT && !t.steps().isEmpty()) {
-                    if (windows == null) windows = ExposureWindows.of(run.model());
+                    if (!windowsTried) {
+                        windows = ExposureWindows.of(run.model(), run.result().stats().distinctStates());
+                        windowsTried = true;
+                    }
                     if (windows != null) {
                         window = windows.describe(t.steps().get(t.steps().size() - 1).action().actor(),
                                 run.model().property(PropertyName.bySpecName(name).orElseThrow()));
