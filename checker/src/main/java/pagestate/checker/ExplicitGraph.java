@@ -2,16 +2,14 @@ package pagestate.checker;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
  * The explicit graph liveness works on: the states reachable from an initial state through states
  * where the goal is false (goal-false states only), with their edges to goal-false states, the actors
- * enabled in each (over all successors) and a BFS tree. States are stored explicitly (a HashMap from
+ * enabled in each (over all successors) and a BFS tree. States are stored explicitly (a table from
  * encoded words to index), which suits the small models liveness is run on; the run limits apply.
  * With a form (canonical or merged, see {@link TransitionSystem#merged}) the graph is over the forms:
  * each stored state is a form and is expanded as it is, and its successors are stored as their forms.
@@ -19,27 +17,58 @@ import java.util.function.UnaryOperator;
 final class ExplicitGraph<S, A> {
 
     /**
-     * An encoded state as a map key, with a mixed hash: {@link Arrays#hashCode(long[])} spreads packed
-     * bit fields so poorly that the map's bins turned into long trees (a multiply and shift per word,
-     * then one finishing mix, cost less than a full fingerprint).
+     * The index of every stored state by its encoded words: an open-addressing table of state indices,
+     * probed by the words' fingerprint, the words themselves kept in one array (no object per state or
+     * per lookup: a successor is encoded into a scratch buffer and looked up there).
      */
-    private record Key(long[] words, int hash) {
-        Key(long[] words) {
-            this(words, hashOf(words));
+    private static final class Index {
+        private final int width;
+        private long[] words;
+        private long[] fps = new long[128];
+        private int[] slots = new int[256];   // state index + 1, 0 = empty
+        private int size;
+
+        Index(int width) {
+            this.width = width;
+            this.words = new long[128 * width];
         }
 
-        private static int hashOf(long[] words) {
-            long h = 0;
-            for (long w : words) {
-                h = (h ^ w) * 0x9E3779B97F4A7C15L;
-                h ^= h >>> 29;
+        /** The index of the state encoded in {@code w[0 .. width)}, or -1. */
+        int find(long[] w, long fp) {
+            int mask = slots.length - 1;
+            for (int i = (int) (fp ^ (fp >>> 32)) & mask; ; i = (i + 1) & mask) {
+                int v = slots[i] - 1;
+                if (v < 0) return -1;
+                if (fps[v] == fp && Arrays.equals(words, v * width, v * width + width, w, 0, width)) return v;
             }
-            h = Fingerprints.fmix(h);
-            return (int) (h ^ (h >>> 32));
         }
 
-        @Override public boolean equals(Object o) { return o instanceof Key k && hash == k.hash && Arrays.equals(words, k.words); }
-        @Override public int hashCode() { return hash; }
+        /** Adds the state encoded in {@code w} (absent) as index {@link #size}. */
+        void add(long[] w, long fp) {
+            if (size == fps.length) {
+                long longs = 2L * size * width;
+                if (longs > Integer.MAX_VALUE - 8 || 4L * size > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("liveness graph over 2^31 words");
+                fps = Arrays.copyOf(fps, size * 2);
+                words = Arrays.copyOf(words, (int) longs);
+            }
+            System.arraycopy(w, 0, words, size * width, width);
+            fps[size] = fp;
+            size++;
+            if (2L * size > slots.length) {
+                slots = new int[slots.length * 2];
+                for (int v = 0; v < size; v++) place(v);
+            } else {
+                place(size - 1);
+            }
+        }
+
+        private void place(int v) {
+            int mask = slots.length - 1;
+            long fp = fps[v];
+            int i = (int) (fp ^ (fp >>> 32)) & mask;
+            while (slots[i] != 0) i = (i + 1) & mask;
+            slots[i] = v + 1;
+        }
     }
 
     /** Edge lists of one state: targets (state indices), action indices and actors. */
@@ -92,16 +121,19 @@ final class ExplicitGraph<S, A> {
     /** Builds the graph over the forms {@code form} gives; returns false when a limit stopped it. */
     boolean build(TransitionSystem<S, A> system, Predicate<S> goal, RunLimits limits, UnaryOperator<S> form) {
         StateCodec<S> codec = system.codec();
-        Map<Key, Integer> index = new HashMap<>();
+        int width = codec.words();
+        Index index = new Index(width);
+        long[] scratch = new long[width];
         List<S> states = new ArrayList<>();
         List<S> initial = system.initialStates();
         for (int pos = 0; pos < initial.size(); pos++) {
             S s = form.apply(initial.get(pos));
             if (goal.test(s)) continue;
-            long[] w = new long[codec.words()];
-            codec.encode(s, w, 0);
-            if (index.putIfAbsent(new Key(w), states.size()) == null) {
+            codec.encode(s, scratch, 0);
+            long fp = Fingerprints.of(scratch, 0, width);
+            if (index.find(scratch, fp) < 0) {
                 if (!admit(states.size() + 1, limits)) return false;
+                index.add(scratch, fp);
                 states.add(s);
                 nodes.add(new Node(0, -1 - pos, 0));
             }
@@ -118,16 +150,16 @@ final class ExplicitGraph<S, A> {
                 int actor = system.actorOf(action);
                 node.enable(actor);
                 if (overLimit[0] || goal.test(next)) return;
-                long[] w = new long[codec.words()];
-                codec.encode(next, w, 0);
-                Integer target = index.get(new Key(w));
-                if (target == null) {
+                codec.encode(next, scratch, 0);
+                long fp = Fingerprints.of(scratch, 0, width);
+                int target = index.find(scratch, fp);
+                if (target < 0) {
                     if (!admit(states.size() + 1, limits)) {
                         overLimit[0] = true;
                         return;
                     }
                     target = states.size();
-                    index.put(new Key(w), target);
+                    index.add(scratch, fp);
                     states.add(next);
                     nodes.add(new Node(node.depth + 1, from, a));
                 }
