@@ -68,6 +68,12 @@ final class CheckCommand implements Callable<Integer> {
             SpecReport report = ReportBuilder.build(run, limits.reduction(run.model().reductions() != null));
             reports.add(report);
             table.rows(report);
+            if (!report.complete()) {
+                // said even without expectations (the summary counts only unknown expectations) and with --quiet
+                err.println("pagestate: " + spec.file() + ": incomplete, stopped by " + run.result().stopReason()
+                        + "; the verdicts not found by then are unknown");
+                err.flush();
+            }
         }
         RunReport run = new RunReport("pagestate", Version.VERSION, reports);
         Outputs.write(run, json, junit, this.out, err);
