@@ -21,6 +21,8 @@ final class PersistentSets<S, A> {
     private final long[] writes;
     private final int[] parent;
     private final int[] firstWriter;
+    /** Whether a unit's footprint in the current state is in {@link #reads} and {@link #writes}. */
+    private final boolean[] computed;
     private final long[] r;
     private final long[] w;
     private final long[][] invariantReads;
@@ -37,6 +39,7 @@ final class PersistentSets<S, A> {
         this.writes = new long[units * words];
         this.parent = new int[units];
         this.firstWriter = new int[words * 64];
+        this.computed = new boolean[units];
         this.r = new long[words];
         this.w = new long[words];
         this.invariantReads = new long[invariants][];
@@ -55,12 +58,23 @@ final class PersistentSets<S, A> {
      */
     List<int[]> candidates(S state, List<A> actions, boolean[] done) {
         int n = actions.size();
-        components(state);
         java.util.Arrays.fill(visible, 0);
         for (int p = 0; p < invariantReads.length; p++) {
             if (done[p]) continue;
             for (int k = 0; k < words; k++) visible[k] |= invariantReads[p][k];
         }
+        // a candidate is ruled out when one of its enabled actions' units writes a visible bit, so when
+        // every enabled action's unit does, there is none: found from those units' footprints alone
+        Arrays.fill(computed, false);
+        boolean anyInvisible = false;
+        for (int i = 0; i < n && !anyInvisible; i++) {
+            int u = independence.unitOf(state, actions.get(i));
+            if (u < 0 || u >= units) throw new IllegalStateException("unitOf returned " + u + " of " + units + " units");
+            footprint(state, u);
+            anyInvisible = !writesVisible(u);
+        }
+        if (!anyInvisible) return List.of();
+        components(state);
         int[] unitOf = new int[n];
         int[] rootCount = new int[units];
         for (int i = 0; i < n; i++) {
@@ -93,14 +107,21 @@ final class PersistentSets<S, A> {
         return false;
     }
 
+    /** Computes unit {@code u}'s footprint in {@code state} into {@link #reads} and {@link #writes}, once per state. */
+    private void footprint(S state, int u) {
+        if (computed[u]) return;
+        Arrays.fill(r, 0);
+        Arrays.fill(w, 0);
+        independence.footprint(state, u, r, w);
+        System.arraycopy(r, 0, reads, u * words, words);
+        System.arraycopy(w, 0, writes, u * words, words);
+        computed[u] = true;
+    }
+
     private void components(S state) {
         for (int u = 0; u < units; u++) {
             parent[u] = u;
-            Arrays.fill(r, 0);
-            Arrays.fill(w, 0);
-            independence.footprint(state, u, r, w);
-            System.arraycopy(r, 0, reads, u * words, words);
-            System.arraycopy(w, 0, writes, u * words, words);
+            footprint(state, u);
         }
         Arrays.fill(firstWriter, -1);
         for (int u = 0; u < units; u++) {
