@@ -63,8 +63,8 @@ final class Indistinguishable {
                 // saturation: the empty entries of every CPU get what a fill from this PTE caches (Hardware.fillable)
                 TlbEntry fill = saturate && !s.crashed() ? Hardware.fillFrom(s.pte(m, page)) : null;
                 if (fill == null && (saturate || !stable[page])) continue;
-                for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-                    int i = layout.tlbIndex(cpu, m, page);
+                int row = layout.mappings() * layout.pages();
+                for (int cpu = 0, i = layout.tlbIndex(0, m, page); cpu < layout.cpus(); cpu++, i += row) {
                     TlbEntry now = s.tlb[i];
                     if (fill != null ? now != TlbEntry.NONE : now == TlbEntry.NONE) continue;
                     if (tlb == null) tlb = s.tlb.clone();

@@ -24,13 +24,14 @@ public record Layout(int cpus, int mappings, int pages) {
         return cpus * mappings * pages;
     }
 
-    /** The first {@code mappings} mappings, in order (shared lists: this runs in the checker's inner loops). */
-    public java.util.List<Mapping> mappingList() {
-        return PREFIXES.get(mappings);
+    /**
+     * The first {@code mappings} mappings, in order: one shared array per count (this runs in the
+     * checker's inner loops), so callers only read it.
+     */
+    Mapping[] mappingList() {
+        return PREFIXES[mappings];
     }
 
-    private static final java.util.List<java.util.List<Mapping>> PREFIXES = java.util.stream.IntStream
-            .rangeClosed(0, Mapping.values().length)
-            .mapToObj(n -> java.util.List.of(java.util.Arrays.copyOf(Mapping.values(), n)))
-            .toList();
+    private static final Mapping[][] PREFIXES = java.util.stream.IntStream.rangeClosed(0, Mapping.values().length)
+            .mapToObj(n -> java.util.Arrays.copyOf(Mapping.values(), n)).toArray(Mapping[][]::new);
 }
