@@ -72,8 +72,9 @@ final class Replayer<S, A> {
     }
 
     /**
-     * As {@link #replay(int[])}; steps inserted by {@link TransitionSystem#settle} are then dropped where
-     * {@code keep} (what the counterexample shows of its last state) still holds without them.
+     * As {@link #replay(int[])}; over stored forms, steps are then dropped where {@code keep} (what the
+     * counterexample shows of its last state) still holds without them ({@link #minimize}), and the path
+     * ends at its first state where {@code keep} holds.
      */
     Trace<S, A> replay(int[] path, java.util.function.Predicate<S> keep) {
         if (form == null) return replay(path[0], Arrays.copyOfRange(path, 1, path.length), -1);
@@ -81,7 +82,7 @@ final class Replayer<S, A> {
         for (int k = 1; k < path.length; k++) lift.step(path[k]);
         if (keep != null && !keep.test(lift.real)) lift.settle();   // the violation may be in the settled state
         Trace<S, A> t = new Trace<>(lift.initial, lift.steps, -1);
-        return keep == null || lift.settled.isEmpty() ? t : shortest(prune(t, lift.settled, keep), keep);
+        return keep == null ? t : shortest(minimize(t, p -> keep.test(p.last())), keep);
     }
 
     /** The shortest prefix of {@code t} whose last state satisfies {@code keep} (pruning may bring it forward). */
@@ -101,6 +102,16 @@ final class Replayer<S, A> {
      * a real dead end. Returns null when no such lifting exists within {@code maxLaps} laps or steps.
      */
     Trace<S, A> replayLiveness(int initialPosition, int[] actions, int loopStart, int maxLaps) {
+        return replayLiveness(initialPosition, actions, loopStart, maxLaps, null);
+    }
+
+    /**
+     * As {@link #replayLiveness(int, int[], int, int)}; over stored forms, a path to a dead end then drops
+     * the steps without which {@code keepPath} (what the counterexample must remain: a goal-false path to
+     * a dead end) still holds ({@link #minimize}).
+     */
+    Trace<S, A> replayLiveness(int initialPosition, int[] actions, int loopStart, int maxLaps,
+                               java.util.function.Predicate<Trace<S, A>> keepPath) {
         if (form == null) return replay(initialPosition, actions, loopStart);
         try {
             Lift lift = new Lift(initialPosition);
@@ -109,7 +120,10 @@ final class Replayer<S, A> {
             if (loopStart < 0) {
                 for (int n = 0; n < maxLaps; n++) {
                     List<Edge<S, A>> next = successors(lift.real);
-                    if (next.isEmpty()) return new Trace<>(lift.initial, lift.steps, -1);
+                    if (next.isEmpty()) {
+                        Trace<S, A> t = new Trace<>(lift.initial, lift.steps, -1);
+                        return keepPath == null ? t : minimize(t, keepPath);
+                    }
                     if (!sameState(form.apply(next.get(0).next()), lift.canon)) return null;
                     lift.steps.add(new Trace.Step<>(next.get(0).action(), next.get(0).next()));
                     lift.real = next.get(0).next();
@@ -174,13 +188,10 @@ final class Replayer<S, A> {
         /** Takes the hidden steps the stored form assumes ({@link TransitionSystem#settle}). */
         void settle() {
             system.settle(real, (action, next) -> {
-                settled.add(steps.size());
                 steps.add(new Trace.Step<>(action, next));
                 real = next;
             });
         }
-
-        final java.util.Set<Integer> settled = new java.util.TreeSet<>();
     }
 
     private Edge<S, A> realStep(List<Edge<S, A>> real, int preferred, S target) {
@@ -194,30 +205,29 @@ final class Replayer<S, A> {
     }
 
     /**
-     * Drops from {@code t} (a finite path) each step in {@code optional} whose removal leaves a path of the
-     * system on which {@code keep} still holds of the last state: each later step is re-taken as the enabled
-     * action of the same actor with the same text. Latest first, so the result keeps only the hidden steps
-     * the counterexample needs.
+     * Drops steps from {@code t} (a finite path) while {@code keep} still holds of the path without them:
+     * each later step is re-taken as the enabled action of the same actor with the same text. Latest
+     * first, pass after pass until none can go (removing a hidden fill can let an earlier drop of a flush
+     * succeed). A path over stored forms may take steps that no real path needs: the hidden fills, and
+     * steps that only a state with those fills needs. Deterministic; it never lengthens the path.
      */
-    Trace<S, A> prune(Trace<S, A> t, java.util.Set<Integer> optional, java.util.function.Predicate<S> keep) {
+    private Trace<S, A> minimize(Trace<S, A> t, java.util.function.Predicate<Trace<S, A>> keep) {
         Trace<S, A> best = t;
-        List<Integer> order = new ArrayList<>(optional);
-        java.util.Collections.reverse(order);
-        for (int drop : order) {
-            List<A> candidate = new ArrayList<>();
-            for (Trace.Step<S, A> step : best.steps()) candidate.add(step.action());
-            int at = indexIn(best, t.steps().get(drop).action());
-            if (at < 0) continue;
-            candidate.remove(at);
-            Trace<S, A> replayed = follow(best.initial(), candidate);
-            if (replayed != null && keep.test(replayed.last())) best = replayed;
+        boolean dropped = true;
+        while (dropped) {
+            dropped = false;
+            for (int at = best.length() - 1; at >= 0; at--) {
+                List<A> candidate = new ArrayList<>();
+                for (Trace.Step<S, A> step : best.steps()) candidate.add(step.action());
+                candidate.remove(at);
+                Trace<S, A> replayed = follow(best.initial(), candidate);
+                if (replayed != null && keep.test(replayed)) {
+                    best = replayed;   // the steps before {@code at} keep their indices
+                    dropped = true;
+                }
+            }
         }
         return best;
-    }
-
-    private int indexIn(Trace<S, A> t, A action) {
-        for (int i = 0; i < t.length(); i++) if (t.steps().get(i).action() == action) return i;
-        return -1;
     }
 
     /** The path taking, from {@code initial}, actions equal in actor and text to the given ones; null if one is not enabled. */
@@ -233,8 +243,7 @@ final class Replayer<S, A> {
                 }
             }
             if (found == null) return null;
-            // keep the original action objects, so later drops find them by identity
-            steps.add(new Trace.Step<>(wanted, found.next()));
+            steps.add(new Trace.Step<>(found.action(), found.next()));
             state = found.next();
         }
         return new Trace<>(initial, steps, -1);
