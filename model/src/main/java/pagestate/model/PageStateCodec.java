@@ -109,18 +109,23 @@ final class PageStateCodec {
             for (int i = 0; i < count; i++) words[base + i] = 0;
         }
 
+        /** Writes the low {@code width} bits of {@code value} (width at most 32) at the cursor: bit b at position pos + b. */
         void put(int value, int width) {
-            for (int b = 0; b < width; b++, pos++) {
-                if (((value >>> b) & 1) != 0) words[base + (pos >>> 6)] |= 1L << (pos & 63);
-            }
+            long v = value & ((1L << width) - 1);
+            int word = base + (pos >>> 6);
+            int bit = pos & 63;
+            words[word] |= v << bit;
+            if (bit + width > 64) words[word + 1] |= v >>> (64 - bit);
+            pos += width;
         }
 
         int get(int width) {
-            int v = 0;
-            for (int b = 0; b < width; b++, pos++) {
-                if ((words[base + (pos >>> 6)] >>> (pos & 63) & 1L) != 0) v |= 1 << b;
-            }
-            return v;
+            int word = base + (pos >>> 6);
+            int bit = pos & 63;
+            long v = words[word] >>> bit;
+            if (bit + width > 64) v |= words[word + 1] << (64 - bit);
+            pos += width;
+            return (int) (v & ((1L << width) - 1));
         }
     }
 }
