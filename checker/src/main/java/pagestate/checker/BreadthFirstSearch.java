@@ -251,12 +251,14 @@ final class BreadthFirstSearch<S, A> {
         int n = workers.count();
         int expected = (int) Math.min(Math.ceil(size * fanout() * (n == 1 ? 1.0 : 1.25 / n)) + 16,
                 Integer.MAX_VALUE / (2.0 * width));
+        // an arena may take up to its share of a full block
+        int most = (int) Math.min(Math.ceil(blockCandidates * (n == 1 ? 1.0 : 1.25 / n)) + 16, Integer.MAX_VALUE / (2.0 * width));
         AtomicInteger nextChunk = new AtomicInteger();
         boolean[] finished = new boolean[chunkCount];
         workers.run(worker -> {
             Expander<S, A> expander = expanders.get(worker);
             LevelChunk.Arena arena = arenas.get(worker);
-            arena.clear(expected);   // each worker allocates (zeroes) its own arena
+            arena.clear(expected, most);   // each worker allocates (zeroes) its own arena
             int c;
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTimeAndMemory()) {
                 LevelChunk chunk = chunks.get(c);

@@ -42,11 +42,16 @@ final class LevelChunk {
             this.words = new long[1024 * width];
         }
 
-        /** Empties the arena and its histogram, for a new block of a level, with room for {@code expected} successors. */
-        void clear(int expected) {
+        /**
+         * Empties the arena and its histogram, for a new block of a level, with room for {@code expected}
+         * successors. When it must grow it takes twice its old room if that is more (at most {@code most}):
+         * levels grow, and every new array is fresh memory to fault in.
+         */
+        void clear(int expected, int most) {
             hot[SIZE] = 0;
             Arrays.fill(histogram, 0);
             if (claims.length < expected) {
+                expected = Math.max(expected, Math.min(most, 2 * claims.length));
                 // the old arrays are dropped first, so that a collection may reclaim them for the new ones
                 fps = claims = words = new long[0];
                 if (keepsFingerprints) fps = new long[expected];
