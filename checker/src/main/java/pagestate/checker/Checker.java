@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       encoded states with {@link CheckerConfig#exact()}), see {@link BreadthFirstSearch}. The run does
  *       not stop at the first violation: every invariant gets its own verdict and shortest trace, the
  *       first in sequential BFS order among the shortest, identical at every thread count.</li>
- *   <li><b>Liveness</b> ({@link Eventually}): a separate, single-threaded, explicit-state pass per
- *       property over the goal-false states ({@link ExplicitGraph}, {@link LivenessSearch}), meant for
+ *   <li><b>Liveness</b> ({@link Eventually}): a separate, sequential, explicit-state pass per
+ *       property (with several workers, the passes run side by side) over the goal-false states ({@link ExplicitGraph}, {@link LivenessSearch}), meant for
  *       small models; the same limits apply (with its own state count). With symmetry on, it stores
  *       canonical or merged forms ({@link LivenessVerdict}); partial-order reduction never applies to it.</li>
  *   <li>Every reported trace is replayed from the initial state and verified before it is returned.</li>

@@ -113,12 +113,10 @@ final class ExplicitGraph<S, A> {
 
     final List<Node> nodes = new ArrayList<>();
 
-    /** Builds the graph; returns false when a limit stopped it (then the graph is partial). */
-    boolean build(TransitionSystem<S, A> system, Predicate<S> goal, RunLimits limits) {
-        return build(system, goal, limits, UnaryOperator.identity());
-    }
-
-    /** Builds the graph over the forms {@code form} gives; returns false when a limit stopped it. */
+    /**
+     * Builds the graph over the forms {@code form} gives (the identity for the states as they are); returns
+     * false when a limit stopped it (then the graph is partial).
+     */
     boolean build(TransitionSystem<S, A> system, Predicate<S> goal, RunLimits limits, UnaryOperator<S> form) {
         StateCodec<S> codec = system.codec();
         int width = codec.words();

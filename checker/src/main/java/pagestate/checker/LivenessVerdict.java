@@ -89,9 +89,9 @@ final class LivenessVerdict<S, A> {
                     : new PropertyResult<>(property.name(), PropertyResult.Kind.LIVENESS, Verdict.UNKNOWN, null,
                             "exploration stopped: " + limits.stopReason());
         }
-        // a path to a dead end keeps only the hidden steps it needs: still goal-false throughout, still a dead end
+        // a lifted path to a dead end keeps only the steps it needs to remain a counterexample
         Trace<S, A> trace = lifter.replayLiveness(v.initialPosition(), v.actions(), v.loopStart(), MAX_LAPS,
-                path -> replayer.successors(path.last()).isEmpty() && goalFalseThroughout(property, path));
+                path -> valid(property, path));
         if (trace == null) {
             if (form == null) throw new IllegalStateException("replay failed for " + property.name());
             return null;
@@ -101,12 +101,6 @@ final class LivenessVerdict<S, A> {
         S shown = trace.isLasso() ? Replayer.stateBefore(trace, trace.loopStart()) : trace.last();
         return new PropertyResult<>(property.name(), PropertyResult.Kind.LIVENESS, Verdict.VIOLATED, trace,
                 property.cause().apply(shown));
-    }
-
-    private static <S, A> boolean goalFalseThroughout(Eventually<S> property, Trace<S, A> path) {
-        if (property.goal().test(path.initial())) return false;
-        for (Trace.Step<S, A> step : path.steps()) if (property.goal().test(step.state())) return false;
-        return true;
     }
 
     private boolean valid(Eventually<S> property, Trace<S, A> trace) {

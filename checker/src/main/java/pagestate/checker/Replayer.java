@@ -66,23 +66,16 @@ final class Replayer<S, A> {
      * When the search stored states in a reduced form the indices are those of the stored forms: the trace
      * starts from the real initial state and at each step takes a real successor with the recorded form
      * (the same action index when it fits, else the first that does), so it is a path of the unreduced system.
-     */
-    Trace<S, A> replay(int[] path) {
-        return replay(path, null);
-    }
-
-    /**
-     * As {@link #replay(int[])}; over stored forms, steps are then dropped where {@code keep} (what the
-     * counterexample shows of its last state) still holds without them ({@link #minimize}), and the path
-     * ends at its first state where {@code keep} holds.
+     * Then steps are dropped where {@code keep} (what the counterexample shows of its last state) still
+     * holds without them ({@link #minimize}), and the path ends at its first state where {@code keep} holds.
      */
     Trace<S, A> replay(int[] path, java.util.function.Predicate<S> keep) {
         if (form == null) return replay(path[0], Arrays.copyOfRange(path, 1, path.length), -1);
         Lift lift = new Lift(path[0]);
         for (int k = 1; k < path.length; k++) lift.step(path[k]);
-        if (keep != null && !keep.test(lift.real)) lift.settle();   // the violation may be in the settled state
+        if (!keep.test(lift.real)) lift.settle();   // the violation may be in the settled state
         Trace<S, A> t = new Trace<>(lift.initial, lift.steps, -1);
-        return keep == null ? t : shortest(minimize(t, p -> keep.test(p.last())), keep);
+        return shortest(minimize(t, p -> keep.test(p.last())), keep);
     }
 
     /** The shortest prefix of {@code t} whose last state satisfies {@code keep} (pruning may bring it forward). */
@@ -99,16 +92,9 @@ final class Replayer<S, A> {
      * form: a permutation of it, or one with detail the form merges) until a real state recurs at the
      * start of a lap; that lap sequence is the real cycle. For a path to a dead end the real path continues
      * from the last state through its successors (which all have the dead end's form: merged detail) until
-     * a real dead end. Returns null when no such lifting exists within {@code maxLaps} laps or steps.
-     */
-    Trace<S, A> replayLiveness(int initialPosition, int[] actions, int loopStart, int maxLaps) {
-        return replayLiveness(initialPosition, actions, loopStart, maxLaps, null);
-    }
-
-    /**
-     * As {@link #replayLiveness(int, int[], int, int)}; over stored forms, a path to a dead end then drops
-     * the steps without which {@code keepPath} (what the counterexample must remain: a goal-false path to
-     * a dead end) still holds ({@link #minimize}).
+     * a real dead end, and then drops the steps without which {@code keepPath} (what the counterexample must
+     * remain: a goal-false path to a dead end) still holds ({@link #minimize}). Returns null when no such
+     * lifting exists within {@code maxLaps} laps or steps.
      */
     Trace<S, A> replayLiveness(int initialPosition, int[] actions, int loopStart, int maxLaps,
                                java.util.function.Predicate<Trace<S, A>> keepPath) {
@@ -121,8 +107,7 @@ final class Replayer<S, A> {
                 for (int n = 0; n < maxLaps; n++) {
                     List<Edge<S, A>> next = successors(lift.real);
                     if (next.isEmpty()) {
-                        Trace<S, A> t = new Trace<>(lift.initial, lift.steps, -1);
-                        return keepPath == null ? t : minimize(t, keepPath);
+                        return minimize(new Trace<>(lift.initial, lift.steps, -1), keepPath);
                     }
                     if (!sameState(form.apply(next.get(0).next()), lift.canon)) return null;
                     lift.steps.add(new Trace.Step<>(next.get(0).action(), next.get(0).next()));

@@ -83,7 +83,7 @@ final class Hardware {
     /** The speculative fill of one entry with what its PTE says now; reports the step and returns the state. */
     PageState fill(PageState s, int cpu, Mapping m, int page, BiConsumer<PageAction, PageState> sink) {
         Pte pte = s.pte(m, page);
-        PageState next = s.edit().tlb(cpu, m, page, TlbEntry.cached(pte.attribute())).done();
+        PageState next = s.edit().tlb(cpu, m, page, fillFrom(pte)).done();
         emit(sink, () -> "speculative TLB fill: CPU" + cpu + " " + m.label() + "[p" + page + "] <- "
                 + pte.attribute().lower(), next, PageFootprints.tlbUnit(actor, s.layout(), cpu, m, page));
         return next;

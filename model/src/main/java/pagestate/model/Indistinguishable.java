@@ -58,17 +58,22 @@ final class Indistinguishable {
             cache[page] = new CacheLines(clean(lines.privateKey()), clean(lines.sharedKey()));
         }
         TlbEntry[] tlb = null;
+        int row = layout.mappings() * layout.pages();   // one CPU's TLB entries
         for (Mapping m : layout.mappingList()) {
             for (int page = 0; page < layout.pages(); page++) {
-                // saturation: the empty entries of every CPU get what a fill from this PTE caches (Hardware.fillable)
-                TlbEntry fill = saturate && !s.crashed() ? Hardware.fillFrom(s.pte(m, page)) : null;
-                if (fill == null && (saturate || !stable[page])) continue;
-                int row = layout.mappings() * layout.pages();
+                TlbEntry to;   // what the entries of this mapping and page become on every CPU
+                if (saturate) {
+                    // the empty entries get what a fill from the PTE caches (Hardware.fillable)
+                    to = s.crashed() ? null : Hardware.fillFrom(s.pte(m, page));
+                } else {
+                    to = stable[page] ? TlbEntry.NONE : null;   // a stable page's entries are merged away
+                }
+                if (to == null) continue;
                 for (int cpu = 0, i = layout.tlbIndex(0, m, page); cpu < layout.cpus(); cpu++, i += row) {
                     TlbEntry now = s.tlb[i];
-                    if (fill != null ? now != TlbEntry.NONE : now == TlbEntry.NONE) continue;
+                    if (now == to || (saturate && now != TlbEntry.NONE)) continue;
                     if (tlb == null) tlb = s.tlb.clone();
-                    tlb[i] = fill != null ? fill : TlbEntry.NONE;   // without fills, a stable page's entry is merged away
+                    tlb[i] = to;
                 }
             }
         }
