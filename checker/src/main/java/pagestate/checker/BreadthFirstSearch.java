@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BreadthFirstSearch<S, A> {
 
+    /** Parents per chunk; at most 65536, so that a claim holds a parent's position in its chunk in 16 bits. */
     static final int CHUNK_STATES = 1024;
 
     private final TransitionSystem<S, A> system;
@@ -96,12 +97,12 @@ final class BreadthFirstSearch<S, A> {
     }
 
     /**
-     * A level's candidates take about {@code 28 + 8 * width} bytes each (arena: fingerprint, claim,
+     * A level's candidates take about {@code 24 + 8 * width} bytes each (arena: fingerprint, claim,
      * words; sort: a fingerprint and an id array): a block may use a sixteenth of the maximum heap,
      * between 256 Ki and 16 Mi candidates.
      */
     static long defaultBlockCandidates(int width) {
-        long perCandidate = 28L + 8L * width;
+        long perCandidate = 24L + 8L * width;
         long budget = Runtime.getRuntime().maxMemory() / 16;
         return Math.max(1L << 18, Math.min(1L << 24, budget / perCandidate));
     }
@@ -262,9 +263,9 @@ final class BreadthFirstSearch<S, A> {
             int c;
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTimeAndMemory()) {
                 LevelChunk chunk = chunks.get(c);
-                chunk.start(worker, arena);
                 int lo = from + c * CHUNK_STATES;
                 int hi = Math.min(from + size, lo + CHUNK_STATES);
+                chunk.start(worker, arena, levelStart + lo);
                 for (int i = lo; i < hi; i++) {
                     expander.expand(frontier, i * width, levelStart + i, doneNow, chunk.firstViolation, arena);
                 }
@@ -366,8 +367,8 @@ final class BreadthFirstSearch<S, A> {
                 int end = id + chunk.count;
                 for (int k = insertion.nextWinner(id, end); k < end && rank < kept; k = insertion.nextWinner(k + 1, end)) {
                     int i = k - id;
-                    long claim = chunk.claim(i);
-                    store.set(firstIndex + rank, LevelChunk.parentOf(claim), LevelChunk.actionOf(claim));
+                    int claim = chunk.claim(i);
+                    store.set(firstIndex + rank, chunk.parentOf(claim), LevelChunk.actionOf(claim));
                     if (width == 1) {
                         out[base + rank] = chunk.words()[chunk.wordOffset(i)];
                     } else {

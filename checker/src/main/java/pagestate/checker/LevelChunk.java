@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The output of expanding one chunk of a BFS level: every successor in discovery order
- * (fingerprint, claim key = parent index and action index, encoded words) — stored in its worker's
+ * (fingerprint, claim = the parent's position in the chunk and the action index, encoded words) — stored in its worker's
  * {@link Arena} — the number of winners among them (really new, first by BFS order; see
  * {@link SortedInsertion}), the chunk's first violation per property, and its transition count.
  * Reused from level to level.
@@ -31,8 +31,11 @@ final class LevelChunk {
          * the word ({@link Fingerprints#of}), recomputed when needed, and this array stays empty.
          */
         long[] fps;
-        long[] claims = new long[1024];
+        /** Per successor: its parent's position in its chunk (16 bits) and its action index (16 bits). */
+        int[] claims = new int[1024];
         long[] words;
+        /** The first parent index of the chunk being filled. */
+        private int firstParent;
         final boolean keepsFingerprints;
 
         Arena(int width) {
@@ -53,9 +56,10 @@ final class LevelChunk {
             if (claims.length < expected) {
                 expected = Math.max(expected, Math.min(most, 2 * claims.length));
                 // the old arrays are dropped first, so that a collection may reclaim them for the new ones
-                fps = claims = words = new long[0];
+                fps = words = new long[0];
+                claims = new int[0];
                 if (keepsFingerprints) fps = new long[expected];
-                claims = new long[expected];
+                claims = new int[expected];
                 words = new long[expected * width];
             }
         }
@@ -76,7 +80,7 @@ final class LevelChunk {
             if (k == claims.length) grow();
             if (keepsFingerprints) fps[k] = fp;
             histogram[PAD + SortedInsertion.bucket(fp)]++;
-            claims[k] = ((long) parent << 16) | action;
+            claims[k] = ((parent - firstParent) << 16) | action;
             if (action > h[MAX_ACTION]) h[MAX_ACTION] = action;
             if (width == 1) {
                 words[k] = w[offset];
@@ -105,6 +109,8 @@ final class LevelChunk {
     int maxAction;
     /** The worker that expanded this chunk in the current level. */
     int worker;
+    /** The index of the chunk's first parent: the claims count parents from it. */
+    int firstParent;
     long transitions;
     int[] firstViolation;
     int winners;
@@ -116,10 +122,15 @@ final class LevelChunk {
         this.firstViolation = new int[slots];
     }
 
-    /** Starts the chunk: its successors go to {@code arena} (see {@link #finish}). */
-    void start(int worker, Arena arena) {
+    /**
+     * Starts the chunk, whose parents are at most {@link BreadthFirstSearch#CHUNK_STATES} consecutive
+     * indices from {@code firstParent}: its successors go to {@code arena} (see {@link #finish}).
+     */
+    void start(int worker, Arena arena, int firstParent) {
         this.worker = worker;
         this.arena = arena;
+        this.firstParent = firstParent;
+        arena.firstParent = firstParent;
         this.start = arena.size();
         arena.hot[Arena.MAX_ACTION] = 0;
         count = 0;
@@ -137,7 +148,8 @@ final class LevelChunk {
         maxAction = arena.hot[Arena.MAX_ACTION];
     }
 
-    long claim(int i) {
+    /** The claim of successor {@code i}: see {@link #parentOf} and {@link #actionOf}. */
+    int claim(int i) {
         return arena.claims[start + i];
     }
 
@@ -161,15 +173,16 @@ final class LevelChunk {
         if (maxAction <= 255) return;
         maxWinnerAction = 0;
         for (int id = insertion.nextWinner(first, end); id < end; id = insertion.nextWinner(id + 1, end)) {
-            maxWinnerAction = Math.max(maxWinnerAction, (int) (claim(id - first) & 0xFFFF));
+            maxWinnerAction = Math.max(maxWinnerAction, actionOf(claim(id - first)));
         }
     }
 
-    static int parentOf(long claim) {
-        return (int) (claim >>> 16);
+    /** The parent index of a claim of this chunk. */
+    int parentOf(int claim) {
+        return firstParent + (claim >>> 16);
     }
 
-    static int actionOf(long claim) {
-        return (int) (claim & 0xFFFF);
+    static int actionOf(int claim) {
+        return claim & 0xFFFF;
     }
 }
