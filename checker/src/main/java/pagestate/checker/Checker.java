@@ -2,8 +2,10 @@ package pagestate.checker;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The model-checking engine. Entry point: {@link #check(TransitionSystem, CheckerConfig)}.
@@ -17,9 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       encoded states with {@link CheckerConfig#exact()}), see {@link BreadthFirstSearch}. The run does
  *       not stop at the first violation: every invariant gets its own verdict and shortest trace, the
  *       first in sequential BFS order among the shortest, identical at every thread count.</li>
- *   <li><b>Liveness</b> ({@link Eventually}): a separate, sequential, explicit-state pass per
- *       property (with several workers, the passes run side by side) over the goal-false states ({@link ExplicitGraph}, {@link LivenessSearch}), meant for
- *       small models; the same limits apply (with its own state count). With symmetry on, it stores
+ *   <li><b>Liveness</b> ({@link Eventually}): an explicit-state pass over the goal-false states
+ *       ({@link ExplicitGraph}, {@link LivenessSearch}), meant for small models. The properties whose
+ *       passes store the same form share one graph of the states where any of their goals is false,
+ *       built by every worker, each property then searching its own part; the same limits apply, with
+ *       the pass's own state count (a property the state limit stopped in a shared graph is checked
+ *       again alone). With symmetry on, it stores
  *       canonical or merged forms ({@link LivenessVerdict}); partial-order reduction never applies to it.</li>
  *   <li>Every reported trace is replayed from the initial state and verified before it is returned.</li>
  *   <li>Reductions ({@link CheckerConfig#symmetry()}, {@link CheckerConfig#por()}) apply to the safety
@@ -63,15 +68,39 @@ public final class Checker {
         List<PropertyResult<S, A>> passResults = new ArrayList<>(Collections.nCopies(liveness.size(), null));
         List<RunLimits> passes = new ArrayList<>();
         for (int i = 0; i < liveness.size(); i++) passes.add(limits.nextPass());
-        // the liveness passes are independent (each its own graph and limits): with several workers they
-        // run side by side, one per worker; each is sequential and deterministic, so the results are the same
-        AtomicInteger nextPass = new AtomicInteger();
-        try (Workers workers = new Workers(Math.max(1, Math.min(config.threads(), liveness.size())))) {
-            workers.run(w -> {
-                for (int i; (i = nextPass.getAndIncrement()) < liveness.size(); ) {
-                    passResults.set(i, new LivenessVerdict<>(system, replayer, config.symmetry()).check(liveness.get(i), passes.get(i)));
+        try (Workers workers = new Workers(config.threads())) {
+            LivenessVerdict<S, A> verdicts = new LivenessVerdict<>(system, replayer, config.symmetry(), workers);
+            // the properties whose first pass stores the same form share one graph (built by every worker)
+            Map<LivenessVerdict.Form, List<Integer>> groups = new LinkedHashMap<>();
+            for (int i = 0; i < liveness.size(); i++) {
+                groups.computeIfAbsent(verdicts.firstForm(liveness.get(i)), f -> new ArrayList<>()).add(i);
+            }
+            for (Map.Entry<LivenessVerdict.Form, List<Integer>> group : groups.entrySet()) {
+                List<Integer> members = group.getValue();
+                List<Predicate<S>> goals = members.stream().map(i -> liveness.get(i).goal()).toList();
+                RunLimits shared = limits.nextPass();
+                ExplicitGraph<S, A> graph = new ExplicitGraph<>();
+                boolean complete;
+                try {
+                    complete = graph.build(system, goals, shared, verdicts.operator(group.getKey()), workers);
+                } catch (OutOfMemoryError e) {
+                    graph = null;
+                    shared.stopForMemory();
+                    complete = false;
                 }
-            });
+                for (int k = 0; k < members.size(); k++) {
+                    int i = members.get(k);
+                    if (complete) {
+                        passResults.set(i, verdicts.check(liveness.get(i), passes.get(i), graph.restrict(k)));
+                    } else if (shared.stoppedForStates()) {
+                        // the state limit counts each property's own states: check it alone
+                        passResults.set(i, verdicts.check(liveness.get(i), passes.get(i)));
+                    } else {
+                        passes.get(i).stop(shared.stopReason());
+                        passResults.set(i, LivenessVerdict.stopped(liveness.get(i), passes.get(i)));
+                    }
+                }
+            }
         }
         for (int i = 0; i < liveness.size(); i++) {
             results.add(passResults.get(i));

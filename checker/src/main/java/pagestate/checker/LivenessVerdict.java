@@ -6,7 +6,8 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * Checks one liveness property in its own explicit pass and verifies the reported path or lasso.
+ * Checks one liveness property in an explicit pass (its first one possibly over a graph shared with other
+ * properties, see {@link ExplicitGraph#restrict}) and verifies the reported path or lasso.
  *
  * <p>With reductions on, the pass stores reduced forms: the canonical form ({@link TransitionSystem#canonical})
  * when the symmetry exchanges none of the property's fair actors, else the actor-preserving merged form
@@ -28,38 +29,80 @@ final class LivenessVerdict<S, A> {
 
     private static final int MAX_LAPS = 1000;
 
+    /** The form a property's first pass stores (see the class comment). */
+    enum Form { AS_IS, CANONICAL, MERGED }
+
     private final TransitionSystem<S, A> system;
     private final Replayer<S, A> replayer;
     private final boolean reduce;
+    private final Workers workers;
 
-    LivenessVerdict(TransitionSystem<S, A> system, Replayer<S, A> replayer) {
-        this(system, replayer, false);
-    }
-
-    /** @param reduce whether to store canonical or merged forms (the run's symmetry switch) */
-    LivenessVerdict(TransitionSystem<S, A> system, Replayer<S, A> replayer, boolean reduce) {
+    /**
+     * @param reduce  whether to store canonical or merged forms (the run's symmetry switch)
+     * @param workers build the graphs (see {@link ExplicitGraph#build})
+     */
+    LivenessVerdict(TransitionSystem<S, A> system, Replayer<S, A> replayer, boolean reduce, Workers workers) {
         this.system = system;
         this.replayer = replayer;
         this.reduce = reduce;
+        this.workers = workers;
     }
 
-    PropertyResult<S, A> check(Eventually<S> property, RunLimits limits) {
-        if (!reduce) return check(property, limits, null, replayer, Set.of());
+    /** The form of the property's first pass; properties with the same one may share a graph. */
+    Form firstForm(Eventually<S> property) {
+        if (!reduce) return Form.AS_IS;
+        Set<Integer> exchanged = exchanged(property);
+        boolean allExchangedFair = property.fairActors().containsAll(system.exchangedActors());
+        if (exchanged.isEmpty() || system.exchangedEnablednessIsLocal() && allExchangedFair) return Form.CANONICAL;
+        return Form.MERGED;
+    }
+
+    /** The states a pass of the given form stores for a state. */
+    UnaryOperator<S> operator(Form form) {
+        return switch (form) {
+            case AS_IS -> UnaryOperator.identity();
+            case CANONICAL -> system::canonical;
+            case MERGED -> system::merged;
+        };
+    }
+
+    private Set<Integer> exchanged(Eventually<S> property) {
         Set<Integer> exchanged = new TreeSet<>(property.fairActors());
         exchanged.retainAll(system.exchangedActors());
+        return exchanged;
+    }
+
+    /** Checks the property in passes of its own. */
+    PropertyResult<S, A> check(Eventually<S> property, RunLimits limits) {
+        return check(property, limits, null);
+    }
+
+    /**
+     * Checks the property; {@code first}, when not null, is its complete graph over its {@link #firstForm}
+     * (restricted from a shared build), used instead of building one. The later passes, if any, build their own.
+     */
+    PropertyResult<S, A> check(Eventually<S> property, RunLimits limits, ExplicitGraph<S, A> first) {
+        Form form = firstForm(property);
+        if (form == Form.AS_IS) return check(property, limits, null, replayer, Set.of(), first);
+        Set<Integer> exchanged = exchanged(property);
         PropertyResult<S, A> r = null;
-        boolean allExchangedFair = property.fairActors().containsAll(system.exchangedActors());
-        if (exchanged.isEmpty() || system.exchangedEnablednessIsLocal() && allExchangedFair) {
-            UnaryOperator<S> canonical = system::canonical;
-            r = check(property, limits, canonical, new Replayer<>(system, canonical), exchanged);
+        if (form == Form.CANONICAL) {
+            UnaryOperator<S> canonical = operator(Form.CANONICAL);
+            r = check(property, limits, canonical, new Replayer<>(system, canonical), exchanged, first);
         }
         if (r == null && !exchanged.isEmpty()) {
-            UnaryOperator<S> merged = system::merged;
-            r = check(property, limits, merged, new Replayer<>(system, merged), Set.of());
+            UnaryOperator<S> merged = operator(Form.MERGED);
+            r = check(property, limits, merged, new Replayer<>(system, merged), Set.of(), form == Form.MERGED ? first : null);
         }
         if (r != null) return r;
-        PropertyResult<S, A> u = check(property, limits, null, replayer, Set.of());
+        PropertyResult<S, A> u = check(property, limits, null, replayer, Set.of(), null);
         return new PropertyResult<>(u.name(), u.kind(), u.verdict(), u.trace(), u.cause() + " " + UNLIFTED);
+    }
+
+    /** The result of a property whose exploration a limit stopped. */
+    static <S, A> PropertyResult<S, A> stopped(Eventually<S> property, RunLimits limits) {
+        return new PropertyResult<>(property.name(), PropertyResult.Kind.LIVENESS, Verdict.UNKNOWN, null,
+                "exploration stopped: " + limits.stopReason());
     }
 
     /** Appended to the cause when a reduced violation could not be lifted and the pass ran again unreduced. */
@@ -70,14 +113,16 @@ final class LivenessVerdict<S, A> {
      * actor in {@code noCycles} steps on a cycle of the reduced graph.
      */
     private PropertyResult<S, A> check(Eventually<S> property, RunLimits limits, UnaryOperator<S> form,
-                                       Replayer<S, A> lifter, Set<Integer> noCycles) {
-        ExplicitGraph<S, A> graph = new ExplicitGraph<>();
-        boolean complete;
-        try {
-            complete = graph.build(system, property.goal(), limits, form == null ? UnaryOperator.identity() : form);
-        } catch (OutOfMemoryError e) {
-            limits.stopForMemory();
-            complete = false;
+                                       Replayer<S, A> lifter, Set<Integer> noCycles, ExplicitGraph<S, A> built) {
+        ExplicitGraph<S, A> graph = built != null ? built : new ExplicitGraph<>();
+        boolean complete = built != null;
+        if (built == null) {
+            try {
+                complete = graph.build(system, property.goal(), limits, form == null ? UnaryOperator.identity() : form, workers);
+            } catch (OutOfMemoryError e) {
+                limits.stopForMemory();
+                complete = false;
+            }
         }
         LivenessSearch<S, A> search = complete ? new LivenessSearch<>(graph, property) : null;
         if (search != null && !noCycles.isEmpty() && search.stepsOnCycles(noCycles)) return null;
@@ -86,8 +131,7 @@ final class LivenessVerdict<S, A> {
             return complete
                     ? new PropertyResult<>(property.name(), PropertyResult.Kind.LIVENESS, Verdict.HOLDS, null,
                             "holds on every fair path (" + graph.size() + " goal-false states)")
-                    : new PropertyResult<>(property.name(), PropertyResult.Kind.LIVENESS, Verdict.UNKNOWN, null,
-                            "exploration stopped: " + limits.stopReason());
+                    : stopped(property, limits);
         }
         // a lifted path to a dead end keeps only the steps it needs to remain a counterexample
         Trace<S, A> trace = lifter.replayLiveness(v.initialPosition(), v.actions(), v.loopStart(), MAX_LAPS,

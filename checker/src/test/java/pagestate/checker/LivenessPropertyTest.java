@@ -18,7 +18,7 @@ class LivenessPropertyTest {
         qt().withExamples(1500).forAll(longs().all()).checkAssert(seed -> {
             GraphSystem g = GraphSystem.random(seed, 10, true);
             CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, CheckerConfig.defaults());
-            // with two workers the liveness passes run side by side: the same verdicts and traces
+            // with two workers the shared graph is built by both: the same verdicts and traces
             CheckResult<Integer, GraphSystem.Move> two = Checker.check(g, CheckerConfig.defaults().withThreads(2));
             for (int p = 0; p < g.goals.size(); p++) {
                 PropertyResult<Integer, GraphSystem.Move> res = r.property("live" + p).orElseThrow();
@@ -32,6 +32,36 @@ class LivenessPropertyTest {
             }
         });
         assertTrue(violated[0] > 50 && violated[1] > 50, "both lassos and dead ends exercised: " + violated[0] + "/" + violated[1]);
+    }
+
+    /**
+     * The shared graph (one build for every property, then each property's part) gives each property
+     * exactly what a pass of its own gives: verdict, cause (with its state count) and trace; also under a
+     * state limit, where a shared build that the limit stops is checked again property by property.
+     */
+    @Test
+    void sharedGraphGivesWhatOwnPassesGive() {
+        int[] shared = {0};
+        qt().withExamples(600).forAll(longs().all()).checkAssert(seed -> {
+            GraphSystem g = GraphSystem.random(seed, 10, true);
+            for (long maxStates : new long[] {0, 3 + Math.floorMod(seed, 5)}) {
+                CheckerConfig config = CheckerConfig.defaults().withMaxStates(maxStates);
+                for (int threads = 1; threads <= 2; threads++) {
+                    CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, config.withThreads(threads));
+                    try (Workers workers = new Workers(1)) {
+                        LivenessVerdict<Integer, GraphSystem.Move> alone =
+                                new LivenessVerdict<>(g, new Replayer<>(g), config.symmetry(), workers);
+                        for (Eventually<Integer> property : g.liveness()) {
+                            PropertyResult<Integer, GraphSystem.Move> own = alone.check(property, new RunLimits(config));
+                            assertEquals(own, r.property(property.name()).orElseThrow(),
+                                    "seed " + seed + " " + property.name() + " max-states " + maxStates + " threads " + threads);
+                        }
+                    }
+                }
+            }
+            if (g.liveness().size() > 1) shared[0]++;
+        });
+        assertTrue(shared[0] > 100, "graphs with several liveness properties: " + shared[0]);
     }
 
     static void checkCounterexample(GraphSystem g, int p, Trace<Integer, GraphSystem.Move> t) {
