@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The model-checking engine. Entry point: {@link #check(TransitionSystem, CheckerConfig)}.
@@ -23,8 +24,8 @@ import java.util.function.Predicate;
  *       ({@link ExplicitGraph}, {@link LivenessSearch}), meant for small models. The properties whose
  *       passes store the same form share one graph of the states where any of their goals is false,
  *       built by every worker, each property then searching its own part; the same limits apply, with
- *       the pass's own state count (a property the state limit stopped in a shared graph is checked
- *       again alone). With symmetry on, it stores
+ *       the pass's own state count (a property whose part a limit left incomplete is checked again
+ *       alone). With symmetry on, it stores
  *       canonical or merged forms ({@link LivenessVerdict}); partial-order reduction never applies to it.</li>
  *   <li>Every reported trace is replayed from the initial state and verified before it is returned.</li>
  *   <li>Reductions ({@link CheckerConfig#symmetry()}, {@link CheckerConfig#por()}) apply to the safety
@@ -43,6 +44,45 @@ import java.util.function.Predicate;
 public final class Checker {
 
     private Checker() { }
+
+    /**
+     * Checks the liveness properties {@code members} (of the same first form) over one graph of the
+     * states where any of their goals is false. A property whose part of it a limit left incomplete (or
+     * a lone property) is checked in a pass of its own, after the shared graph is dropped: with its own
+     * state count, so it gets the verdict a pass of its own always gave.
+     */
+    private static <S, A> void checkShared(TransitionSystem<S, A> system, List<Eventually<S>> liveness, List<Integer> members,
+                                           LivenessVerdict<S, A> verdicts, UnaryOperator<S> form, RunLimits limits,
+                                           List<RunLimits> passes, List<PropertyResult<S, A>> results, Workers workers) {
+        List<Integer> alone = new ArrayList<>();
+        if (members.size() == 1) {
+            alone.add(members.get(0));
+        } else {
+            List<Predicate<S>> goals = members.stream().map(i -> liveness.get(i).goal()).toList();
+            ExplicitGraph<S, A> graph = new ExplicitGraph<>();
+            try {
+                graph.build(system, goals, limits.nextPass(), form, workers);
+            } catch (OutOfMemoryError e) {
+                graph = null;   // possibly half-updated: every property is checked alone
+            }
+            for (int k = 0; k < members.size(); k++) {
+                int i = members.get(k);
+                ExplicitGraph<S, A> part = null;
+                try {
+                    part = graph != null ? graph.restrict(k) : null;
+                } catch (OutOfMemoryError e) {
+                    graph = null;
+                }
+                if (part != null) {
+                    results.set(i, verdicts.check(liveness.get(i), passes.get(i), part));
+                } else {
+                    alone.add(i);
+                }
+            }
+            graph = null;   // dropped before the passes alone
+        }
+        for (int i : alone) results.set(i, verdicts.check(liveness.get(i), passes.get(i)));
+    }
 
     /** Explores {@code system} under {@code config} and returns a verdict for every property. */
     public static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config) {
@@ -70,35 +110,18 @@ public final class Checker {
         for (int i = 0; i < liveness.size(); i++) passes.add(limits.nextPass());
         try (Workers workers = new Workers(config.threads())) {
             LivenessVerdict<S, A> verdicts = new LivenessVerdict<>(system, replayer, config.symmetry(), workers);
-            // the properties whose first pass stores the same form share one graph (built by every worker)
-            Map<LivenessVerdict.Form, List<Integer>> groups = new LinkedHashMap<>();
+            // the properties whose first pass stores the same form share one graph (built by every worker),
+            // at most 64 a graph
+            Map<LivenessVerdict.Form, List<Integer>> forms = new LinkedHashMap<>();
             for (int i = 0; i < liveness.size(); i++) {
-                groups.computeIfAbsent(verdicts.firstForm(liveness.get(i)), f -> new ArrayList<>()).add(i);
+                forms.computeIfAbsent(verdicts.firstForm(liveness.get(i)), f -> new ArrayList<>()).add(i);
             }
-            for (Map.Entry<LivenessVerdict.Form, List<Integer>> group : groups.entrySet()) {
-                List<Integer> members = group.getValue();
-                List<Predicate<S>> goals = members.stream().map(i -> liveness.get(i).goal()).toList();
-                RunLimits shared = limits.nextPass();
-                ExplicitGraph<S, A> graph = new ExplicitGraph<>();
-                boolean complete;
-                try {
-                    complete = graph.build(system, goals, shared, verdicts.operator(group.getKey()), workers);
-                } catch (OutOfMemoryError e) {
-                    graph = null;
-                    shared.stopForMemory();
-                    complete = false;
-                }
-                for (int k = 0; k < members.size(); k++) {
-                    int i = members.get(k);
-                    if (complete) {
-                        passResults.set(i, verdicts.check(liveness.get(i), passes.get(i), graph.restrict(k)));
-                    } else if (shared.stoppedForStates()) {
-                        // the state limit counts each property's own states: check it alone
-                        passResults.set(i, verdicts.check(liveness.get(i), passes.get(i)));
-                    } else {
-                        passes.get(i).stop(shared.stopReason());
-                        passResults.set(i, LivenessVerdict.stopped(liveness.get(i), passes.get(i)));
-                    }
+            for (Map.Entry<LivenessVerdict.Form, List<Integer>> form : forms.entrySet()) {
+                List<Integer> all = form.getValue();
+                for (int from = 0; from < all.size(); from += 64) {
+                    List<Integer> members = all.subList(from, Math.min(all.size(), from + 64));
+                    checkShared(system, liveness, members, verdicts, verdicts.operator(form.getKey()), limits, passes,
+                            passResults, workers);
                 }
             }
         }

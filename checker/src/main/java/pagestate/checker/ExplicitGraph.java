@@ -132,6 +132,8 @@ final class ExplicitGraph<S, A> {
     private static final int TASK_STATES = 64;
 
     final List<Node> nodes = new ArrayList<>();
+    /** The states (the first ones) whose edges are all in the graph: every state once a build completes. */
+    private int expanded;
 
     /** Builds the graph of the states where {@code goal} is false; see {@link #build(TransitionSystem, List, RunLimits, UnaryOperator, Workers)}. */
     boolean build(TransitionSystem<S, A> system, Predicate<S> goal, RunLimits limits, UnaryOperator<S> form, Workers workers) {
@@ -214,11 +216,13 @@ final class ExplicitGraph<S, A> {
                         node.add(target, a, x.actors[k]);
                     }
                     states.set(parent, null);   // expanded: only its node is needed now
+                    expanded = parent + 1;
                 }
                 x.clear();
             }
             from = to;
         }
+        expanded = nodes.size();
         return true;
     }
 
@@ -293,7 +297,8 @@ final class ExplicitGraph<S, A> {
      * The graph of goal {@code g} alone: the states reachable from an initial state through states where
      * it is false, with their edges among them, numbered in BFS order as a build for that goal alone
      * would number them (the same initial order, edges in action order, the first discovery is the tree
-     * parent). Dead ends and enabled actors are the states' own.
+     * parent). Dead ends and enabled actors are the states' own. Null when a limit stopped the build
+     * before every state of that graph was expanded.
      */
     ExplicitGraph<S, A> restrict(int g) {
         ExplicitGraph<S, A> r = new ExplicitGraph<>();
@@ -304,6 +309,7 @@ final class ExplicitGraph<S, A> {
         for (int v = 0; v < nodes.size() && nodes.get(v).parent < 0; v++) {
             Node n = nodes.get(v);
             if ((n.live & bit) == 0) continue;
+            if (v >= expanded) return null;
             map[v] = old.size();
             old.add(v);
             r.nodes.add(copyOf(n, 0, n.parent, 0));
@@ -316,6 +322,7 @@ final class ExplicitGraph<S, A> {
                 Node target = nodes.get(t);
                 if ((target.live & bit) == 0) continue;
                 if (map[t] < 0) {
+                    if (t >= expanded) return null;
                     map[t] = old.size();
                     old.add(t);
                     r.nodes.add(copyOf(target, to.depth + 1, i, from.actions[e]));

@@ -15,6 +15,8 @@ import java.util.Set;
  *       action indices and rebuilt by replaying from an initial state, so the order must depend only
  *       on the state.</li>
  *   <li>A state with no successors is a dead end: a deadlock unless {@link #isTerminal} says so.</li>
+ *   <li>Several workers call the system, its codec, its forms and its properties' predicates at the same
+ *       time (on different states): they must be free of shared mutable state.</li>
  * </ul>
  *
  * @param <S> state type (immutable)
