@@ -57,9 +57,7 @@ class ExplicitGraphTest {
     @Test
     void partsOfAStoppedBuild() {
         int n = 20;
-        GraphSystem g = new GraphSystem(n, 1);
-        for (int v = 0; v + 1 < n; v++) g.edge(v, v + 1, 0);
-        g.initial.add(0);
+        GraphSystem g = chain(n, false);
         BitSet near = new BitSet();
         near.set(2, n);                 // goal-false on 0 and 1 only
         g.goals.add(near);
@@ -80,10 +78,7 @@ class ExplicitGraphTest {
     @Test
     void stateLimitCountsEachPropertysOwnStates() {
         int n = 40;
-        GraphSystem g = new GraphSystem(n, 1);
-        for (int v = 0; v + 1 < n; v++) g.edge(v, v + 1, 0);
-        g.edge(n - 1, n - 1, 0);
-        g.initial.add(0);
+        GraphSystem g = chain(n, true);
         for (int reach : new int[] {30, 35}) {     // each property alone: 30 and 35 goal-false states
             BitSet goal = new BitSet();
             goal.set(reach, n);
@@ -99,10 +94,7 @@ class ExplicitGraphTest {
     @Test
     void timeLimitLeavesACompletePartItsVerdict() {
         int n = 4000;
-        GraphSystem g = new GraphSystem(n, 1);
-        for (int v = 0; v + 1 < n; v++) g.edge(v, v + 1, 0);
-        g.edge(n - 1, n - 1, 0);
-        g.initial.add(0);
+        GraphSystem g = chain(n, true);
         BitSet near = new BitSet();
         near.set(1, n);                              // reached after one step
         g.goals.add(near);
@@ -140,6 +132,15 @@ class ExplicitGraphTest {
         for (int p = 0; p < 70; p++) {
             assertEquals(p % 2 == 0 ? Verdict.HOLDS : Verdict.VIOLATED, r.property("live" + p).orElseThrow().verdict(), "live" + p);
         }
+    }
+
+    /** States 0 to n-1 in a chain from 0, one actor; with {@code loop}, the last state steps to itself. */
+    private static GraphSystem chain(int n, boolean loop) {
+        GraphSystem g = new GraphSystem(n, 1);
+        for (int v = 0; v + 1 < n; v++) g.edge(v, v + 1, 0);
+        if (loop) g.edge(n - 1, n - 1, 0);
+        g.initial.add(0);
+        return g;
     }
 
     /** The liveness graph of one goal as a plain sequential breadth-first build gives it. */
