@@ -305,30 +305,47 @@ final class ExplicitGraph<S, A> {
         long bit = 1L << g;
         int[] map = new int[nodes.size()];
         Arrays.fill(map, -1);
-        List<Integer> old = new ArrayList<>();
+        int[] old = new int[16];   // r's states, as states of this graph
+        int count = 0;
         for (int v = 0; v < nodes.size() && nodes.get(v).parent < 0; v++) {
             Node n = nodes.get(v);
             if ((n.live & bit) == 0) continue;
             if (v >= expanded) return null;
-            map[v] = old.size();
-            old.add(v);
+            if (count == old.length) old = Arrays.copyOf(old, count * 2);
+            map[v] = count;
+            old[count++] = v;
             r.nodes.add(copyOf(n, 0, n.parent, 0));
         }
-        for (int i = 0; i < old.size(); i++) {
-            Node from = nodes.get(old.get(i));
+        for (int i = 0; i < count; i++) {
+            Node from = nodes.get(old[i]);
             Node to = r.nodes.get(i);
+            int kept = 0;
+            for (int e = 0; e < from.edges; e++) if ((nodes.get(from.targets[e]).live & bit) != 0) kept++;
+            // exact arrays; the actions and actors are shared when every edge is kept (neither changes after a build)
+            boolean all = kept == from.edges;
+            to.targets = new int[kept];
+            to.actions = all ? from.actions : new int[kept];
+            to.actors = all ? from.actors : new int[kept];
+            int k = 0;
             for (int e = 0; e < from.edges; e++) {
                 int t = from.targets[e];
                 Node target = nodes.get(t);
                 if ((target.live & bit) == 0) continue;
                 if (map[t] < 0) {
                     if (t >= expanded) return null;
-                    map[t] = old.size();
-                    old.add(t);
+                    if (count == old.length) old = Arrays.copyOf(old, count * 2);
+                    map[t] = count;
+                    old[count++] = t;
                     r.nodes.add(copyOf(target, to.depth + 1, i, from.actions[e]));
                 }
-                to.add(map[t], from.actions[e], from.actors[e]);
+                to.targets[k] = map[t];
+                if (!all) {
+                    to.actions[k] = from.actions[e];
+                    to.actors[k] = from.actors[e];
+                }
+                k++;
             }
+            to.edges = kept;
         }
         return r;
     }
