@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BreadthFirstSearch<S, A> {
 
-    /** Parents per chunk; at most 65536, so that a claim holds a parent's position in its chunk in 16 bits. */
+    /** Parents per chunk at most; at most 65536, so that a claim holds a parent's position in its chunk in 16 bits. */
     static final int CHUNK_STATES = 1024;
+    /** Parents per chunk at least, when a small block is cut finer so that several workers share it. */
+    static final int MIN_CHUNK_STATES = 16;
 
     private final TransitionSystem<S, A> system;
     private final CheckerConfig config;
@@ -244,7 +246,8 @@ final class BreadthFirstSearch<S, A> {
      * their transitions and first violations. Returns the number of chunks, or -1 when a limit stopped the run.
      */
     private int expandBlock(long[] frontier, int levelStart, int levelSize, int from, int size, int level, boolean[] doneNow) {
-        int chunkCount = (size + CHUNK_STATES - 1) / CHUNK_STATES;
+        int chunkStates = chunkStates(size);
+        int chunkCount = (size + chunkStates - 1) / chunkStates;
         while (chunks.size() < chunkCount) {
             chunks.add(new LevelChunk(width, slots));
         }
@@ -263,8 +266,8 @@ final class BreadthFirstSearch<S, A> {
             int c;
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTimeAndMemory()) {
                 LevelChunk chunk = chunks.get(c);
-                int lo = from + c * CHUNK_STATES;
-                int hi = Math.min(from + size, lo + CHUNK_STATES);
+                int lo = from + c * chunkStates;
+                int hi = Math.min(from + size, lo + chunkStates);
                 chunk.start(worker, arena, levelStart + lo);
                 for (int i = lo; i < hi; i++) {
                     expander.expand(frontier, i * width, levelStart + i, doneNow, chunk.firstViolation, arena);
@@ -286,6 +289,19 @@ final class BreadthFirstSearch<S, A> {
         expandedParents += size;
         lastBlockFanout = (double) blockTransitions / size;
         return chunkCount;
+    }
+
+    /**
+     * Parents per chunk of a block of {@code size}: {@link #CHUNK_STATES}, but with several workers at
+     * least 16 chunks a worker (down to {@link #MIN_CHUNK_STATES} parents), so that the workers finish a
+     * small level together when a state is costly to expand. Chunks only group the work: indices and
+     * traces follow the frontier order whatever their size.
+     */
+    private int chunkStates(int size) {
+        int n = workers.count();
+        if (n == 1) return CHUNK_STATES;
+        long fine = (size + 16L * n - 1) / (16L * n);
+        return (int) Math.max(MIN_CHUNK_STATES, Math.min(CHUNK_STATES, fine));
     }
 
     private void mergeViolations(int[] found) {
