@@ -1,5 +1,6 @@
 package pagestate.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,6 +33,10 @@ final class PageFootprints {
     private final int crash;
     private final int bits;
     private final boolean saturated;
+    /** Per TLB entry, the PTE it is filled from (an index among the PTEs), or -1 for none. */
+    private final int[] pteOfEntry;
+    /** Per PTE, the TLB entries (on every CPU) filled from it. */
+    private final int[][] entriesOfPte;
 
     /**
      * @param saturated whether the search stores saturated states ({@link Indistinguishable}): then a step's
@@ -54,6 +59,26 @@ final class PageFootprints {
         this.events = reader + scenario.readers().size();
         this.crash = events + 1;
         this.bits = crash + 1;
+        this.pteOfEntry = new int[layout.tlbCount()];
+        Arrays.fill(pteOfEntry, -1);
+        int[] perPte = new int[layout.pteCount()];
+        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+            for (Mapping m : layout.mappingList()) {
+                if (!m.hasPte() || m.ordinal() >= layout.pteMappings()) continue;
+                for (int page = 0; page < layout.pages(); page++) {
+                    int p = m.ordinal() * layout.pages() + page;
+                    pteOfEntry[layout.tlbIndex(cpu, m, page)] = p;
+                    perPte[p]++;
+                }
+            }
+        }
+        this.entriesOfPte = new int[layout.pteCount()][];
+        for (int p = 0; p < perPte.length; p++) entriesOfPte[p] = new int[perPte[p]];
+        int[] filled = new int[layout.pteCount()];
+        for (int e = 0; e < pteOfEntry.length; e++) {
+            int p = pteOfEntry[e];
+            if (p >= 0) entriesOfPte[p][filled[p]++] = e;
+        }
     }
 
     /** The unit of the fill or eviction of one TLB entry. */
@@ -88,23 +113,35 @@ final class PageFootprints {
 
     /**
      * Over saturated states a step is the action and then the fills it makes possible: of an entry it
-     * emptied (reading that entry's PTE), and of the entries of a PTE it wrote (on every CPU).
+     * emptied (reading that entry's PTE), and of the entries of a PTE it wrote (on every CPU). Only the
+     * entries and PTEs the step writes are visited (the fill pairs are precomputed).
      */
     private void saturation(long[] r, long[] w) {
-        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-            for (Mapping m : layout.mappingList()) {
-                if (!m.hasPte() || m.ordinal() >= layout.pteMappings()) continue;
-                for (int page = 0; page < layout.pages(); page++) {
-                    int entry = tlb + layout.tlbIndex(cpu, m, page);
-                    int pteBit = pte + m.ordinal() * layout.pages() + page;
-                    if (get(w, entry) || get(w, pteBit)) {
-                        set(r, pteBit);
-                        set(r, entry);
-                        set(w, entry);
-                    }
-                }
+        for (int b = nextSet(w, tlb, line); b < line; b = nextSet(w, b + 1, line)) {
+            int p = pteOfEntry[b - tlb];
+            if (p < 0) continue;
+            set(r, pte + p);
+            set(r, b);
+        }
+        for (int b = nextSet(w, pte, tlb); b < tlb; b = nextSet(w, b + 1, tlb)) {
+            int p = b - pte;
+            if (entriesOfPte[p].length == 0) continue;
+            set(r, b);
+            for (int e : entriesOfPte[p]) {
+                set(r, tlb + e);
+                set(w, tlb + e);
             }
         }
+    }
+
+    /** The first bit set in {@code a} in {@code [from, to)}, or {@code to}. */
+    private static int nextSet(long[] a, int from, int to) {
+        while (from < to) {
+            long word = a[from >>> 6] & (-1L << (from & 63));
+            if (word != 0) return Math.min(to, (from & ~63) + Long.numberOfTrailingZeros(word));
+            from = (from & ~63) + 64;
+        }
+        return to;
     }
 
     private static boolean get(long[] a, int bit) {
