@@ -34,8 +34,7 @@ final class PageStateCodec {
     }
 
     void encode(PageState s, long[] out, int offset) {
-        Bits w = new Bits(out, offset, words());
-        w.clear();
+        Packer w = new Packer(out, offset);
         for (Pte p : s.ptes) w.put((p.present() ? 2 : 0) | p.attribute().ordinal(), 2);
         for (TlbEntry t : s.tlb) w.put(t.ordinal(), 2);
         for (int page = 0; page < layout.pages(); page++) {
@@ -55,10 +54,11 @@ final class PageStateCodec {
         }
         w.put(s.events, Cause.values().length);
         w.put(s.crash == null ? 0 : s.crash.ordinal() + 1, CAUSE_BITS);
+        w.finish(offset + words());
     }
 
     PageState decode(long[] in, int offset, int converters, int readers) {
-        Bits r = new Bits(in, offset, words());
+        Bits r = new Bits(in, offset);
         Pte[] ptes = new Pte[layout.pteCount()];
         for (int i = 0; i < ptes.length; i++) {
             int v = r.get(2);
@@ -92,31 +92,49 @@ final class PageStateCodec {
         throw new IllegalArgumentException(h + " is not a state of this platform");
     }
 
-    /** A cursor over a run of bits in a long[]. */
+    /**
+     * Packs fields into words in a register: field bit b at position pos + b, as {@link Bits#get} reads
+     * them. Each word is stored once, when full (and the rest by {@link #finish}).
+     */
+    private static final class Packer {
+        private final long[] out;
+        private int index;
+        private long word;
+        private int used;
+
+        Packer(long[] out, int offset) {
+            this.out = out;
+            this.index = offset;
+        }
+
+        /** Appends the low {@code width} bits of {@code value} (width at most 32). */
+        void put(int value, int width) {
+            long v = value & ((1L << width) - 1);
+            word |= v << used;
+            used += width;
+            if (used >= 64) {
+                out[index++] = word;
+                used -= 64;
+                word = used == 0 ? 0 : v >>> (width - used);
+            }
+        }
+
+        /** Stores the last, partial word and zeroes the words after it, up to {@code end}. */
+        void finish(int end) {
+            if (used > 0 || index < end) out[index++] = word;
+            while (index < end) out[index++] = 0;
+        }
+    }
+
+    /** A cursor reading a run of bits in a long[]. */
     private static final class Bits {
         private final long[] words;
         private final int base;
-        private final int count;
         private int pos;
 
-        Bits(long[] words, int base, int count) {
+        Bits(long[] words, int base) {
             this.words = words;
             this.base = base;
-            this.count = count;
-        }
-
-        void clear() {
-            for (int i = 0; i < count; i++) words[base + i] = 0;
-        }
-
-        /** Writes the low {@code width} bits of {@code value} (width at most 32) at the cursor: bit b at position pos + b. */
-        void put(int value, int width) {
-            long v = value & ((1L << width) - 1);
-            int word = base + (pos >>> 6);
-            int bit = pos & 63;
-            words[word] |= v << bit;
-            if (bit + width > 64) words[word + 1] |= v >>> (64 - bit);
-            pos += width;
         }
 
         int get(int width) {
