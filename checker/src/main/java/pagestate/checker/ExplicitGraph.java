@@ -134,6 +134,8 @@ final class ExplicitGraph<S, A> {
     final List<Node> nodes = new ArrayList<>();
     /** The states (the first ones) whose edges are all in the graph: every state once a build completes. */
     private int expanded;
+    /** Whether every initial state was taken in (a limit may stop a build among them). */
+    private boolean initialsTaken;
 
     /** Builds the graph of the states where {@code goal} is false; see {@link #build(TransitionSystem, List, RunLimits, UnaryOperator, Workers)}. */
     boolean build(TransitionSystem<S, A> system, Predicate<S> goal, RunLimits limits, UnaryOperator<S> form, Workers workers) {
@@ -175,6 +177,7 @@ final class ExplicitGraph<S, A> {
                 nodes.add(node);
             }
         }
+        initialsTaken = true;
         int tasks = (ROUND_STATES + TASK_STATES - 1) / TASK_STATES;
         List<Expansion> expansions = new ArrayList<>();
         for (int t = 0; t < tasks; t++) expansions.add(new Expansion(width));
@@ -301,6 +304,7 @@ final class ExplicitGraph<S, A> {
      * before every state of that graph was expanded.
      */
     ExplicitGraph<S, A> restrict(int g) {
+        if (!initialsTaken) return null;   // an initial state of this goal's graph may be missing
         ExplicitGraph<S, A> r = new ExplicitGraph<>();
         long bit = 1L << g;
         int[] map = new int[nodes.size()];

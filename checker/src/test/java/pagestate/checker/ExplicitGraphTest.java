@@ -74,6 +74,35 @@ class ExplicitGraphTest {
         }
     }
 
+    /**
+     * A state limit among the initial states: the part of a goal none of whose initial states was taken in
+     * yet is not complete (found in review: it was taken for an empty graph, and the property said to hold).
+     */
+    @Test
+    void stateLimitAmongTheInitialStates() {
+        GraphSystem g = new GraphSystem(2, 1);
+        g.initial.add(0);
+        g.initial.add(1);
+        for (int reached : new int[] {1, 0}) {      // live0: goal-false on 0 only; live1: on 1 only
+            BitSet goal = new BitSet();
+            goal.set(reached);
+            g.goals.add(goal);
+            g.fair.add(Set.of(0));
+        }
+        try (Workers workers = new Workers(1)) {
+            ExplicitGraph<Integer, GraphSystem.Move> shared = new ExplicitGraph<>();
+            List<Predicate<Integer>> goals = List.of(g.goals.get(0)::get, g.goals.get(1)::get);
+            assertTrue(!shared.build(g, goals, new RunLimits(CheckerConfig.defaults().withMaxStates(1)), UnaryOperator.identity(), workers));
+            assertNull(shared.restrict(1), "state 1 was never taken in");
+        }
+        for (int threads = 1; threads <= 2; threads++) {
+            CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, CheckerConfig.defaults().withMaxStates(1).withThreads(threads));
+            // alone, within its one state, each property has a dead end: state 0 for live0, state 1 for live1
+            assertEquals(Verdict.VIOLATED, r.property("live0").orElseThrow().verdict());
+            assertEquals(Verdict.VIOLATED, r.property("live1").orElseThrow().verdict());
+        }
+    }
+
     /** Properties the shared build cannot settle within the state limit get the verdict of a pass of their own. */
     @Test
     void stateLimitCountsEachPropertysOwnStates() {
