@@ -116,7 +116,7 @@ final class PageFootprints {
      * emptied (reading that entry's PTE), and of the entries of a PTE it wrote (on every CPU). Only the
      * entries and PTEs the step writes are visited (the fill pairs are precomputed).
      */
-    private void saturation(long[] r, long[] w) {
+    void saturation(long[] r, long[] w) {
         for (int b = nextSet(w, tlb, line); b < line; b = nextSet(w, b + 1, line)) {
             int p = pteOfEntry[b - tlb];
             if (p < 0) continue;
