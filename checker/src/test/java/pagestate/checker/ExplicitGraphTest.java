@@ -83,12 +83,8 @@ class ExplicitGraphTest {
         GraphSystem g = new GraphSystem(2, 1);
         g.initial.add(0);
         g.initial.add(1);
-        for (int reached : new int[] {1, 0}) {      // live0: goal-false on 0 only; live1: on 1 only
-            BitSet goal = new BitSet();
-            goal.set(reached);
-            g.goals.add(goal);
-            g.fair.add(Set.of(0));
-        }
+        eventually(g, 1, 2);      // live0: goal-false on 0 only
+        eventually(g, 0, 1);      // live1: on 1 only
         try (Workers workers = new Workers(1)) {
             ExplicitGraph<Integer, GraphSystem.Move> shared = new ExplicitGraph<>();
             List<Predicate<Integer>> goals = List.of(g.goals.get(0)::get, g.goals.get(1)::get);
@@ -98,8 +94,8 @@ class ExplicitGraphTest {
         for (int threads = 1; threads <= 2; threads++) {
             CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, CheckerConfig.defaults().withMaxStates(1).withThreads(threads));
             // alone, within its one state, each property has a dead end: state 0 for live0, state 1 for live1
-            assertEquals(Verdict.VIOLATED, r.property("live0").orElseThrow().verdict());
-            assertEquals(Verdict.VIOLATED, r.property("live1").orElseThrow().verdict());
+            assertEquals(Verdict.VIOLATED, verdict(r, "live0"));
+            assertEquals(Verdict.VIOLATED, verdict(r, "live1"));
         }
     }
 
@@ -108,15 +104,11 @@ class ExplicitGraphTest {
     void stateLimitCountsEachPropertysOwnStates() {
         int n = 40;
         GraphSystem g = chain(n, true);
-        for (int reach : new int[] {30, 35}) {     // each property alone: 30 and 35 goal-false states
-            BitSet goal = new BitSet();
-            goal.set(reach, n);
-            g.goals.add(goal);
-            g.fair.add(Set.of(0));
-        }
+        eventually(g, 30, n);     // each property alone: 30 and 35 goal-false states
+        eventually(g, 35, n);
         CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, CheckerConfig.defaults().withMaxStates(32));
-        assertEquals(Verdict.HOLDS, r.property("live0").orElseThrow().verdict());
-        assertEquals(Verdict.UNKNOWN, r.property("live1").orElseThrow().verdict());
+        assertEquals(Verdict.HOLDS, verdict(r, "live0"));
+        assertEquals(Verdict.UNKNOWN, verdict(r, "live1"));
     }
 
     /** A cheap property keeps its verdict when an expensive one sharing its graph runs out of time. */
@@ -124,10 +116,7 @@ class ExplicitGraphTest {
     void timeLimitLeavesACompletePartItsVerdict() {
         int n = 4000;
         GraphSystem g = chain(n, true);
-        BitSet near = new BitSet();
-        near.set(1, n);                              // reached after one step
-        g.goals.add(near);
-        g.fair.add(Set.of(0));
+        eventually(g, 1, n);                         // reached after one step
         BitSet slow = new BitSet() {                  // never reached, 1 ms an evaluation
             @Override public boolean get(int i) {
                 long end = System.nanoTime() + 1_000_000;
@@ -140,8 +129,8 @@ class ExplicitGraphTest {
         g.goals.add(slow);
         g.fair.add(Set.of(0));
         CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, CheckerConfig.defaults().withMaxSeconds(1));
-        assertEquals(Verdict.HOLDS, r.property("live0").orElseThrow().verdict());
-        assertEquals(Verdict.UNKNOWN, r.property("live1").orElseThrow().verdict());
+        assertEquals(Verdict.HOLDS, verdict(r, "live0"));
+        assertEquals(Verdict.UNKNOWN, verdict(r, "live1"));
         assertTrue(!r.complete() && r.stopReason().startsWith("max-seconds"), r.stopReason());
     }
 
@@ -159,8 +148,20 @@ class ExplicitGraphTest {
         }
         CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, CheckerConfig.defaults().withThreads(2));
         for (int p = 0; p < 70; p++) {
-            assertEquals(p % 2 == 0 ? Verdict.HOLDS : Verdict.VIOLATED, r.property("live" + p).orElseThrow().verdict(), "live" + p);
+            assertEquals(p % 2 == 0 ? Verdict.HOLDS : Verdict.VIOLATED, verdict(r, "live" + p), "live" + p);
         }
+    }
+
+    private static Verdict verdict(CheckResult<Integer, GraphSystem.Move> r, String property) {
+        return r.property(property).orElseThrow().verdict();
+    }
+
+    /** Adds a liveness property: eventually a state in {@code [from, to)}, actor 0 fair. */
+    private static void eventually(GraphSystem g, int from, int to) {
+        BitSet goal = new BitSet();
+        goal.set(from, to);
+        g.goals.add(goal);
+        g.fair.add(Set.of(0));
     }
 
     /** States 0 to n-1 in a chain from 0, one actor; with {@code loop}, the last state steps to itself. */
