@@ -104,11 +104,23 @@ final class ExplicitGraph<S, A> {
             this.parentAction = parentAction;
         }
 
+        /** State {@code of} at another place in a BFS tree ({@link #restrict}), its edges still to be given. */
+        Node(Node of, int depth, int parent, int parentAction) {
+            this(depth, parent, parentAction);
+            live = of.live;
+            deadEnd = of.deadEnd;
+            enabledActors = of.enabledActors;   // not changed after the build
+            targets = actions = actors = NO_EDGES;
+        }
+
+        private static final int[] NO_EDGES = new int[0];
+
         void add(int target, int action, int actor) {
             if (edges == targets.length) {
-                targets = Arrays.copyOf(targets, edges * 2);
-                actions = Arrays.copyOf(actions, edges * 2);
-                actors = Arrays.copyOf(actors, edges * 2);
+                int n = Math.max(2, edges * 2);
+                targets = Arrays.copyOf(targets, n);
+                actions = Arrays.copyOf(actions, n);
+                actors = Arrays.copyOf(actors, n);
             }
             targets[edges] = target;
             actions[edges] = action;
@@ -252,7 +264,6 @@ final class ExplicitGraph<S, A> {
             this.words = new long[256 * width];
         }
 
-        @SuppressWarnings("unchecked")
         <S, A> void expand(TransitionSystem<S, A> system, List<Predicate<S>> goals, UnaryOperator<S> form,
                            StateCodec<S> codec, List<S> from, int lo, int hi) {
             for (int i = lo; i < hi; i++) {
@@ -318,7 +329,7 @@ final class ExplicitGraph<S, A> {
             if (count == old.length) old = Arrays.copyOf(old, count * 2);
             map[v] = count;
             old[count++] = v;
-            r.nodes.add(copyOf(n, 0, n.parent, 0));
+            r.nodes.add(new Node(n, 0, n.parent, 0));
         }
         for (int i = 0; i < count; i++) {
             Node from = nodes.get(old[i]);
@@ -340,7 +351,7 @@ final class ExplicitGraph<S, A> {
                     if (count == old.length) old = Arrays.copyOf(old, count * 2);
                     map[t] = count;
                     old[count++] = t;
-                    r.nodes.add(copyOf(target, to.depth + 1, i, from.actions[e]));
+                    r.nodes.add(new Node(target, to.depth + 1, i, from.actions[e]));
                 }
                 to.targets[k] = map[t];
                 if (!all) {
@@ -352,14 +363,6 @@ final class ExplicitGraph<S, A> {
             to.edges = kept;
         }
         return r;
-    }
-
-    private static Node copyOf(Node n, int depth, int parent, int parentAction) {
-        Node c = new Node(depth, parent, parentAction);
-        c.live = n.live;
-        c.deadEnd = n.deadEnd;
-        c.enabledActors = n.enabledActors;   // not changed after the build
-        return c;
     }
 
     private static boolean admit(long states, RunLimits limits) {

@@ -100,7 +100,7 @@ final class LivenessVerdict<S, A> {
     }
 
     /** The result of a property whose exploration a limit stopped. */
-    static <S, A> PropertyResult<S, A> stopped(Eventually<S> property, RunLimits limits) {
+    private static <S, A> PropertyResult<S, A> stopped(Eventually<S> property, RunLimits limits) {
         return new PropertyResult<>(property.name(), PropertyResult.Kind.LIVENESS, Verdict.UNKNOWN, null,
                 "exploration stopped: " + limits.stopReason());
     }

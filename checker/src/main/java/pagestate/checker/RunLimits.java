@@ -10,7 +10,6 @@ final class RunLimits {
     private final long startNanos;
     private final Runtime runtime = Runtime.getRuntime();
     private volatile String stopReason;
-    private volatile boolean stoppedForStates;
 
     RunLimits(CheckerConfig config) {
         this(config, System.nanoTime());
@@ -56,12 +55,6 @@ final class RunLimits {
 
     void stopForStates() {
         stop("max-states " + config.maxStates());
-        stoppedForStates = true;
-    }
-
-    /** Whether the state limit stopped it. */
-    boolean stoppedForStates() {
-        return stoppedForStates;
     }
 
     void stopForMemory() {

@@ -94,8 +94,7 @@ class ExplicitGraphTest {
         for (int threads = 1; threads <= 2; threads++) {
             CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, CheckerConfig.defaults().withMaxStates(1).withThreads(threads));
             // alone, within its one state, each property has a dead end: state 0 for live0, state 1 for live1
-            assertEquals(Verdict.VIOLATED, verdict(r, "live0"));
-            assertEquals(Verdict.VIOLATED, verdict(r, "live1"));
+            assertVerdicts(r, Verdict.VIOLATED, Verdict.VIOLATED);
         }
     }
 
@@ -107,8 +106,7 @@ class ExplicitGraphTest {
         eventually(g, 30, n);     // each property alone: 30 and 35 goal-false states
         eventually(g, 35, n);
         CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, CheckerConfig.defaults().withMaxStates(32));
-        assertEquals(Verdict.HOLDS, verdict(r, "live0"));
-        assertEquals(Verdict.UNKNOWN, verdict(r, "live1"));
+        assertVerdicts(r, Verdict.HOLDS, Verdict.UNKNOWN);
     }
 
     /** A cheap property keeps its verdict when an expensive one sharing its graph runs out of time. */
@@ -129,8 +127,7 @@ class ExplicitGraphTest {
         g.goals.add(slow);
         g.fair.add(Set.of(0));
         CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, CheckerConfig.defaults().withMaxSeconds(1));
-        assertEquals(Verdict.HOLDS, verdict(r, "live0"));
-        assertEquals(Verdict.UNKNOWN, verdict(r, "live1"));
+        assertVerdicts(r, Verdict.HOLDS, Verdict.UNKNOWN);
         assertTrue(!r.complete() && r.stopReason().startsWith("max-seconds"), r.stopReason());
     }
 
@@ -154,6 +151,11 @@ class ExplicitGraphTest {
 
     private static Verdict verdict(CheckResult<Integer, GraphSystem.Move> r, String property) {
         return r.property(property).orElseThrow().verdict();
+    }
+
+    /** The verdicts of live0, live1, ... in order. */
+    private static void assertVerdicts(CheckResult<Integer, GraphSystem.Move> r, Verdict... expected) {
+        for (int p = 0; p < expected.length; p++) assertEquals(expected[p], verdict(r, "live" + p), "live" + p);
     }
 
     /** Adds a liveness property: eventually a state in {@code [from, to)}, actor 0 fair. */
