@@ -138,22 +138,27 @@ final class FingerprintTable implements StateTable {
     /**
      * Adds sorted, distinct, absent fingerprints: worker {@code w} adds {@code fresh[from[w] .. to[w])},
      * which all lie in {@code [lo[w], lo[w+1])} (unsigned; the last range is unbounded above, and
-     * {@code lo[0]} is 0). Grows first if they would not fit, by a merge into a new array; otherwise
-     * inserts in place. The few fingerprints that would cross into the next worker's part of the
-     * table are added afterwards, alone.
+     * {@code lo[0]} is 0). See {@link #addSorted(Workers, long[], int[], int[], int[], long[], long)}.
      */
     void addSorted(Workers workers, long[] fresh, int[] from, int[] to, long[] lo) {
-        addSorted(workers, fresh, from, to, lo, 0);
+        int[] first = new int[workers.count() + 1];
+        Arrays.setAll(first, w -> w);
+        addSorted(workers, fresh, from, to, first, lo, 0);
     }
 
     /**
-     * As {@link #addSorted(Workers, long[], int[], int[], long[])}; when it grows, it makes room for
-     * {@code room} more states as well (expected soon, so that they need no merge of their own).
+     * Adds sorted, distinct, absent fingerprints given as runs: run {@code r} is
+     * {@code fresh[from[r] .. to[r])}, the runs in increasing fingerprint order. Worker {@code w} adds
+     * runs {@code [first[w], first[w+1])}, which all lie in {@code [lo[w], lo[w+1])} (unsigned; the
+     * last range is unbounded above, and {@code lo[0]} is 0). Grows first if they would not fit, by a
+     * merge into a new array, then with room for {@code room} more states as well (expected soon, so
+     * that they need no merge of their own); otherwise inserts in place. The few fingerprints that
+     * would cross into the next worker's part of the table are added afterwards, alone.
      */
-    void addSorted(Workers workers, long[] fresh, int[] from, int[] to, long[] lo, long room) {
+    void addSorted(Workers workers, long[] fresh, int[] from, int[] to, int[] first, long[] lo, long room) {
         int n = workers.count();
         long count = 0;
-        for (int w = 0; w < n; w++) count += to[w] - from[w];
+        for (int r = first[0]; r < first[n]; r++) count += to[r] - from[r];
         if (count == 0) return;
         long total = size + count;
         long[][] spill = new long[n][];
@@ -168,10 +173,12 @@ final class FingerprintTable implements StateTable {
                 int limit = w + 1 < n ? Fingerprints.range(lo[w + 1], cap) : t.length - 1;
                 long[] s = new long[16];
                 int k = 0;
-                for (int i = from[w]; i < to[w]; i++) {
-                    if (insertBefore(t, cap, fresh[i], limit) < 0) {
-                        if (k == s.length) s = Arrays.copyOf(s, k * 2);
-                        s[k++] = fresh[i];
+                for (int r = first[w]; r < first[w + 1]; r++) {
+                    for (int i = from[r]; i < to[r]; i++) {
+                        if (insertBefore(t, cap, fresh[i], limit) < 0) {
+                            if (k == s.length) s = Arrays.copyOf(s, k * 2);
+                            s[k++] = fresh[i];
+                        }
                     }
                 }
                 spill[w] = s;
@@ -189,12 +196,19 @@ final class FingerprintTable implements StateTable {
                 // old fingerprints of this range start at or after their home slot
                 int i = Fingerprints.range(lo[w], oldCap);
                 while (old[i] != 0 && less(old[i], lo[w])) i++;
-                int a = from[w];
-                int end = to[w];
+                int r = first[w];
+                int runs = first[w + 1];
+                int a = r < runs ? from[r] : 0;
+                int end = r < runs ? to[r] : 0;
                 int last = -1;
                 long[] s = new long[16];
                 int k = 0;
                 while (true) {
+                    while (a == end && r + 1 < runs) {
+                        r++;
+                        a = from[r];
+                        end = to[r];
+                    }
                     while (i < old.length && old[i] == 0) i++;
                     long o = i < old.length && (hi == 0 || less(old[i], hi)) ? old[i] : 0;
                     long fp;

@@ -2,6 +2,7 @@ package pagestate.checker;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -16,8 +17,9 @@ import java.util.function.LongUnaryOperator;
  * (into a worker's buffer of one bucket) and an insertion sort by (fingerprint, candidate id) within each bucket: equal fingerprints end up in
  * discovery order (ids follow chunk order, then position), so the first of them is the state's
  * sequential BFS discovery,
- * the winner. Worker {@code w} owns a contiguous range of buckets, hence of fingerprints and of the
- * table. The table is sized for the new states only, counted before it grows.
+ * the winner. The workers take the buckets to sort and filter in turn; to add the winners, worker
+ * {@code w} owns a contiguous range of buckets, hence of fingerprints and of the table. The table is
+ * sized for the new states only, counted before it grows.
  */
 final class SortedInsertion {
 
@@ -35,6 +37,8 @@ final class SortedInsertion {
     private final int[][] cursors;
     private static final int PAD = 16;
     private final int[] bucketStart = new int[BUCKETS + 1];
+    /** After the filter, bucket b's winners are {@code tmpFps/tmpIds[bucketStart[b] .. keptEnd[b])}. */
+    private final int[] keptEnd = new int[BUCKETS];
     /** Per worker, the sub-bucket histogram of {@link #sortAndFilter}. */
     private final int[][] histograms;
     /** Candidate ids: chunk c holds ids [chunkStart[c], chunkStart[c+1]). */
@@ -139,8 +143,11 @@ final class SortedInsertion {
                 }
             }
         });
-        long[] kept = new long[n];
-        workers.run(w -> kept[w] = sortAndFilter(chunks, chunkCount, table, w, BUCKETS * w / n, BUCKETS * (w + 1) / n));
+        int largest = 0;
+        for (int b = 0; b < BUCKETS; b++) largest = Math.max(largest, bucketStart[b + 1] - bucketStart[b]);
+        int most = largest;
+        AtomicInteger nextBucket = new AtomicInteger();
+        workers.run(w -> sortAndFilter(chunks, chunkCount, table, w, most, nextBucket));
         if (n > 1) {
             workers.run(w -> {
                 long[] out = winners;
@@ -155,34 +162,35 @@ final class SortedInsertion {
             });
         }
         long fresh = 0;
-        for (int w = 0; w < n; w++) fresh += kept[w];
-        int[] from = new int[n];
-        int[] to = new int[n];
-        for (int w = 0; w < n; w++) {
-            from[w] = bucketStart[BUCKETS * w / n];
-            to[w] = (int) (from[w] + kept[w]);
-        }
-        add(chunks, chunkCount, table, occupied + fresh, room.applyAsLong(fresh), from, to);
-        if (also != null) add(chunks, chunkCount, also, alsoOccupied + fresh, 0, from, to);
+        for (int b = 0; b < BUCKETS; b++) fresh += keptEnd[b] - bucketStart[b];
+        add(chunks, chunkCount, table, occupied + fresh, room.applyAsLong(fresh));
+        if (also != null) add(chunks, chunkCount, also, alsoOccupied + fresh, 0);
         return fresh;
     }
 
-    /** Adds the winners {@code tmpFps/tmpIds[from[w] .. to[w])} (worker w's range) to {@code table}. */
-    private void add(List<LevelChunk> chunks, int chunkCount, StateTable table, long total, long room, int[] from, int[] to) {
+    /**
+     * Adds the winners, {@code tmpFps/tmpIds[bucketStart[b] .. keptEnd[b])} for each bucket b, to
+     * {@code table}: worker w those of its range of buckets.
+     */
+    private void add(List<LevelChunk> chunks, int chunkCount, StateTable table, long total, long room) {
         int n = workers.count();
+        int[] first = new int[n + 1];
+        for (int w = 0; w <= n; w++) first[w] = BUCKETS * w / n;
         if (table instanceof FingerprintTable f) {
             long[] lo = new long[n];
-            for (int w = 0; w < n; w++) lo[w] = (long) (BUCKETS * w / n) << (64 - BITS);
-            f.addSorted(workers, tmpFps, from, to, lo, room);
+            for (int w = 0; w < n; w++) lo[w] = (long) first[w] << (64 - BITS);
+            f.addSorted(workers, tmpFps, bucketStart, keptEnd, first, lo, room);
             return;
         }
         if (!table.fits(total)) table.reserve(total + room);
         workers.run(w -> {
-            for (int i = from[w]; i < to[w]; i++) {
-                int id = tmpIds[i];
-                int c = chunkOf(id, chunkCount);
-                LevelChunk chunk = chunks.get(c);
-                table.insert(tmpFps[i], chunk.words(), chunk.wordOffset(id - chunkStart[c]));
+            for (int b = first[w]; b < first[w + 1]; b++) {
+                for (int i = bucketStart[b]; i < keptEnd[b]; i++) {
+                    int id = tmpIds[i];
+                    int c = chunkOf(id, chunkCount);
+                    LevelChunk chunk = chunks.get(c);
+                    table.insert(tmpFps[i], chunk.words(), chunk.wordOffset(id - chunkStart[c]));
+                }
             }
         });
     }
@@ -221,18 +229,16 @@ final class SortedInsertion {
     }
 
     /**
-     * Sorts each bucket of {@code [fromBucket, toBucket)} fully by unsigned fingerprint, then id, and
-     * keeps the winners: candidates neither in the table nor equal to an earlier candidate. They are
-     * marked, and written in order to {@code tmpFps/tmpIds} from the range's start. Returns their number.
+     * Takes buckets in turn from {@code nextBucket} (so that the workers finish together), sorts each
+     * fully by unsigned fingerprint, then id, and keeps the winners: candidates neither in the table
+     * nor equal to an earlier candidate. They are marked, and written in order to {@code tmpFps/tmpIds}
+     * from the bucket's start to {@code keptEnd[bucket]}. {@code largest} is the largest bucket's size.
      */
-    private long sortAndFilter(List<LevelChunk> chunks, int chunkCount, StateTable table, int worker, int fromBucket,
-                               int toBucket) {
+    private void sortAndFilter(List<LevelChunk> chunks, int chunkCount, StateTable table, int worker, int largest,
+                               AtomicInteger nextBucket) {
         long[] mark = marked.length > 0 ? marked[worker] : winners;
-        int out = bucketStart[fromBucket];
-        int cursor = 0;
+        int cursor = 0;   // a worker's buckets ascend, so its seeks do too
         int[] hist = histograms[worker];
-        int largest = 0;
-        for (int b = fromBucket; b < toBucket; b++) largest = Math.max(largest, bucketStart[b + 1] - bucketStart[b]);
         if (sortedFps[worker].length < largest) {
             int len = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(largest, sortedFps[worker].length * 3L / 2));
             sortedFps[worker] = new long[len];
@@ -240,10 +246,15 @@ final class SortedInsertion {
         }
         long[] fps = sortedFps[worker];
         int[] ids = sortedIds[worker];
-        for (int b = fromBucket; b < toBucket; b++) {
+        int b;
+        while ((b = nextBucket.getAndIncrement()) < BUCKETS) {
             int start = bucketStart[b];
             int size = bucketStart[b + 1] - start;
-            if (size == 0) continue;
+            int out = start;
+            if (size == 0) {
+                keptEnd[b] = out;
+                continue;
+            }
             // the bucket is sorted into fps/ids [0, size); winners go back to tmpFps/tmpIds at out <= start + i
             int from = 0;
             int to = size;
@@ -284,6 +295,7 @@ final class SortedInsertion {
                     tmpIds[out] = id;
                     out++;
                 }
+                keptEnd[b] = out;
                 continue;
             }
             int runStart = from;
@@ -304,8 +316,8 @@ final class SortedInsertion {
                 tmpIds[out] = id;
                 out++;
             }
+            keptEnd[b] = out;
         }
-        return out - bucketStart[fromBucket];
     }
 
     /** Insertion sort of {@code [from, to)} by unsigned fingerprint, then id (the range is nearly sorted). */
