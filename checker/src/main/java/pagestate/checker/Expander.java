@@ -55,7 +55,8 @@ final class Expander<S, A> {
         this.persistent = persistent;
         this.stored = stored;
         this.width = codec.words();
-        this.scratch = new long[width];
+        // written for every successor: 16 spare words keep the next object, often another worker's, off its cache line
+        this.scratch = new long[width + 16];
     }
 
     Expander(TransitionSystem<S, A> system, List<Invariant<S>> invariants, boolean checkDeadlock) {
