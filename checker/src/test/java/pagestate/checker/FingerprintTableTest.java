@@ -44,7 +44,11 @@ class FingerprintTableTest {
                         long fp = fingerprint(rnd, clustered);
                         if (!ref.contains(fp) && !contains(batch, k, fp)) batch[k++] = fp;
                     }
-                    add(pool, t, batch);
+                    if (round % 2 == 0) {
+                        add(pool, t, batch);
+                    } else {
+                        addAsBuckets(pool, t, batch, rnd);
+                    }
                     for (long fp : batch) ref.add(fp);
                     assertTrue(t.wellFormed(), "layout after round " + round + " with " + workers + " workers");
                 }
@@ -54,14 +58,11 @@ class FingerprintTableTest {
         }
     }
 
-    /** Worker ranges as {@link SortedInsertion} makes them: by the top bits of the fingerprint. */
+    /** Worker ranges as {@link SortedInsertion} makes them: by the top bits of the fingerprint, one run a worker. */
     private static void add(Workers pool, FingerprintTable t, long[] batch) {
         int n = pool.count();
         int buckets = 1 << SortedInsertion.BITS;
-        long[] sorted = batch.clone();
-        Long[] boxed = Arrays.stream(sorted).boxed().toArray(Long[]::new);
-        Arrays.sort(boxed, Long::compareUnsigned);
-        for (int i = 0; i < sorted.length; i++) sorted[i] = boxed[i];
+        long[] sorted = sortedUnsigned(batch);
         int[] from = new int[n];
         int[] to = new int[n];
         long[] lo = new long[n];
@@ -73,6 +74,40 @@ class FingerprintTableTest {
             to[w] = i;
         }
         t.addSorted(pool, sorted, from, to, lo);
+    }
+
+    /**
+     * Runs as {@link SortedInsertion} gives them: one a bucket (many empty), each at its own place in the
+     * array with unused slots between them, worker w adding the runs of its range of buckets.
+     */
+    private static void addAsBuckets(Workers pool, FingerprintTable t, long[] batch, Random rnd) {
+        int n = pool.count();
+        int buckets = 1 << SortedInsertion.BITS;
+        long[] sorted = sortedUnsigned(batch);
+        long[] spread = new long[sorted.length + 4 * buckets];
+        int[] from = new int[buckets];
+        int[] to = new int[buckets];
+        int i = 0;
+        int at = 0;
+        for (int b = 0; b < buckets; b++) {
+            at += rnd.nextInt(4);
+            from[b] = at;
+            while (i < sorted.length && SortedInsertion.bucket(sorted[i]) == b) spread[at++] = sorted[i++];
+            to[b] = at;
+        }
+        int[] first = new int[n + 1];
+        long[] lo = new long[n];
+        for (int w = 0; w <= n; w++) first[w] = buckets * w / n;
+        for (int w = 0; w < n; w++) lo[w] = (long) first[w] << (64 - SortedInsertion.BITS);
+        t.addSorted(pool, spread, from, to, first, lo, 0);
+    }
+
+    private static long[] sortedUnsigned(long[] batch) {
+        Long[] boxed = Arrays.stream(batch).boxed().toArray(Long[]::new);
+        Arrays.sort(boxed, Long::compareUnsigned);
+        long[] sorted = new long[batch.length];
+        for (int i = 0; i < sorted.length; i++) sorted[i] = boxed[i];
+        return sorted;
     }
 
     /** Random non-zero fingerprints; clustered ones sit just below a worker boundary or at the ends. */
