@@ -136,17 +136,6 @@ final class FingerprintTable implements StateTable {
     }
 
     /**
-     * Adds sorted, distinct, absent fingerprints: worker {@code w} adds {@code fresh[from[w] .. to[w])},
-     * which all lie in {@code [lo[w], lo[w+1])} (unsigned; the last range is unbounded above, and
-     * {@code lo[0]} is 0). See {@link #addSorted(Workers, long[], int[], int[], int[], long[], long)}.
-     */
-    void addSorted(Workers workers, long[] fresh, int[] from, int[] to, long[] lo) {
-        int[] first = new int[workers.count() + 1];
-        Arrays.setAll(first, w -> w);
-        addSorted(workers, fresh, from, to, first, lo, 0);
-    }
-
-    /**
      * Adds sorted, distinct, absent fingerprints given as runs: run {@code r} is
      * {@code fresh[from[r] .. to[r])}, the runs in increasing fingerprint order. Worker {@code w} adds
      * runs {@code [first[w], first[w+1])}, which all lie in {@code [lo[w], lo[w+1])} (unsigned; the
@@ -196,10 +185,10 @@ final class FingerprintTable implements StateTable {
                 // old fingerprints of this range start at or after their home slot
                 int i = Fingerprints.range(lo[w], oldCap);
                 while (old[i] != 0 && less(old[i], lo[w])) i++;
-                int r = first[w];
+                int r = first[w] - 1;   // the run being merged: none yet
                 int runs = first[w + 1];
-                int a = r < runs ? from[r] : 0;
-                int end = r < runs ? to[r] : 0;
+                int a = 0;
+                int end = 0;
                 int last = -1;
                 long[] s = new long[16];
                 int k = 0;

@@ -143,11 +143,9 @@ final class SortedInsertion {
                 }
             }
         });
-        int largest = 0;
-        for (int b = 0; b < BUCKETS; b++) largest = Math.max(largest, bucketStart[b + 1] - bucketStart[b]);
-        int most = largest;
+        int largest = largestBucket();
         AtomicInteger nextBucket = new AtomicInteger();
-        workers.run(w -> sortAndFilter(chunks, chunkCount, table, w, most, nextBucket));
+        workers.run(w -> sortAndFilter(chunks, chunkCount, table, w, largest, nextBucket));
         if (n > 1) {
             workers.run(w -> {
                 long[] out = winners;
@@ -193,6 +191,12 @@ final class SortedInsertion {
                 }
             }
         });
+    }
+
+    private int largestBucket() {
+        int largest = 0;
+        for (int b = 0; b < BUCKETS; b++) largest = Math.max(largest, bucketStart[b + 1] - bucketStart[b]);
+        return largest;
     }
 
     /** The number of winners of the last level with ids in {@code [from, end)}. */
@@ -250,14 +254,8 @@ final class SortedInsertion {
         while ((b = nextBucket.getAndIncrement()) < BUCKETS) {
             int start = bucketStart[b];
             int size = bucketStart[b + 1] - start;
-            int out = start;
-            if (size == 0) {
-                keptEnd[b] = out;
-                continue;
-            }
             // the bucket is sorted into fps/ids [0, size); winners go back to tmpFps/tmpIds at out <= start + i
-            int from = 0;
-            int to = size;
+            int out = start;
             if (size > 16) {
                 int bits = Math.min(SUB_BITS, 32 - Integer.numberOfLeadingZeros(size - 1));
                 int shift = 64 - BITS - bits;
@@ -280,10 +278,10 @@ final class SortedInsertion {
                 System.arraycopy(tmpFps, start, fps, 0, size);
                 System.arraycopy(tmpIds, start, ids, 0, size);
             }
-            insertionSort(fps, ids, from, to);
+            insertionSort(fps, ids, 0, size);
             if (!exact) {
                 long previous = 0;
-                for (int i = from; i < to; i++) {
+                for (int i = 0; i < size; i++) {
                     long fp = fps[i];
                     if (fp == previous) continue;
                     previous = fp;
@@ -295,26 +293,25 @@ final class SortedInsertion {
                     tmpIds[out] = id;
                     out++;
                 }
-                keptEnd[b] = out;
-                continue;
-            }
-            int runStart = from;
-            long previous = 0;
-            for (int i = from; i < to; i++) {
-                long fp = fps[i];
-                int id = ids[i];
-                if (fp != previous) {
-                    runStart = i;
-                    previous = fp;
+            } else {
+                int runStart = 0;
+                long previous = 0;
+                for (int i = 0; i < size; i++) {
+                    long fp = fps[i];
+                    int id = ids[i];
+                    if (fp != previous) {
+                        runStart = i;
+                        previous = fp;
+                    }
+                    int c = chunkOf(id, chunkCount);
+                    long[] words = chunks.get(c).words();
+                    int offset = chunks.get(c).wordOffset(id - chunkStart[c]);
+                    if (table.contains(fp, words, offset) || repeats(chunks, chunkCount, ids, runStart, i, words, offset)) continue;
+                    mark[id >>> 6] |= 1L << id;
+                    tmpFps[out] = fp;
+                    tmpIds[out] = id;
+                    out++;
                 }
-                int c = chunkOf(id, chunkCount);
-                long[] words = chunks.get(c).words();
-                int offset = chunks.get(c).wordOffset(id - chunkStart[c]);
-                if (table.contains(fp, words, offset) || repeats(chunks, chunkCount, ids, runStart, i, words, offset)) continue;
-                mark[id >>> 6] |= 1L << id;
-                tmpFps[out] = fp;
-                tmpIds[out] = id;
-                out++;
             }
             keptEnd[b] = out;
         }

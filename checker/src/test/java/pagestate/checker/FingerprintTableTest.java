@@ -73,7 +73,9 @@ class FingerprintTableTest {
             while (i < sorted.length && (w + 1 == n || Long.compareUnsigned(sorted[i], lo[w + 1]) < 0)) i++;
             to[w] = i;
         }
-        t.addSorted(pool, sorted, from, to, lo);
+        int[] first = new int[n + 1];
+        Arrays.setAll(first, w -> w);
+        t.addSorted(pool, sorted, from, to, first, lo, 0);
     }
 
     /**

@@ -121,8 +121,10 @@ final class PageStateCodec {
 
         /** Stores the last, partial word and zeroes the words after it, up to {@code end}. */
         void finish(int end) {
-            if (used > 0 || index < end) out[index++] = word;
-            while (index < end) out[index++] = 0;
+            while (index < end) {
+                out[index++] = word;
+                word = 0;
+            }
         }
     }
 
