@@ -13,11 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A level is processed in blocks of consecutive parents (frontier order), each of about
  * {@code blockCandidates} successors, so that its transient memory stays bounded. Per block: (1) workers
  * expand disjoint chunks of the block with the shared {@link Expander}, keeping every successor as a
- * candidate (the visited set is not touched); (2) {@link SortedInsertion} inserts the candidates in
- * fingerprint order, each worker its own fingerprint range, equal fingerprints in discovery order, so
- * the first insertion of a state is its sequential BFS discovery (minimum claim key = parent index,
- * action index; earlier blocks hold smaller parents and inserted theirs first); (3) winners get indices
- * by a prefix sum over chunks, after the earlier blocks' ones, and are written to the trace store and
+ * candidate (the visited set is not touched); (2) {@link SortedInsertion} filters the candidates in
+ * fingerprint order, each bucket of fingerprints on one worker, equal fingerprints in discovery order,
+ * so the winner, the first of a new state, is its sequential BFS discovery (minimum claim key = parent
+ * index, action index; earlier blocks hold smaller parents and added theirs first); (3) the
+ * allocations for the new states and the count of each chunk's winners share one balanced pass, and
+ * the table takes the winners, each worker its own fingerprint range; (4) winners get indices by a
+ * prefix sum over chunks, after the earlier blocks' ones, and are written to the trace store and
  * appended to the next frontier. A property's counterexample is its first violating state: minimum
  * depth, then index.
  *
@@ -198,13 +200,16 @@ final class BreadthFirstSearch<S, A> {
                 if (stored > first) maxDepth = level + 1;
                 return null;
             }
+            long fresh = insertion.filter(chunks, chunkCount, arenas, table);
             // when the table must grow, room for the rest of the level too, estimated from its blocks so far
-            long freshBefore = levelNewCount;
             int expanded = from + size;
-            long fresh = insertion.insert(chunks, chunkCount, arenas, table, stored, levelNew, levelNewCount,
-                    f -> (long) Math.ceil((double) (freshBefore + f) * (levelSize - expanded) / expanded));
+            long room = (long) Math.ceil((double) (levelNewCount + fresh) * (levelSize - expanded) / expanded);
+            boolean cut = limits.overStates(stored + fresh);
+            long kept = cut ? limits.maxStates() - stored : fresh;
+            prepareBlock(chunkCount, fresh, room, kept);
+            insertion.add(chunks, chunkCount, table, stored, fresh, room, levelNew, levelNewCount);
             levelNewCount += fresh;
-            boolean cut = assignIndices(chunkCount);
+            writeNewStates(chunkCount, kept);
             from += size;
             if (cut) {
                 countOnly(frontier, levelStart, levelSize, from, doneNow);
@@ -341,14 +346,48 @@ final class BreadthFirstSearch<S, A> {
     }
 
     /**
-     * Phase 3 of a block: indices by prefix sum over chunks, after the states stored so far; trace data,
-     * appended to the next frontier. Returns true when the state limit cut the block.
+     * Phase 3 of a block, in one balanced pass over a list of tasks: the allocations for its {@code fresh}
+     * new states (a grown table, with room for {@code room} more states; trace store chunks and room in
+     * the next frontier for the {@code kept} of them below the state limit), then every chunk's count of
+     * winners. An allocation is one task because zeroing an array cannot be split; the other workers
+     * count meanwhile, so it is no longer a sequential step.
      */
-    private boolean assignIndices(int chunkCount) {
-        long before = stored;
+    private void prepareBlock(int chunkCount, long fresh, long room, long kept) {
+        List<Runnable> allocations = new ArrayList<>();
+        long occupied = stored;
+        allocations.add(() -> SortedInsertion.prepare(table, occupied, fresh, room));
+        int base = nextCount;
+        long need = (long) (base + kept) * width;
+        if (need > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("frontier over 2^31 words");
+        if (next.length < need) {
+            int len = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, next.length * 3L / 2));
+            long[] filled = next;
+            next = new long[0];   // an old frontier is dropped first, so that a collection may reclaim it for the new one
+            allocations.add(() -> next = base == 0 ? new long[len] : Arrays.copyOf(filled, len));
+        }
+        allocations.addAll(store.reserveTasks(occupied + kept));
+        int tasks = allocations.size() + chunkCount;
+        AtomicInteger nextTask = new AtomicInteger();
         workers.run(worker -> {
-            for (int c = worker; c < chunkCount; c += workers.count()) chunks.get(c).tally(insertion, insertion.chunkStart(c));
+            int t;
+            while ((t = nextTask.getAndIncrement()) < tasks) {
+                if (t < allocations.size()) {
+                    allocations.get(t).run();
+                } else {
+                    int c = t - allocations.size();
+                    chunks.get(c).tally(insertion, insertion.chunkStart(c));
+                }
+            }
         });
+    }
+
+    /**
+     * Phase 4 of a block: the first {@code kept} new states (all but those over the state limit) get
+     * indices by prefix sum over chunks, after the states stored so far, and are written to the trace
+     * store and appended to the next frontier.
+     */
+    private void writeNewStates(int chunkCount, long kept) {
+        long before = stored;
         long total = 0;
         int maxAction = 0;
         for (int c = 0; c < chunkCount; c++) {
@@ -357,22 +396,8 @@ final class BreadthFirstSearch<S, A> {
             total += chunk.winners;
             maxAction = Math.max(maxAction, chunk.maxWinnerAction);
         }
-        boolean cut = limits.overStates(before + total);
-        long kept = cut ? limits.maxStates() - before : total;
-        store.reserve(before + kept);
         if (maxAction > 255 && kept > 0) store.widen(before, before + kept);
         int base = nextCount;
-        long need = (long) (base + kept) * width;
-        if (need > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("frontier over 2^31 words");
-        if (next.length < need) {
-            int len = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, next.length * 3L / 2));
-            if (base == 0) {
-                next = new long[0];   // dropped first, so that a collection may reclaim it for the new one
-                next = new long[len];
-            } else {
-                next = Arrays.copyOf(next, len);
-            }
-        }
         long[] out = next;
         int firstIndex = (int) before;
         workers.run(worker -> {
@@ -396,7 +421,6 @@ final class BreadthFirstSearch<S, A> {
         });
         stored = before + kept;
         nextCount = base + (int) kept;
-        return cut;
     }
 
     /** Evaluates the invariants on states that are counted but will not be expanded. */

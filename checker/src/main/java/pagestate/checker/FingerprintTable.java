@@ -28,16 +28,27 @@ final class FingerprintTable implements StateTable {
     /** Number of home slots; {@code slots.length - capacity} is the overflow tail. */
     private int capacity;
     private long size;
+    /**
+     * Set by {@link #prepare}: the batch size it decided for ({@code -1}: none), and the new, larger
+     * array (with its home slots) the batch will be merged into, or null to add it in place.
+     */
+    private long preparedCount = -1;
+    private long[] grown;
+    private int grownCapacity;
 
     FingerprintTable(int initialCapacity) {
         allocate(Math.max(16, initialCapacity));
     }
 
     private void allocate(long cap) {
+        slots = newSlots(cap);
+        capacity = (int) cap;
+    }
+
+    private static long[] newSlots(long cap) {
         long length = cap + tail(cap);
         if (length > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("fingerprint table over 2^31 slots");
-        slots = new long[(int) length];
-        capacity = (int) cap;
+        return new long[(int) length];
     }
 
     private static long tail(long cap) {
@@ -136,26 +147,45 @@ final class FingerprintTable implements StateTable {
     }
 
     /**
+     * Decides how {@link #addSorted} will add a batch of {@code count} fingerprints, and when by a merge,
+     * allocates the new array (zeroing it is the merge's only sequential part, so the engine lets one
+     * worker do it beside other work). The batch is inserted in place while it fits and is at most a
+     * quarter of the capacity: a sorted insertion walks the table once and shifts only short runs, and a
+     * merge would allocate (and first-touch) a whole table even when it need not grow. Otherwise the
+     * merge grows the table, with room for {@code room} more states as well (expected soon, so that
+     * they need no merge of their own). Not concurrent with any other method.
+     */
+    void prepare(long count, long room) {
+        long total = size + count;
+        grown = null;
+        if (count > 0 && !(fits(total) && count <= capacity / 4)) {
+            long cap = Math.max(capacity, (long) Math.ceil((total + room) / MERGE_LOAD) + 1);
+            grown = newSlots(cap);
+            grownCapacity = (int) cap;
+        }
+        preparedCount = count;
+    }
+
+    /**
      * Adds sorted, distinct, absent fingerprints given as runs: run {@code r} is
      * {@code fresh[from[r] .. to[r])}, the runs in increasing fingerprint order. Worker {@code w} adds
      * runs {@code [first[w], first[w+1])}, which all lie in {@code [lo[w], lo[w+1])} (unsigned; the
-     * last range is unbounded above, and {@code lo[0]} is 0). Grows first if they would not fit, by a
-     * merge into a new array, then with room for {@code room} more states as well (expected soon, so
-     * that they need no merge of their own); otherwise inserts in place. The few fingerprints that
-     * would cross into the next worker's part of the table are added afterwards, alone.
+     * last range is unbounded above, and {@code lo[0]} is 0). In place, or by a merge into a larger
+     * array, as {@link #prepare} decided for this batch (it is called here if it was not); {@code room}
+     * is {@link #prepare}'s. The few fingerprints that would cross into the next worker's part of the
+     * table are added afterwards, alone.
      */
     void addSorted(Workers workers, long[] fresh, int[] from, int[] to, int[] first, long[] lo, long room) {
         int n = workers.count();
         long count = 0;
         for (int r = first[0]; r < first[n]; r++) count += to[r] - from[r];
+        if (preparedCount != count) prepare(count, room);
+        preparedCount = -1;
         if (count == 0) return;
         long total = size + count;
         long[][] spill = new long[n][];
         int[] spilled = new int[n];
-        // in place while the batch fits and is at most a quarter of the capacity: a sorted insertion walks
-        // the table once and shifts only short runs, and a merge into a new array would allocate (and
-        // first-touch) a whole table, even when it does not need to grow
-        if (fits(total) && count <= capacity / 4) {
+        if (grown == null) {
             long[] t = slots;
             int cap = capacity;
             workers.run(w -> {
@@ -176,7 +206,9 @@ final class FingerprintTable implements StateTable {
         } else {
             long[] old = slots;
             int oldCap = capacity;
-            allocate(Math.max(capacity, (long) Math.ceil((total + room) / MERGE_LOAD) + 1));
+            slots = grown;
+            capacity = grownCapacity;
+            grown = null;
             long[] t = slots;
             int cap = capacity;
             workers.run(w -> {

@@ -3,7 +3,6 @@ package pagestate.checker;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongUnaryOperator;
 
 /**
  * Phase 2 of a BFS level: decides which of the level's candidate states are new and adds them to
@@ -73,15 +72,13 @@ final class SortedInsertion {
     }
 
     /**
-     * Inserts the candidates of {@code chunks[0 .. chunkCount)} (each expanded by worker
-     * {@link LevelChunk#worker} into {@code arenas[worker]}, which counted their buckets) into {@code table}, which holds
-     * {@code occupied} states, and records the winners (first discovery of a new state); adds them also to
-     * {@code also} (of the same kind, holding {@code alsoOccupied} states) unless it is null. Returns the
-     * number of states inserted. When {@code table} must grow, it also makes room for
-     * {@code room.applyAsLong(inserted)} more states.
+     * Finds the winners (first discovery of a new state) among the candidates of {@code chunks[0 ..
+     * chunkCount)} (each expanded by worker {@link LevelChunk#worker} into {@code arenas[worker]}, which
+     * counted their buckets): the candidates not in {@code table}, first of their state. Records them
+     * ({@link #nextWinner}) and returns how many there are; {@link #add} then adds them to the table,
+     * after {@link #prepare}.
      */
-    long insert(List<LevelChunk> chunks, int chunkCount, List<LevelChunk.Arena> arenas, StateTable table, long occupied,
-                StateTable also, long alsoOccupied, LongUnaryOperator room) {
+    long filter(List<LevelChunk> chunks, int chunkCount, List<LevelChunk.Arena> arenas, StateTable table) {
         int n = workers.count();
         if (chunkStart.length < chunkCount + 1) chunkStart = new int[chunkCount + 1];
         for (int c = 0; c < chunkCount; c++) chunkStart[c + 1] = Math.addExact(chunkStart[c], chunks.get(c).count);
@@ -161,9 +158,31 @@ final class SortedInsertion {
         }
         long fresh = 0;
         for (int b = 0; b < BUCKETS; b++) fresh += keptEnd[b] - bucketStart[b];
-        add(chunks, chunkCount, table, occupied + fresh, room.applyAsLong(fresh));
-        if (also != null) add(chunks, chunkCount, also, alsoOccupied + fresh, 0);
         return fresh;
+    }
+
+    /**
+     * Makes {@code table}, which holds {@code occupied} states, ready to take the {@code fresh}
+     * winners and, when it must grow, room for {@code room} more states. Runs on one worker while the
+     * others do other work (it allocates, and may copy), before {@link #add}.
+     */
+    static void prepare(StateTable table, long occupied, long fresh, long room) {
+        if (table instanceof FingerprintTable f) {
+            f.prepare(fresh, room);
+        } else if (!table.fits(occupied + fresh)) {
+            table.reserve(occupied + fresh + room);
+        }
+    }
+
+    /**
+     * Adds the winners of {@link #filter} to {@code table} (prepared by {@link #prepare}, see its
+     * arguments) and to {@code also} (of the same kind, holding {@code alsoOccupied} states) unless it
+     * is null.
+     */
+    void add(List<LevelChunk> chunks, int chunkCount, StateTable table, long occupied, long fresh, long room,
+             StateTable also, long alsoOccupied) {
+        add(chunks, chunkCount, table, occupied + fresh, room);
+        if (also != null) add(chunks, chunkCount, also, alsoOccupied + fresh, 0);
     }
 
     /**

@@ -1,6 +1,8 @@
 package pagestate.checker;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What is needed to rebuild a trace: for every state index its parent's index (or, for an initial
@@ -23,19 +25,41 @@ final class TraceStore {
     private int[] levelStarts = new int[64];
     private int levels;
 
+    /** Chunks allocated by one task of {@link #reserveTasks}. */
+    private static final int CHUNKS_A_TASK = 8;
+
     /** Makes sure indices below {@code total} can be written. */
     void reserve(long total) {
+        for (Runnable allocation : reserveTasks(total)) allocation.run();
+    }
+
+    /**
+     * {@link #reserve} in parallel: makes room in the chunk index for indices below {@code total}, and
+     * returns the allocations of the missing chunks. They may run on any threads, each once, and must
+     * all have run before those indices are written.
+     */
+    List<Runnable> reserveTasks(long total) {
         int need = (int) ((total + CHUNK - 1) >>> SHIFT);
         if (need > parents.length) {
             int len = Math.max(need, parents.length * 2);
             parents = Arrays.copyOf(parents, len);
             actions = Arrays.copyOf(actions, len);
         }
-        while (chunks < need) {
-            parents[chunks] = new int[CHUNK];
-            actions[chunks] = new byte[CHUNK];
-            chunks++;
+        List<Runnable> tasks = new ArrayList<>();
+        int[][] p = parents;
+        Object[] a = actions;
+        for (int lo = chunks; lo < need; lo += CHUNKS_A_TASK) {
+            int from = lo;
+            int to = Math.min(need, lo + CHUNKS_A_TASK);
+            tasks.add(() -> {
+                for (int c = from; c < to; c++) {
+                    p[c] = new int[CHUNK];
+                    a[c] = new byte[CHUNK];
+                }
+            });
         }
+        chunks = Math.max(chunks, need);
+        return tasks;
     }
 
     /** Lets the chunks covering [from, to) hold action indices up to 65535. */

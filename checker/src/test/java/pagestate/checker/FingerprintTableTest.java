@@ -80,7 +80,8 @@ class FingerprintTableTest {
 
     /**
      * Runs as {@link SortedInsertion} gives them: one a bucket (many empty), each at its own place in the
-     * array with unused slots between them, worker w adding the runs of its range of buckets.
+     * array with unused slots between them, worker w adding the runs of its range of buckets; half the
+     * time {@link FingerprintTable#prepare}d first, on the last worker.
      */
     private static void addAsBuckets(Workers pool, FingerprintTable t, long[] batch, Random rnd) {
         int n = pool.count();
@@ -101,6 +102,10 @@ class FingerprintTableTest {
         long[] lo = new long[n];
         for (int w = 0; w <= n; w++) first[w] = buckets * w / n;
         for (int w = 0; w < n; w++) lo[w] = (long) first[w] << (64 - SortedInsertion.BITS);
+        // as the engine does, the table is often prepared (grown array allocated) beforehand, on another worker
+        if (rnd.nextBoolean()) pool.run(w -> {
+            if (w == n - 1) t.prepare(sorted.length, 0);
+        });
         t.addSorted(pool, spread, from, to, first, lo, 0);
     }
 
