@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * states, 34,271,421 transitions) per operation. The score is seconds per exploration; the engine's
  * own figures (states/s, bytes/state) are printed after each iteration. Three explorations warm up:
  * with two threads the second and third still take 10-20% longer than the fourth and later ones
- * (the compiler and the heap settle later than with one), so one warm-up measured the warm-up.
+ * (the compiler and the heap settle later than with one), so one warm-up measured the warm-up. Three
+ * forks per thread count: how fast a JVM runs moves a few percent from one JVM to the next, and a score
+ * from one JVM was once 10% off the others.
  *
  * <p>Run: {@code mvn -B -Pbench -pl checker test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec}
  */
@@ -28,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g"})
+@Fork(value = 3, jvmArgs = {"-Xms6g", "-Xmx6g"})
 public class ExplorationBenchmark {
 
     @Param({"1", "2"})
