@@ -139,6 +139,8 @@ final class BreadthFirstSearch<S, A> {
                 level++;
             }
         } catch (OutOfMemoryError e) {
+            // a grown table prepared by one task while another ran out is not needed any more
+            if (table instanceof FingerprintTable f) f.dropPrepared();
             limits.stopForMemory();
         }
     }
@@ -361,9 +363,13 @@ final class BreadthFirstSearch<S, A> {
         if (need > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("frontier over 2^31 words");
         if (next.length < need) {
             int len = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, next.length * 3L / 2));
-            long[] filled = next;
-            next = new long[0];   // an old frontier is dropped first, so that a collection may reclaim it for the new one
-            allocations.add(() -> next = base == 0 ? new long[len] : Arrays.copyOf(filled, len));
+            if (base == 0) {
+                next = new long[0];   // the old frontier is dropped first, so that a collection may reclaim it for the new one
+                allocations.add(() -> next = new long[len]);
+            } else {
+                long[] filled = next;   // this level's first blocks' states, kept
+                allocations.add(() -> next = Arrays.copyOf(filled, len));
+            }
         }
         allocations.addAll(store.reserveTasks(occupied + kept));
         int tasks = allocations.size() + chunkCount;

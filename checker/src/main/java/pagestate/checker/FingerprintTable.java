@@ -134,6 +134,7 @@ final class FingerprintTable implements StateTable {
     }
 
     private void grow(long cap) {
+        dropPrepared();   // prepared for the table as it was
         long[] old = slots;
         allocate(cap);
         long[] t = slots;
@@ -164,6 +165,12 @@ final class FingerprintTable implements StateTable {
             grownCapacity = (int) cap;
         }
         preparedCount = count;
+    }
+
+    /** Forgets what {@link #prepare} decided, and the array it allocated. */
+    void dropPrepared() {
+        preparedCount = -1;
+        grown = null;
     }
 
     /**

@@ -90,7 +90,12 @@ final class SortedInsertion {
             for (int w = 0; w < marked.length; w++) marked[w] = new long[len];   // all zero, as the old ones
         }
         if (n == 1) Arrays.fill(winners, 0, bitWords, 0L);   // with several workers, combined below
-        if (total == 0) return 0;
+        if (total == 0) {
+            // no winners: add must not take the last block's again
+            Arrays.fill(bucketStart, 0);
+            Arrays.fill(keptEnd, 0);
+            return 0;
+        }
         if (tmpFps.length < total) {
             // a little headroom: every generation of these arrays is fresh memory until collected. The old
             // ones are dropped first (a collection may reclaim them for the new ones), and with several

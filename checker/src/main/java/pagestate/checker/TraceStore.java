@@ -10,8 +10,9 @@ import java.util.List;
  * each BFS level starts. Parents are chunked {@code int[]}; action indices chunked {@code byte[]},
  * a chunk switching to {@code char[]} once it must hold an index above 255.
  *
- * <p>Threading: {@link #set} may run concurrently for distinct indices once {@link #reserve} and
- * {@link #widen} have prepared the chunks.
+ * <p>Threading: {@link #set} may run concurrently for distinct indices once {@link #reserve} (or all
+ * the tasks {@link #reserveTasks} returned, which may run concurrently) and {@link #widen} have
+ * prepared the chunks.
  */
 final class TraceStore {
 
@@ -138,6 +139,7 @@ final class TraceStore {
     long allocatedBytes() {
         long bytes = 4L * levelStarts.length + 16L * parents.length;
         for (int c = 0; c < chunks; c++) {
+            if (parents[c] == null || actions[c] == null) continue;   // its allocation failed (out of memory)
             bytes += 4L * CHUNK + (actions[c] instanceof byte[] ? CHUNK : 2L * CHUNK);
         }
         return bytes;

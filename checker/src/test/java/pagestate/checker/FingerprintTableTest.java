@@ -81,7 +81,7 @@ class FingerprintTableTest {
     /**
      * Runs as {@link SortedInsertion} gives them: one a bucket (many empty), each at its own place in the
      * array with unused slots between them, worker w adding the runs of its range of buckets; half the
-     * time {@link FingerprintTable#prepare}d first, on the last worker.
+     * time {@link FingerprintTable#prepare}d first, on the last worker (now and then for another size).
      */
     private static void addAsBuckets(Workers pool, FingerprintTable t, long[] batch, Random rnd) {
         int n = pool.count();
@@ -102,9 +102,11 @@ class FingerprintTableTest {
         long[] lo = new long[n];
         for (int w = 0; w <= n; w++) first[w] = buckets * w / n;
         for (int w = 0; w < n; w++) lo[w] = (long) first[w] << (64 - SortedInsertion.BITS);
-        // as the engine does, the table is often prepared (grown array allocated) beforehand, on another worker
+        // as the engine does, the table is often prepared (grown array allocated) beforehand, on another
+        // worker; sometimes for another batch size, which addSorted must not take for this batch's
+        int prepared = rnd.nextInt(4) == 0 ? sorted.length / 2 + 1 : sorted.length;
         if (rnd.nextBoolean()) pool.run(w -> {
-            if (w == n - 1) t.prepare(sorted.length, 0);
+            if (w == n - 1) t.prepare(prepared, 0);
         });
         t.addSorted(pool, spread, from, to, first, lo, 0);
     }
