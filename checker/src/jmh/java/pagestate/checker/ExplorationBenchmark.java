@@ -21,7 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * with two threads the second and third still take 10-20% longer than the fourth and later ones
  * (the compiler and the heap settle later than with one), so one warm-up measured the warm-up. Three
  * forks per thread count: how fast a JVM runs moves a few percent from one JVM to the next, and a score
- * from one JVM was once 10% off the others.
+ * from one JVM was once 10% off the others. The heap is touched when the JVM starts ({@code
+ * -XX:+AlwaysPreTouch}): an exploration allocates about 0.9 GB of large arrays, and when the collector
+ * happens to place some in parts of the heap no earlier exploration used, first touching that memory
+ * costs this virtual machine 0.3 s per GB (see {@code MachineCheck}), once in a while 0.3 to 0.6 s in one
+ * exploration, with either thread count. The figures are then the engine's, not those of where the
+ * heap's high-water mark happens to be; the first runs of {@code SyntheticBench} and of the command
+ * line pay that cost in full.
  *
  * <p>Run: {@code mvn -B -Pbench -pl checker test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec}
  */
@@ -30,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 3, jvmArgs = {"-Xms6g", "-Xmx6g"})
+@Fork(value = 3, jvmArgs = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 public class ExplorationBenchmark {
 
     @Param({"1", "2"})
