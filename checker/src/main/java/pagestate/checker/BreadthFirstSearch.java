@@ -39,13 +39,17 @@ final class BreadthFirstSearch<S, A> {
     private final CheckerConfig config;
     private final RunLimits limits;
     private final int width;
-    private final StateTable table;
+    /** The visited set; null once the search is over ({@link #release}). */
+    private StateTable table;
     private final TraceStore store = new TraceStore();
     private final Workers workers;
     private final List<Expander<S, A>> expanders = new ArrayList<>();
+    private final String mode;
+    /** Bytes of the visited set and trace data, taken when the search ends. */
+    private long bytesAllocated;
     private final List<LevelChunk> chunks = new ArrayList<>();
     private final List<LevelChunk.Arena> arenas = new ArrayList<>();
-    private final SortedInsertion insertion;
+    private SortedInsertion insertion;
     private final int slots;
     private final int[] firstViolation;
     private final boolean[] done;
@@ -85,6 +89,7 @@ final class BreadthFirstSearch<S, A> {
         this.width = system.codec().words();
         this.blockCandidates = blockCandidates > 0 ? blockCandidates : defaultBlockCandidates(width);
         this.table = config.exact() ? new ExactTable(width, 1 << 12) : new FingerprintTable(1 << 12);
+        this.mode = table.mode();
         Independence<S, A> independence = config.por() ? system.independence() : null;
         boolean reduced = independence != null;
         this.insertion = new SortedInsertion(workers, width, table);
@@ -139,10 +144,26 @@ final class BreadthFirstSearch<S, A> {
                 level++;
             }
         } catch (OutOfMemoryError e) {
-            // a grown table prepared by one task while another ran out is not needed any more
-            if (table instanceof FingerprintTable f) f.dropPrepared();
             limits.stopForMemory();
+        } finally {
+            release();
         }
+    }
+
+    /**
+     * When the search ends: from here on only the trace data and the figures are used (verdicts, traces,
+     * liveness passes), so the visited set and the level buffers are left to the collector, also after
+     * a run stopped by a limit or out of memory.
+     */
+    private void release() {
+        bytesAllocated = table.allocatedBytes() + store.allocatedBytes();
+        table = null;
+        levelNew = null;
+        insertion = null;
+        arenas.clear();
+        chunks.clear();
+        expanders.clear();
+        next = new long[0];
     }
 
     private long[] initialLevel() {
@@ -481,10 +502,10 @@ final class BreadthFirstSearch<S, A> {
     }
 
     long bytesAllocated() {
-        return table.allocatedBytes() + store.allocatedBytes();
+        return bytesAllocated;
     }
 
     String mode() {
-        return table.mode();
+        return mode;
     }
 }

@@ -168,7 +168,7 @@ final class FingerprintTable implements StateTable {
     }
 
     /** Forgets what {@link #prepare} decided, and the array it allocated. */
-    void dropPrepared() {
+    private void dropPrepared() {
         preparedCount = -1;
         grown = null;
     }
@@ -178,15 +178,21 @@ final class FingerprintTable implements StateTable {
      * {@code fresh[from[r] .. to[r])}, the runs in increasing fingerprint order. Worker {@code w} adds
      * runs {@code [first[w], first[w+1])}, which all lie in {@code [lo[w], lo[w+1])} (unsigned; the
      * last range is unbounded above, and {@code lo[0]} is 0). In place, or by a merge into a larger
-     * array, as {@link #prepare} decided for this batch (it is called here if it was not); {@code room}
-     * is {@link #prepare}'s. The few fingerprints that would cross into the next worker's part of the
+     * array, as {@link #prepare} decided for this batch (it is called here if it was not; prepared for
+     * another count, this throws); {@code room} is {@link #prepare}'s. The few fingerprints that would cross into the next worker's part of the
      * table are added afterwards, alone.
      */
     void addSorted(Workers workers, long[] fresh, int[] from, int[] to, int[] first, long[] lo, long room) {
         int n = workers.count();
         long count = 0;
         for (int r = first[0]; r < first[n]; r++) count += to[r] - from[r];
-        if (preparedCount != count) prepare(count, room);
+        if (preparedCount >= 0 && preparedCount != count) {
+            // the caller's counts and the batch disagree: its winners are not the ones it counted
+            long prepared = preparedCount;
+            dropPrepared();
+            throw new IllegalStateException("table prepared for " + prepared + " fingerprints, given " + count);
+        }
+        if (preparedCount < 0) prepare(count, room);
         preparedCount = -1;
         if (count == 0) return;
         long total = size + count;

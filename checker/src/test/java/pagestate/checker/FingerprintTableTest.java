@@ -2,6 +2,7 @@ package pagestate.checker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -51,6 +52,7 @@ class FingerprintTableTest {
                     }
                     for (long fp : batch) ref.add(fp);
                     assertTrue(t.wellFormed(), "layout after round " + round + " with " + workers + " workers");
+                    assertTrue(t.fits(ref.size()), "load after round " + round + " with " + workers + " workers");
                 }
                 check(t, ref, rnd);
                 assertTrue(t.fits(ref.size()));
@@ -81,7 +83,8 @@ class FingerprintTableTest {
     /**
      * Runs as {@link SortedInsertion} gives them: one a bucket (many empty), each at its own place in the
      * array with unused slots between them, worker w adding the runs of its range of buckets; half the
-     * time {@link FingerprintTable#prepare}d first, on the last worker (now and then for another size).
+     * time {@link FingerprintTable#prepare}d first, on the last worker (now and then for another size,
+     * which must be refused).
      */
     private static void addAsBuckets(Workers pool, FingerprintTable t, long[] batch, Random rnd) {
         int n = pool.count();
@@ -103,11 +106,15 @@ class FingerprintTableTest {
         for (int w = 0; w <= n; w++) first[w] = buckets * w / n;
         for (int w = 0; w < n; w++) lo[w] = (long) first[w] << (64 - SortedInsertion.BITS);
         // as the engine does, the table is often prepared (grown array allocated) beforehand, on another
-        // worker; sometimes for another batch size, which addSorted must not take for this batch's
+        // worker; prepared for another batch size, it refuses the batch and forgets the preparation
         int prepared = rnd.nextInt(4) == 0 ? sorted.length / 2 + 1 : sorted.length;
-        if (rnd.nextBoolean()) pool.run(w -> {
+        boolean prepare = rnd.nextBoolean();
+        if (prepare) pool.run(w -> {
             if (w == n - 1) t.prepare(prepared, 0);
         });
+        if (prepare && prepared != sorted.length) {
+            assertThrows(IllegalStateException.class, () -> t.addSorted(pool, spread, from, to, first, lo, 0));
+        }
         t.addSorted(pool, spread, from, to, first, lo, 0);
     }
 
