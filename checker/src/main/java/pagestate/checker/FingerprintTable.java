@@ -179,8 +179,8 @@ final class FingerprintTable implements StateTable {
      * runs {@code [first[w], first[w+1])}, which all lie in {@code [lo[w], lo[w+1])} (unsigned; the
      * last range is unbounded above, and {@code lo[0]} is 0). In place, or by a merge into a larger
      * array, as {@link #prepare} decided for this batch (it is called here if it was not; prepared for
-     * another count, this throws); {@code room} is {@link #prepare}'s. The few fingerprints that would cross into the next worker's part of the
-     * table are added afterwards, alone.
+     * another count, this throws); {@code room} is {@link #prepare}'s. The few fingerprints that would
+     * cross into the next worker's part of the table are added afterwards, alone.
      */
     void addSorted(Workers workers, long[] fresh, int[] from, int[] to, int[] first, long[] lo, long room) {
         int n = workers.count();

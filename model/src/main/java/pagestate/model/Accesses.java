@@ -23,7 +23,7 @@ final class Accesses {
     Attribute translate(PageState.Editor e, int cpu, Mapping m, int page) {
         TlbEntry t = e.tlbNow(cpu, m, page);
         if (t != TlbEntry.NONE) return t.attribute();
-        if (!m.hasPte() || m.ordinal() >= e.layout().pteMappings()) return null;
+        if (!e.layout().hasPte(m)) return null;
         Pte pte = e.pteNow(m, page);
         if (!pte.present()) return null;
         e.tlb(cpu, m, page, TlbEntry.cached(pte.attribute()));

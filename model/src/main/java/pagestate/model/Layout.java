@@ -8,6 +8,11 @@ public record Layout(int cpus, int mappings, int pages) {
         return Math.min(mappings, 2);
     }
 
+    /** Whether mapping {@code m} has a PTE of its own in this layout (else it has none, see {@link #pteMappings}). */
+    boolean hasPte(Mapping m) {
+        return m.hasPte() && m.ordinal() < pteMappings();
+    }
+
     int pteIndex(Mapping m, int page) {
         return m.ordinal() * pages + page;
     }

@@ -64,9 +64,9 @@ final class PageFootprints {
         int[] perPte = new int[layout.pteCount()];
         for (int cpu = 0; cpu < layout.cpus(); cpu++) {
             for (Mapping m : layout.mappingList()) {
-                if (!m.hasPte() || m.ordinal() >= layout.pteMappings()) continue;
+                if (!layout.hasPte(m)) continue;
                 for (int page = 0; page < layout.pages(); page++) {
-                    int p = m.ordinal() * layout.pages() + page;
+                    int p = layout.pteIndex(m, page);
                     pteOfEntry[layout.tlbIndex(cpu, m, page)] = p;
                     perPte[p]++;
                 }

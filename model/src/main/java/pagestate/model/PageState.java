@@ -39,7 +39,7 @@ public final class PageState {
 
     /** The PTE of {@code m} for {@code page}; the lazy alias has none (null). */
     public Pte pte(Mapping m, int page) {
-        return m.hasPte() && m.ordinal() < layout.pteMappings() ? ptes[layout.pteIndex(m, page)] : null;
+        return layout.hasPte(m) ? ptes[layout.pteIndex(m, page)] : null;
     }
 
     public TlbEntry tlb(int cpu, Mapping m, int page) { return tlb[layout.tlbIndex(cpu, m, page)]; }
