@@ -66,7 +66,7 @@ final class AblateCommand implements Callable<Integer> {
         if (config == null) return ExitCodes.USAGE;
         Spec spec = SpecFiles.loadOne(file, "ablate", err);
         if (spec == null) return ExitCodes.USAGE;
-        if (!(spec.config() instanceof pagestate.model.Scenario)) {
+        if (!(spec.config() instanceof pagestate.model.cpu.Scenario)) {
             err.println(file + ": ablate removes the steps of CPU converters; this spec's system is " + spec.system()
                     + " (ablate works on system cpu only)");
             return ExitCodes.USAGE;

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import pagestate.model.Converter;
-import pagestate.model.Phase;
-import pagestate.model.Primitive;
-import pagestate.model.Scenario;
+import pagestate.model.cpu.Converter;
+import pagestate.model.cpu.Phase;
+import pagestate.model.cpu.Primitive;
+import pagestate.model.cpu.Scenario;
 import pagestate.specs.Spec;
 
 /**

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import pagestate.model.Primitive;
+import pagestate.model.cpu.Primitive;
 import pagestate.reports.Actual;
 import pagestate.reports.PropertyReport;
 import pagestate.reports.SpecReport;

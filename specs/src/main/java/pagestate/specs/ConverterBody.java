@@ -3,7 +3,7 @@ package pagestate.specs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import pagestate.model.Direction;
+import pagestate.model.cpu.Direction;
 
 /** The phases and steps under a converter line: {@code to shared:} / {@code to private:} and one step per word. */
 final class ConverterBody implements Body {

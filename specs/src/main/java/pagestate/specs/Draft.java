@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import pagestate.model.Direction;
-import pagestate.model.ErrorPath;
-import pagestate.model.HardwareAction;
-import pagestate.model.Options;
-import pagestate.model.Platform;
-import pagestate.model.Primitive;
+import pagestate.model.cpu.Direction;
+import pagestate.model.cpu.ErrorPath;
+import pagestate.model.cpu.HardwareAction;
+import pagestate.model.cpu.Options;
+import pagestate.model.cpu.Platform;
+import pagestate.model.cpu.Primitive;
 import pagestate.model.PropertyName;
 
 /**

@@ -3,7 +3,7 @@ package pagestate.specs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import pagestate.model.Direction;
+import pagestate.model.cpu.Direction;
 
 /**
  * {@code edit CONVERTER [to shared|to private]:} and its indented operations on the inherited step list:

@@ -2,11 +2,11 @@ package pagestate.specs;
 
 import java.util.ArrayList;
 import java.util.List;
-import pagestate.model.ErrorPath;
-import pagestate.model.HardwareAction;
-import pagestate.model.Options;
-import pagestate.model.Platform;
-import pagestate.model.Primitive;
+import pagestate.model.cpu.ErrorPath;
+import pagestate.model.cpu.HardwareAction;
+import pagestate.model.cpu.Options;
+import pagestate.model.cpu.Platform;
+import pagestate.model.cpu.Primitive;
 import pagestate.model.PropertyName;
 
 /** The spec names of the model's enums, in declaration order: the vocabulary comes from the model. */

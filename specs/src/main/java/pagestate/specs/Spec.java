@@ -3,7 +3,7 @@ package pagestate.specs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import pagestate.model.Scenario;
+import pagestate.model.cpu.Scenario;
 import pagestate.model.SystemConfig;
 
 /**

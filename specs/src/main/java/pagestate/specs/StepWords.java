@@ -1,6 +1,6 @@
 package pagestate.specs;
 
-import pagestate.model.Primitive;
+import pagestate.model.cpu.Primitive;
 
 /** Reads primitive names and step references ({@code flush_tlb}, {@code flush_tlb#2}). */
 final class StepWords {

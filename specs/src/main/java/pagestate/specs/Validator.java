@@ -8,19 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import pagestate.model.Converter;
-import pagestate.model.ErrorPath;
-import pagestate.model.HardwareAction;
-import pagestate.model.HostActor;
-import pagestate.model.Options;
-import pagestate.model.Phase;
-import pagestate.model.Platform;
-import pagestate.model.Primitive;
+import pagestate.model.cpu.Converter;
+import pagestate.model.cpu.ErrorPath;
+import pagestate.model.cpu.HardwareAction;
+import pagestate.model.cpu.HostActor;
+import pagestate.model.cpu.Options;
+import pagestate.model.cpu.Phase;
+import pagestate.model.cpu.Platform;
+import pagestate.model.cpu.Primitive;
 import pagestate.model.PropertyName;
-import pagestate.model.Scenario;
+import pagestate.model.cpu.Scenario;
 import pagestate.model.SeedSystem;
 import pagestate.model.SystemConfig;
-import pagestate.model.ZeropadReader;
+import pagestate.model.cpu.ZeropadReader;
 
 /**
  * Checks a merged draft as a whole (bounds against actors, primitives and options against the platform,

@@ -82,11 +82,11 @@ class CatalogueTest {
             if (!name.startsWith("edgecombe-merged-")) continue;
             Spec merged = Texts.load(p);
             Spec seven = Texts.load(p.resolveSibling(name.replace("edgecombe-merged-", "kelley-seven-step-")));
-            List<pagestate.model.Primitive> expected = new ArrayList<>(seven.scenario().converters().get(0).phases().get(0).steps());
-            expected.remove(pagestate.model.Primitive.FLIP);
-            expected.set(expected.indexOf(pagestate.model.Primitive.CLEAR_PRESENT), pagestate.model.Primitive.CLEAR_PRESENT_AND_FLIP);
-            int setPresent = expected.indexOf(pagestate.model.Primitive.SET_PRESENT);
-            assertEquals(pagestate.model.Primitive.FLUSH_TLB, expected.get(setPresent + 1), "set_memory_p() flushes in " + name);
+            List<pagestate.model.cpu.Primitive> expected = new ArrayList<>(seven.scenario().converters().get(0).phases().get(0).steps());
+            expected.remove(pagestate.model.cpu.Primitive.FLIP);
+            expected.set(expected.indexOf(pagestate.model.cpu.Primitive.CLEAR_PRESENT), pagestate.model.cpu.Primitive.CLEAR_PRESENT_AND_FLIP);
+            int setPresent = expected.indexOf(pagestate.model.cpu.Primitive.SET_PRESENT);
+            assertEquals(pagestate.model.cpu.Primitive.FLUSH_TLB, expected.get(setPresent + 1), "set_memory_p() flushes in " + name);
             expected.remove(setPresent + 1);
             assertEquals(expected, merged.scenario().converters().get(0).phases().get(0).steps(), name);
         }

@@ -2,16 +2,16 @@ package pagestate.specs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static pagestate.model.Primitive.*;
+import static pagestate.model.cpu.Primitive.*;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import pagestate.model.HostActor;
-import pagestate.model.Primitive;
-import pagestate.model.Scenario;
-import pagestate.model.ZeropadReader;
+import pagestate.model.cpu.HostActor;
+import pagestate.model.cpu.Primitive;
+import pagestate.model.cpu.Scenario;
+import pagestate.model.cpu.ZeropadReader;
 
 /** extends, overriding, drop, and each edit operation; the errors of each. */
 class ExtendsTest {
@@ -95,7 +95,7 @@ class ExtendsTest {
     @Test
     void theBasePlatformCanBeChangedWhenItsStepsExistThere() {
         Spec s = Texts.spec(DIR.resolve("v.pspec"), "spec v\nextends \"abstract-base.pspec\"\ndescription \"d\"\nplatform snp\n");
-        assertEquals(pagestate.model.Platform.SNP, s.scenario().platform());
+        assertEquals(pagestate.model.cpu.Platform.SNP, s.scenario().platform());
         List<String> e = Texts.errors(SpecLoader.parse(DIR.resolve("v.pspec"),
                 "spec v\nextends \"base.pspec\"\ndescription \"d\"\nplatform snp\n"));
         assertEquals(List.of(DIR.resolve("base.pspec") + ":5:8: ve_zeropad_fixup is a TDX option; this spec's platform is snp",

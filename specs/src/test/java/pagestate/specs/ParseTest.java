@@ -8,21 +8,21 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import pagestate.model.Content;
-import pagestate.model.Converter;
-import pagestate.model.Direction;
-import pagestate.model.ErrorPath;
-import pagestate.model.HardwareAction;
-import pagestate.model.HostActor;
-import pagestate.model.Options;
-import pagestate.model.Phase;
-import pagestate.model.Platform;
-import pagestate.model.Primitive;
+import pagestate.model.cpu.Content;
+import pagestate.model.cpu.Converter;
+import pagestate.model.cpu.Direction;
+import pagestate.model.cpu.ErrorPath;
+import pagestate.model.cpu.HardwareAction;
+import pagestate.model.cpu.HostActor;
+import pagestate.model.cpu.Options;
+import pagestate.model.cpu.Phase;
+import pagestate.model.cpu.Platform;
+import pagestate.model.cpu.Primitive;
 import pagestate.model.PropertyName;
-import pagestate.model.Scenario;
-import pagestate.model.ZeropadReader;
+import pagestate.model.cpu.Scenario;
+import pagestate.model.cpu.ZeropadReader;
 
-import static pagestate.model.Primitive.*;
+import static pagestate.model.cpu.Primitive.*;
 
 /** Every construct of the language, parsed into the expected model values. */
 class ParseTest {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import pagestate.model.Fields;
 import pagestate.model.PropertyName;
-import pagestate.model.SystemExplorer;
+import pagestate.model.cpu.SystemExplorer;
 
 /** The rules of the busdma model (seed 003, bus_dma.c r1.56 + Hoexer's diff), and domain.md 8.7 pinned. */
 class BusdmaModelTest {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import pagestate.model.Fields;
 import pagestate.model.PropertyName;
-import pagestate.model.SystemExplorer;
+import pagestate.model.cpu.SystemExplorer;
 
 /** The rules of the CoVE model (seed 001) and its x86 contrast, and domain.md 8.8 pinned. */
 class CoveModelTest {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import pagestate.model.Fields;
 import pagestate.model.PropertyName;
-import pagestate.model.SystemExplorer;
+import pagestate.model.cpu.SystemExplorer;
 
 /** The rules of the IOMMU + SNP model, one test each, and the verdicts of domain.md 8.6 pinned exhaustively. */
 class IommuModelTest {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import pagestate.model.Fields;
 import pagestate.model.PropertyName;
-import pagestate.model.SystemExplorer;
+import pagestate.model.cpu.SystemExplorer;
 
 /** The rules of the vTOM swiotlb model (seed 000, domain.md 5 vTOM), and the designs' verdicts pinned. */
 class SwiotlbModelTest {

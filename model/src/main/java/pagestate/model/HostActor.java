@@ -1,4 +1,0 @@
-package pagestate.model;
-
-/** The host (VMM) touching {@code page} whenever it considers the page shared: reading and/or writing it. */
-public record HostActor(String name, int page, boolean reads, boolean writes) { }

@@ -1,0 +1,102 @@
+package pagestate.model.cpu;
+
+/**
+ * Guest memory accesses: translation through the TLB or a page walk, the platform's verdict, and the
+ * access's effect on TLB, cache and contents. One rule each.
+ */
+final class Accesses {
+
+    private final PlatformRules rules;
+    private final Options options;
+
+    Accesses(PlatformRules rules, Options options) {
+        this.rules = rules;
+        this.options = options;
+    }
+
+    /**
+     * The attribute an access by {@code cpu} through {@code m} uses, or null for #PF. A TLB entry is used
+     * as it is, whatever the PTE says now (SDM Vol. 3A 4.10.2.3); otherwise a present PTE is walked and
+     * the walk caches the translation; a non-present PTE with no TLB entry raises #PF (SDM 4.10.4.3:
+     * nothing is cached from a non-present PTE).
+     */
+    Attribute translate(PageState.Editor e, int cpu, Mapping m, int page) {
+        TlbEntry t = e.tlbNow(cpu, m, page);
+        if (t != TlbEntry.NONE) return t.attribute();
+        if (!e.layout().hasPte(m)) return null;
+        Pte pte = e.pteNow(m, page);
+        if (!pte.present()) return null;
+        e.tlb(cpu, m, page, TlbEntry.cached(pte.attribute()));
+        return pte.attribute();
+    }
+
+    /**
+     * A read by {@code cpu} of {@code page} through the direct map. Returns the outcome; the caller
+     * records it. A successful read fills a clean line with the translation's key.
+     */
+    Cause read(PageState.Editor e, int cpu, int page, PlatformRules.Accessor who) {
+        Attribute attr = translate(e, cpu, Mapping.DIRECT, page);
+        if (attr == null) {
+            // the zeropad's #PF on its second page is fixed up (arch/x86/mm/extable.c ex_handler_zeropad)
+            return who == PlatformRules.Accessor.ZEROPAD_SECOND_PAGE ? Cause.PF_FIXUP : Cause.PF_OOPS;
+        }
+        Cause c = verdict(e, who, attr, page);
+        if (c != Cause.OK) return c;
+        // a private read of a poisoned line raises #MC (domain.md section 4)
+        if (attr == Attribute.PRIVATE && e.contentsNow(page) == Content.POISON) return Cause.MC_POISON;
+        fill(e, page, attr);
+        return Cause.OK;
+    }
+
+    /** A write of {@code value} by {@code cpu} to {@code page} through the direct map: a dirty line with the key. */
+    Cause write(PageState.Editor e, int cpu, int page, Content value) {
+        Attribute attr = translate(e, cpu, Mapping.DIRECT, page);
+        if (attr == null) return Cause.PF_OOPS;
+        Cause c = verdict(e, PlatformRules.Accessor.KERNEL, attr, page);
+        if (c != Cause.OK) return c;
+        e.contents(page, value);
+        e.cache(page, e.cacheNow(page).with(attr, Line.DIRTY));
+        return Cause.OK;
+    }
+
+    /**
+     * The platform's verdict on an access. With the SNP option host_implicit_conversion, an RMP nested
+     * page fault makes the host convert the page to what the access wanted (C=0: hypervisor-owned;
+     * C=1: assigned to the guest, unvalidated) and the access is retried once.
+     */
+    private Cause verdict(PageState.Editor e, PlatformRules.Accessor who, Attribute attr, int page) {
+        Cause c = rules.access(who, attr, e.hvNow(page), options);
+        if (options.hostImplicitConversion() && (c == Cause.NPF_RMP_SHARED || c == Cause.NPF_RMP_PRIVATE)) {
+            e.happen(Cause.IMPLICIT_CONVERSION);
+            e.hv(page, c == Cause.NPF_RMP_SHARED ? HvPage.SNP_HV_OWNED : HvPage.SNP_UNVALIDATED);
+            e.contents(page, Content.GARBAGE);
+            c = rules.access(who, attr, e.hvNow(page), options);
+        }
+        return c;
+    }
+
+    /** A read through a translation fills a clean line with that translation's key (domain.md section 4). */
+    static void fill(PageState.Editor e, int page, Attribute key) {
+        CacheLines lines = e.cacheNow(page);
+        if (lines.get(key) == Line.NONE) e.cache(page, lines.with(key, Line.CLEAN));
+    }
+
+    /**
+     * Writes back and drops the lines of {@code page} with {@code key}. A dirty line whose key no longer
+     * matches the page's state corrupts it on non-coherent caches: TDX poisons it, SNP without
+     * SME_COHERENT leaves garbage (domain.md section 4).
+     */
+    void writeBack(PageState.Editor e, int page, Attribute key) {
+        CacheLines lines = e.cacheNow(page);
+        Line line = lines.get(key);
+        if (line == Line.NONE) return;
+        if (line == Line.DIRTY && key != e.hvNow(page).key() && !rules.coherentCaches(options)) {
+            e.contents(page, rules.writebackMismatch(options));
+        }
+        e.cache(page, lines.with(key, Line.NONE));
+    }
+
+    boolean coherentCaches() {
+        return rules.coherentCaches(options);
+    }
+}

@@ -1,0 +1,22 @@
+package pagestate.model.cpu;
+
+import java.util.List;
+
+/**
+ * A thread that converts {@code pages} on {@code cpu}: its phases run in order (one phase for
+ * to-shared or to-private, two for a round trip). With {@code owner}, the same thread also uses the
+ * pages as their owner: it writes them before the conversion and writes and reads them after it.
+ */
+public record Converter(String name, int cpu, List<Integer> pages, List<Phase> phases, boolean owner) {
+    public Converter {
+        pages = List.copyOf(pages);
+        phases = List.copyOf(phases);
+        if (pages.isEmpty()) throw new IllegalArgumentException("a converter needs at least one page");
+        if (phases.isEmpty()) throw new IllegalArgumentException("a converter needs at least one phase");
+    }
+
+    /** The attribute the pages have before the first phase. */
+    public Attribute initialAttribute() {
+        return phases.get(0).target().source();
+    }
+}

@@ -1,0 +1,192 @@
+package pagestate.model.cpu;
+
+/**
+ * What each converter primitive does to the state (domain.md sections 2 and 4). One method per
+ * primitive; each applies to every page of its converter, atomically.
+ */
+final class ConverterSteps {
+
+    private final Accesses accesses;
+    private final Options options;
+
+    ConverterSteps(Accesses accesses, Options options) {
+        this.accesses = accesses;
+        this.options = options;
+    }
+
+    /**
+     * Applies {@code p} for converter {@code c} towards {@code target}. Returns OK, or the cause of a
+     * fatal outcome or a rule breach; {@link Cause#HYPERCALL_FAILED} when the call cannot succeed.
+     */
+    Cause apply(PageState.Editor e, Converter c, Primitive p, Attribute target) {
+        return switch (p) {
+            case UNMAP_ALIASES -> unmapAliases(e);
+            case CLEAR_PRESENT -> setPte(e, c, false, null);
+            case SET_PRESENT -> setPte(e, c, true, null);
+            case FLIP -> setPte(e, c, null, target);
+            case CLEAR_PRESENT_AND_FLIP -> setPte(e, c, false, target);
+            case FLUSH_TLB -> flushTlb(e, c);
+            case FLUSH_CACHE -> flushCache(e, c);
+            case WBINVD -> wbinvd(e);
+            case MAP_GPA -> mapGpa(e, c, target);
+            case ACCEPT -> accept(e, c);
+            case PSC -> psc(e, c, target);
+            case PVALIDATE -> pvalidate(e, c, true);
+            case RESCIND -> pvalidate(e, c, false);
+            case HV_VISIBILITY -> hvVisibility(e, c, target);
+        };
+    }
+
+    /** vm_unmap_aliases(): flushes the lazily freed vmap areas' TLB entries on every CPU (mm/vmalloc.c). */
+    private Cause unmapAliases(PageState.Editor e) {
+        Layout l = e.layout();
+        if (l.mappings() <= Mapping.LAZY.ordinal()) return Cause.OK;
+        for (int cpu = 0; cpu < l.cpus(); cpu++) {
+            for (int page = 0; page < l.pages(); page++) e.tlb(cpu, Mapping.LAZY, page, TlbEntry.NONE);
+        }
+        return Cause.OK;
+    }
+
+    /**
+     * A PTE write on the direct map and the vmalloc alias (cpa_process_alias()): PRESENT and/or the
+     * attribute (null = unchanged). No TLB invalidation by itself (set_memory.c __change_page_attr()).
+     */
+    private Cause setPte(PageState.Editor e, Converter c, Boolean present, Attribute attribute) {
+        for (Mapping m : e.layout().mappingList()) {
+            if (!m.hasPte()) continue;
+            for (int page : c.pages()) {
+                Pte pte = e.pteNow(m, page);
+                if (present != null) pte = pte.withPresent(present);
+                if (attribute != null) pte = pte.withAttribute(attribute);
+                e.pte(m, page, pte);
+            }
+        }
+        return Cause.OK;
+    }
+
+    /**
+     * flush_tlb_kernel_range() by IPI on all CPUs (set_memory.c cpa_flush()): drops the entries of the
+     * direct map and the vmalloc alias; the lazy alias's addresses are not in the range.
+     */
+    private Cause flushTlb(PageState.Editor e, Converter c) {
+        Layout l = e.layout();
+        for (int cpu = 0; cpu < l.cpus(); cpu++) {
+            for (Mapping m : l.mappingList()) {
+                if (!m.hasPte()) continue;
+                for (int page : c.pages()) e.tlb(cpu, m, page, TlbEntry.NONE);
+            }
+        }
+        return Cause.OK;
+    }
+
+    /**
+     * CLFLUSH of each page through its direct-map address (set_memory.c cpa_flush(): pages whose PTE is
+     * not present are silently skipped). CLFLUSH flushes the lines of the key its translation carries.
+     */
+    private Cause flushCache(PageState.Editor e, Converter c) {
+        for (int page : c.pages()) {
+            if (!e.pteNow(Mapping.DIRECT, page).present()) continue;
+            Attribute key = accesses.translate(e, c.cpu(), Mapping.DIRECT, page);
+            accesses.writeBack(e, page, key);
+        }
+        return Cause.OK;
+    }
+
+    /** WBINVD (on all CPUs): writes back and invalidates every line of every page; no address needed. */
+    private Cause wbinvd(PageState.Editor e) {
+        for (int page = 0; page < e.layout().pages(); page++) {
+            for (Attribute key : Attribute.values()) accesses.writeBack(e, page, key);
+        }
+        return Cause.OK;
+    }
+
+    /**
+     * TDX MapGPA (TDG.VP.VMCALL): the VMM maps the GPA shared or private. A page mapped private is
+     * pending until accepted and holds no data the guest wrote (new backing, tdx.c). With the option
+     * vmm_flush_on_map_private, the VMM flushes the shared alias's lines first (tdx.c comment in
+     * tdx_cache_flush_required(): the VMM is responsible on shared->private).
+     */
+    private Cause mapGpa(PageState.Editor e, Converter c, Attribute target) {
+        for (int page : c.pages()) {
+            HvPage now = e.hvNow(page);
+            if (target == Attribute.SHARED) {
+                if (now == HvPage.TDX_SHARED) continue;
+                e.hv(page, HvPage.TDX_SHARED);
+                e.contents(page, Content.HOST_DATA);
+            } else {
+                if (now != HvPage.TDX_SHARED) continue;
+                if (options.vmmFlushOnMapPrivate()) accesses.writeBack(e, page, Attribute.SHARED);
+                e.hv(page, HvPage.TDX_PENDING);
+                e.contents(page, Content.GARBAGE);
+            }
+        }
+        return Cause.OK;
+    }
+
+    /**
+     * TDX TDG.MEM.PAGE.ACCEPT: a pending page becomes accepted and zeroed. Any other state is an error of
+     * the TDCALL (not mapped private; TDX_PAGE_ALREADY_ACCEPTED), and tdx-shared.c try_accept_one()
+     * treats every error as a failure: tdx_accept_memory() returns false and the conversion fails.
+     */
+    private Cause accept(PageState.Editor e, Converter c) {
+        for (int page : c.pages()) {
+            if (e.hvNow(page) != HvPage.TDX_PENDING) return Cause.HYPERCALL_FAILED;
+            e.hv(page, HvPage.TDX_ACCEPTED);
+            e.contents(page, Content.ZERO);
+        }
+        return Cause.OK;
+    }
+
+    /**
+     * SNP Page State Change through the GHCB: the hypervisor makes the page hypervisor-owned (shared) or
+     * assigns it to the guest unvalidated (private). RMPUPDATE clears the validated bit; the guest must
+     * rescind before PSC to shared (core.c set_pages_state()). Memory keeps its bytes: read with the
+     * other key they are garbage.
+     */
+    private Cause psc(PageState.Editor e, Converter c, Attribute target) {
+        Cause result = Cause.OK;
+        for (int page : c.pages()) {
+            HvPage now = e.hvNow(page);
+            if (target == Attribute.SHARED) {
+                if (now == HvPage.SNP_HV_OWNED) continue;
+                if (now == HvPage.SNP_VALIDATED) result = Cause.PSC_WHILE_VALIDATED;
+                e.hv(page, HvPage.SNP_HV_OWNED);
+            } else {
+                if (now != HvPage.SNP_HV_OWNED) continue;
+                e.hv(page, HvPage.SNP_UNVALIDATED);
+            }
+            e.contents(page, Content.GARBAGE);
+        }
+        return result;
+    }
+
+    /**
+     * SNP PVALIDATE (validate or rescind) takes the direct map's virtual address: through a not-present
+     * PTE it raises #PF in the kernel (Lendacky's oops on Kelley's v1, Oct 2023). It fails unless the
+     * page is in the state it changes from (double validation, validation before PSC), and Linux then
+     * terminates (core.c pvalidate_pages()).
+     */
+    private Cause pvalidate(PageState.Editor e, Converter c, boolean validate) {
+        for (int page : c.pages()) {
+            if (accesses.translate(e, c.cpu(), Mapping.DIRECT, page) == null) return Cause.PF_IN_PVALIDATE;
+            HvPage from = validate ? HvPage.SNP_UNVALIDATED : HvPage.SNP_VALIDATED;
+            if (e.hvNow(page) != from) return Cause.PVALIDATE_FAILED;
+            e.hv(page, validate ? HvPage.SNP_VALIDATED : HvPage.SNP_UNVALIDATED);
+        }
+        return Cause.OK;
+    }
+
+    /**
+     * Hyper-V host-visibility hypercall (ivm.c hv_mark_gpa_visibility()): the page becomes visible to the
+     * host or private again; the paravisor handles validation. Read with the other key the bytes are garbage.
+     */
+    private Cause hvVisibility(PageState.Editor e, Converter c, Attribute target) {
+        HvPage to = target == Attribute.SHARED ? HvPage.VTOM_HOST_VISIBLE : HvPage.VTOM_PRIVATE;
+        for (int page : c.pages()) {
+            if (e.hvNow(page) == to) continue;
+            e.hv(page, to);
+            e.contents(page, Content.GARBAGE);
+        }
+        return Cause.OK;
+    }
+}

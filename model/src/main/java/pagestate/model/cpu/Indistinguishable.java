@@ -1,0 +1,88 @@
+package pagestate.model.cpu;
+
+import java.util.Arrays;
+
+/**
+ * Detail of a state that no action and no property can ever tell apart, merged into one representative
+ * (applied in {@link PageModel#canonical} before the CPU symmetry). Each merge is a bisimulation:
+ * <ul>
+ *   <li>A clean cache line and no line: only a dirty line is ever read (no_stale_dirty_line) or has an
+ *       effect (a write-back with the wrong key, domain.md 4); a write dirties a line whatever was there,
+ *       a fill or an eviction of a clean line changes nothing else.</li>
+ *   <li>A TLB entry of a page no converter touches and no entry: that page's PTEs never change, so the
+ *       entry always equals what a page walk would cache (SDM Vol. 3A 4.10.2.3) and an access translates
+ *       the same either way; every property sees the same attribute through it. (Only when the hardware
+ *       does not fill TLBs; otherwise the saturation below covers these entries.)</li>
+ * </ul>
+ *
+ * <p>Saturation, when the hardware may fill TLBs: every empty entry whose PTE is present is filled with
+ * what the PTE says (the canonical form is then a state the hardware reaches from s by speculative fills,
+ * {@link Hardware#saturate}; a crashed guest is left as it is). This is not a bisimulation, since an entry
+ * filled before a PTE changes goes stale where an empty one would not; it is sound for the checker's
+ * verdicts because (1) the filled state is reachable from s by fills, so whatever it violates is real;
+ * (2) a fresh entry translates exactly as the page walk of an empty one would (effectiveAttribute), so
+ * every safety property that holds in the filled state holds in s (translations_consistent: the PTE is
+ * checked anyway; no_stale_tlb_after_done: more entries, more violations; aliases_agree reads effective
+ * attributes), and no converter's, reader's or host's enabledness depends on the TLB; (3) every successor
+ * of s is, after saturation, reachable from the saturated s: by the same action, then evictions of the
+ * entries that the action made stale in the filled state but that were empty in s. A crashed guest is not
+ * saturated (nothing follows a crash); the crash reached from the saturated state covers it, with more
+ * entries and so every violation it has. The IndistinguishableTest checks all this on every reachable state
+ * of several scenarios: the forms of the reachable states are exactly the states the reduced search reaches
+ * (but for covered crashes), and violations agree.</p>
+ */
+final class Indistinguishable {
+
+    private final Layout layout;
+    private final boolean[] stable;   // pages no converter touches
+    private final boolean saturate;   // the hardware fills TLBs
+
+    Indistinguishable(Scenario scenario, Layout layout) {
+        this.layout = layout;
+        this.stable = new boolean[layout.pages()];
+        Arrays.fill(stable, true);
+        for (Converter c : scenario.converters()) for (int p : c.pages()) stable[p] = false;
+        this.saturate = scenario.hardwareOn(HardwareAction.TLB_FILL);
+    }
+
+    boolean saturates() {
+        return saturate;
+    }
+
+    PageState canonical(PageState s) {
+        CacheLines[] cache = null;
+        for (int page = 0; page < layout.pages(); page++) {
+            CacheLines lines = s.cache[page];
+            if (lines.privateKey() != Line.CLEAN && lines.sharedKey() != Line.CLEAN) continue;
+            if (cache == null) cache = s.cache.clone();
+            cache[page] = new CacheLines(clean(lines.privateKey()), clean(lines.sharedKey()));
+        }
+        TlbEntry[] tlb = null;
+        int row = layout.mappings() * layout.pages();   // one CPU's TLB entries
+        for (Mapping m : layout.mappingList()) {
+            for (int page = 0; page < layout.pages(); page++) {
+                TlbEntry to;   // what the entries of this mapping and page become on every CPU
+                if (saturate) {
+                    // the empty entries get what a fill from the PTE caches (Hardware.fillable)
+                    to = s.crashed() ? null : Hardware.fillFrom(s.pte(m, page));
+                } else {
+                    to = stable[page] ? TlbEntry.NONE : null;   // a stable page's entries are merged away
+                }
+                if (to == null) continue;
+                for (int cpu = 0, i = layout.tlbIndex(0, m, page); cpu < layout.cpus(); cpu++, i += row) {
+                    TlbEntry now = s.tlb[i];
+                    if (now == to || (saturate && now != TlbEntry.NONE)) continue;
+                    if (tlb == null) tlb = s.tlb.clone();
+                    tlb[i] = to;
+                }
+            }
+        }
+        if (cache == null && tlb == null) return s;
+        return new PageState(layout, s.ptes, tlb != null ? tlb : s.tlb, cache != null ? cache : s.cache, s.hv, s.contents,
+                s.converters, s.readers, s.events, s.crash);
+    }
+
+    private static Line clean(Line l) {
+        return l == Line.CLEAN ? Line.NONE : l;
+    }
+}

@@ -1,0 +1,321 @@
+package pagestate.model.cpu;
+
+import pagestate.model.PropertyName;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Partial-order units and footprints of the page model. Units: one per converter, reader and host (the
+ * actor's index), then the hardware split finely: one unit per TLB entry (its fill and eviction) and one
+ * per cache line (page, key: its fill and write-back). Components (bits): every PTE, TLB entry, cache
+ * line, page state, page contents, converter, reader, the sticky events and the crash.
+ *
+ * <p>Sources of each footprint: a TLB fill reads the PTE it caches from (SDM Vol. 3A 4.10.2.3); a cache
+ * fill reads every translation of its page (any CPU may fill through any present translation); a
+ * write-back reads the page state (a key mismatch corrupts the contents, domain.md 4); an access reads
+ * and fills its CPU's TLB entry, walks the PTE, reads the platform state and contents and fills lines
+ * (domain.md 5). Every action reads the crash (a crashed guest does nothing) and any action that may meet
+ * a fatal outcome writes it, so a reader or converter that may still crash conflicts with everything.
+ */
+final class PageFootprints {
+
+    private final Scenario scenario;
+    private final Layout layout;
+    private final List<ConverterProgram> programs;
+    private final int hardwareActor;
+    private final int pte;
+    private final int tlb;
+    private final int line;
+    private final int hv;
+    private final int contents;
+    private final int converter;
+    private final int reader;
+    private final int events;
+    private final int crash;
+    private final int bits;
+    private final boolean saturated;
+    /** Per TLB entry, the PTE it is filled from (an index among the PTEs), or -1 for none. */
+    private final int[] pteOfEntry;
+    /** Per PTE, the TLB entries (on every CPU) filled from it. */
+    private final int[][] entriesOfPte;
+
+    /**
+     * @param saturated whether the search stores saturated states ({@link Indistinguishable}): then a step's
+     *                  footprint also covers the fills that follow it
+     */
+    PageFootprints(Scenario scenario, Layout layout, List<ConverterProgram> programs, int hardwareActor,
+                   boolean saturated) {
+        this.saturated = saturated;
+        this.scenario = scenario;
+        this.layout = layout;
+        this.programs = programs;
+        this.hardwareActor = hardwareActor;
+        this.pte = 0;
+        this.tlb = pte + layout.pteCount();
+        this.line = tlb + layout.tlbCount();
+        this.hv = line + 2 * layout.pages();
+        this.contents = hv + layout.pages();
+        this.converter = contents + layout.pages();
+        this.reader = converter + programs.size();
+        this.events = reader + scenario.readers().size();
+        this.crash = events + 1;
+        this.bits = crash + 1;
+        this.pteOfEntry = new int[layout.tlbCount()];
+        Arrays.fill(pteOfEntry, -1);
+        int[] perPte = new int[layout.pteCount()];
+        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+            for (Mapping m : layout.mappingList()) {
+                if (!layout.hasPte(m)) continue;
+                for (int page = 0; page < layout.pages(); page++) {
+                    int p = layout.pteIndex(m, page);
+                    pteOfEntry[layout.tlbIndex(cpu, m, page)] = p;
+                    perPte[p]++;
+                }
+            }
+        }
+        this.entriesOfPte = new int[layout.pteCount()][];
+        for (int p = 0; p < perPte.length; p++) entriesOfPte[p] = new int[perPte[p]];
+        int[] filled = new int[layout.pteCount()];
+        for (int e = 0; e < pteOfEntry.length; e++) {
+            int p = pteOfEntry[e];
+            if (p >= 0) entriesOfPte[p][filled[p]++] = e;
+        }
+    }
+
+    /** The unit of the fill or eviction of one TLB entry. */
+    static int tlbUnit(int hardwareActor, Layout l, int cpu, Mapping m, int page) {
+        return hardwareActor + l.tlbIndex(cpu, m, page);
+    }
+
+    /** The unit of the fill or write-back of one cache line. */
+    static int lineUnit(int hardwareActor, Layout l, int page, Attribute key) {
+        return hardwareActor + l.tlbCount() + page * 2 + key.ordinal();
+    }
+
+    int units() {
+        return hardwareActor + layout.tlbCount() + 2 * layout.pages();
+    }
+
+    int words() {
+        return (bits + 63) / 64;
+    }
+
+    void footprint(PageState s, int unit, long[] r, long[] w) {
+        if (s.crashed()) return;                                   // a crashed guest never acts again
+        int converters = programs.size();
+        int readers = scenario.readers().size();
+        if (unit < converters) converter(s, unit, r, w);
+        else if (unit < converters + readers) reader(s, unit - converters, r, w);
+        else if (unit < hardwareActor) host(unit - converters - readers, r, w);
+        else if (unit < hardwareActor + layout.tlbCount()) tlbEntry(unit - hardwareActor, r, w);
+        else cacheLine(unit - hardwareActor - layout.tlbCount(), r, w);
+        if (saturated) saturation(r, w);
+    }
+
+    /**
+     * Over saturated states a step is the action and then the fills it makes possible: of an entry it
+     * emptied (reading that entry's PTE), and of the entries of a PTE it wrote (on every CPU). Only the
+     * entries and PTEs the step writes are visited (the fill pairs are precomputed).
+     */
+    void saturation(long[] r, long[] w) {
+        for (int b = nextSet(w, tlb, line); b < line; b = nextSet(w, b + 1, line)) {
+            int p = pteOfEntry[b - tlb];
+            if (p < 0) continue;
+            set(r, pte + p);
+            set(r, b);
+        }
+        for (int b = nextSet(w, pte, tlb); b < tlb; b = nextSet(w, b + 1, tlb)) {
+            int p = b - pte;
+            if (entriesOfPte[p].length == 0) continue;
+            set(r, b);
+            for (int e : entriesOfPte[p]) {
+                set(r, tlb + e);
+                set(w, tlb + e);
+            }
+        }
+    }
+
+    /** The first bit set in {@code a} in {@code [from, to)}, or {@code to}. */
+    private static int nextSet(long[] a, int from, int to) {
+        while (from < to) {
+            long word = a[from >>> 6] & (-1L << (from & 63));
+            if (word != 0) return Math.min(to, (from & ~63) + Long.numberOfTrailingZeros(word));
+            from = (from & ~63) + 64;
+        }
+        return to;
+    }
+
+    private static boolean get(long[] a, int bit) {
+        return (a[bit >>> 6] & (1L << (bit & 63))) != 0;
+    }
+
+    private void tlbEntry(int index, long[] r, long[] w) {
+        if (!scenario.hardwareOn(HardwareAction.TLB_FILL) && !scenario.hardwareOn(HardwareAction.TLB_EVICT)) return;
+        set(r, crash);
+        set(r, tlb + index);
+        set(w, tlb + index);
+        int perCpu = layout.mappings() * layout.pages();
+        int m = (index % perCpu) / layout.pages();
+        int page = index % layout.pages();
+        if (m < layout.pteMappings()) set(r, pte + m * layout.pages() + page);
+    }
+
+    private void cacheLine(int index, long[] r, long[] w) {
+        int page = index / 2;
+        boolean fill = scenario.hardwareOn(HardwareAction.CACHE_FILL);
+        boolean writeBack = scenario.hardwareOn(HardwareAction.WRITEBACK);
+        if (!fill && !writeBack) return;
+        set(r, crash);
+        set(r, line + index);
+        set(w, line + index);
+        if (fill) {
+            for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+                for (Mapping m : layout.mappingList()) set(r, tlb + layout.tlbIndex(cpu, m, page));
+            }
+            for (int m = 0; m < layout.pteMappings(); m++) set(r, pte + m * layout.pages() + page);
+        }
+        if (writeBack) {
+            set(r, hv + page);
+            set(w, contents + page);
+        }
+    }
+
+    private void host(int i, long[] r, long[] w) {
+        int page = scenario.hosts().get(i).page();
+        set(r, crash);
+        set(r, hv + page);
+        set(r, contents + page);
+        set(w, contents + page);
+        set(r, events);
+        set(w, events);
+    }
+
+    private void reader(PageState s, int i, long[] r, long[] w) {
+        if (s.reader(i).done()) return;
+        ZeropadReader z = scenario.readers().get(i);
+        set(r, reader + i);
+        set(w, reader + i);
+        access(z.cpu(), z.page(), r, w);
+        access(z.cpu(), z.page() + 1, r, w);
+    }
+
+    /** A converter's remaining steps from its program counter, and the allocator's reuse after a failure. */
+    private void converter(PageState s, int i, long[] r, long[] w) {
+        ConverterProgram prog = programs.get(i);
+        ConverterState cs = s.converter(i);
+        boolean reuse = cs.status() == ConverterState.Status.FAILED_FREED && cs.pc() == prog.reuseIndex();
+        if (cs.status() != ConverterState.Status.RUNNING && !reuse) return;
+        Converter c = prog.converter();
+        set(r, converter + i);
+        set(w, converter + i);
+        set(r, events);
+        set(w, events);
+        set(r, crash);
+        if (reuse || scenario.onError() == ErrorPath.FREE) {
+            for (int page : c.pages()) access(c.cpu(), page, r, w);
+        }
+        if (reuse) return;
+        for (int k = cs.pc(); k < prog.ops().size(); k++) {
+            ConverterProgram.Op op = prog.ops().get(k);
+            switch (op.kind()) {
+                case STEP -> step(c, op.primitive(), r, w);
+                case OWNER_WRITE, OWNER_READ, REUSE_WRITE -> {
+                    for (int page : c.pages()) access(c.cpu(), page, r, w);
+                }
+            }
+        }
+    }
+
+    private void step(Converter c, Primitive p, long[] r, long[] w) {
+        switch (p) {
+            case UNMAP_ALIASES -> {
+                if (layout.mappings() > Mapping.LAZY.ordinal()) {
+                    for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+                        for (int page = 0; page < layout.pages(); page++) set(w, tlb + layout.tlbIndex(cpu, Mapping.LAZY, page));
+                    }
+                }
+            }
+            case CLEAR_PRESENT, SET_PRESENT, FLIP, CLEAR_PRESENT_AND_FLIP -> {
+                for (int m = 0; m < layout.pteMappings(); m++) {
+                    for (int page : c.pages()) {
+                        set(r, pte + m * layout.pages() + page);
+                        set(w, pte + m * layout.pages() + page);
+                    }
+                }
+            }
+            case FLUSH_TLB -> {
+                for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+                    for (Mapping m : layout.mappingList()) {
+                        if (!m.hasPte()) continue;
+                        for (int page : c.pages()) set(w, tlb + layout.tlbIndex(cpu, m, page));
+                    }
+                }
+            }
+            case WBINVD -> {
+                for (int page = 0; page < layout.pages(); page++) pageData(page, r, w);
+            }
+            case FLUSH_CACHE, PVALIDATE, RESCIND -> {
+                set(w, crash);
+                for (int page : c.pages()) {
+                    access(c.cpu(), page, r, w);
+                    pageData(page, r, w);
+                }
+            }
+            case MAP_GPA, ACCEPT, PSC, HV_VISIBILITY -> {
+                for (int page : c.pages()) pageData(page, r, w);
+            }
+        }
+    }
+
+    /** The platform state, contents and cache lines of a page, read and written. */
+    private void pageData(int page, long[] r, long[] w) {
+        for (int bit : new int[] {hv + page, contents + page, line + 2 * page, line + 2 * page + 1}) {
+            set(r, bit);
+            set(w, bit);
+        }
+    }
+
+    /** One access by {@code cpu} to {@code page} through the direct map (Accesses.read/write). */
+    private void access(int cpu, int page, long[] r, long[] w) {
+        int entry = tlb + layout.tlbIndex(cpu, Mapping.DIRECT, page);
+        set(r, entry);
+        set(w, entry);
+        set(r, pte + page);
+        pageData(page, r, w);
+        set(r, events);
+        set(w, events);
+        set(r, crash);
+        set(w, crash);
+    }
+
+    void propertyReads(PropertyName name, long[] r) {
+        switch (name) {
+            case NO_FATAL -> set(r, crash);
+            case NO_COCO_EXCEPTION, NO_SECRET_TO_HOST, NO_GARBAGE_CONSUMED, SNP_VALIDATION_ORDER,
+                    FAILED_CONVERSION_NOT_FREED -> set(r, events);
+            case ZEROPAD_RETURNS -> range(r, reader, scenario.readers().size());
+            case TRANSLATIONS_CONSISTENT, ALIASES_AGREE -> {
+                range(r, pte, layout.pteCount());
+                range(r, tlb, layout.tlbCount());
+                range(r, hv, layout.pages());
+            }
+            case NO_STALE_TLB_AFTER_DONE -> {
+                range(r, tlb, layout.tlbCount());
+                range(r, converter, programs.size());
+            }
+            case NO_STALE_DIRTY_LINE -> {
+                range(r, hv, layout.pages());
+                range(r, line, 2 * layout.pages());
+            }
+            default -> range(r, 0, bits);                  // unknown to this table: reads everything
+        }
+    }
+
+    private static void range(long[] a, int from, int count) {
+        for (int b = from; b < from + count; b++) set(a, b);
+    }
+
+    private static void set(long[] a, int bit) {
+        a[bit >>> 6] |= 1L << (bit & 63);
+    }
+}

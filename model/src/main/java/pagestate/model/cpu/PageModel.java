@@ -1,0 +1,337 @@
+package pagestate.model.cpu;
+
+import pagestate.model.PropertyName;
+import pagestate.model.Reductions;
+import pagestate.model.SeedSystem;
+import pagestate.model.SystemModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The transition system of a {@link Scenario}: its initial state, the enabled actions of a state in a
+ * fixed order (converters, zeropad readers, hosts, hardware), its properties and its compact encoding.
+ * It knows nothing of the engine; the command line adapts it.
+ */
+public final class PageModel implements SystemModel<PageState, PageAction> {
+
+    private final Scenario scenario;
+    private final Layout layout;
+    private final List<ConverterProgram> programs;
+    private final Accesses accesses;
+    private final ConverterSteps steps;
+    private final Hardware hardware;
+    private final List<String> actorNames;
+    private final List<ModelProperty> properties;
+    private final PageStateCodec codec;
+    private final CpuSymmetry symmetry;
+    private final Indistinguishable indistinguishable;
+    private final PageFootprints footprints;
+
+    public PageModel(Scenario scenario) {
+        this.scenario = scenario;
+        this.layout = new Layout(scenario.cpus(), scenario.mappings(), scenario.pages());
+        this.programs = scenario.converters().stream().map(ConverterProgram::new).toList();
+        PlatformRules rules = PlatformRules.of(scenario.platform());
+        this.accesses = new Accesses(rules, scenario.options());
+        this.steps = new ConverterSteps(accesses, scenario.options());
+        List<String> names = new ArrayList<>();
+        Set<Integer> converterActors = new LinkedHashSet<>();
+        Set<Integer> readerActors = new LinkedHashSet<>();
+        for (Converter c : scenario.converters()) {
+            converterActors.add(names.size());
+            names.add(c.name() + " (CPU" + c.cpu() + " converter)");
+        }
+        for (ZeropadReader r : scenario.readers()) {
+            readerActors.add(names.size());
+            names.add(r.name() + " (CPU" + r.cpu() + " zeropad)");
+        }
+        for (HostActor h : scenario.hosts()) names.add(h.name() + " (host)");
+        this.hardware = new Hardware(scenario, accesses, names.size());
+        names.add("hardware");
+        this.actorNames = List.copyOf(names);
+        readerActors.addAll(converterActors);
+        this.properties = new Properties(scenario, programs, accesses.coherentCaches())
+                .all(Set.copyOf(converterActors), Set.copyOf(readerActors));
+        this.codec = new PageStateCodec(scenario, layout, programs);
+        this.symmetry = new CpuSymmetry(scenario, layout);
+        this.indistinguishable = new Indistinguishable(scenario, layout);
+        this.footprints = new PageFootprints(scenario, layout, programs, actorNames.size() - 1,
+                indistinguishable.saturates());
+    }
+
+    @Override
+    public SeedSystem system() { return SeedSystem.CPU; }
+
+    public Scenario scenario() { return scenario; }
+    public Layout layout() { return layout; }
+    public List<ConverterProgram> programs() { return programs; }
+    public List<String> actorNames() { return actorNames; }
+    public List<ModelProperty> properties() { return properties; }
+
+    @Override
+    public ModelProperty property(PropertyName name) {
+        return properties.stream().filter(p -> p.name() == name).findFirst().orElseThrow();
+    }
+
+    /**
+     * The initial state: every page settled in its converter's starting attribute (other pages private),
+     * every PTE present, every CPU's TLB warm with those translations (the lazy alias too: its entries
+     * linger), empty caches; private pages hold the secret, shared ones host data.
+     */
+    @Override
+    public PageState initialState() {
+        Pte[] ptes = new Pte[layout.pteCount()];
+        TlbEntry[] tlb = new TlbEntry[layout.tlbCount()];
+        CacheLines[] cache = new CacheLines[layout.pages()];
+        HvPage[] hv = new HvPage[layout.pages()];
+        Content[] contents = new Content[layout.pages()];
+        for (int page = 0; page < layout.pages(); page++) {
+            Converter c = scenario.converterOf(page);
+            Attribute a = c == null ? Attribute.PRIVATE : c.initialAttribute();
+            hv[page] = HvPage.settled(scenario.platform(), a);
+            contents[page] = a == Attribute.PRIVATE ? Content.SECRET : Content.HOST_DATA;
+            cache[page] = CacheLines.EMPTY;
+            for (Mapping m : layout.mappingList()) {
+                if (m.hasPte()) ptes[layout.pteIndex(m, page)] = new Pte(true, a);
+                for (int cpu = 0; cpu < layout.cpus(); cpu++) tlb[layout.tlbIndex(cpu, m, page)] = TlbEntry.cached(a);
+            }
+        }
+        ConverterState[] conv = new ConverterState[programs.size()];
+        Arrays.fill(conv, ConverterState.START);
+        ReaderState[] readers = new ReaderState[scenario.readers().size()];
+        Arrays.fill(readers, ReaderState.IDLE);
+        return new PageState(layout, ptes, tlb, cache, hv, contents, conv, readers, 0, null);
+    }
+
+    /** A dead end that is intended: the guest died, or every actor has finished. */
+    @Override
+    public boolean isTerminal(PageState s) {
+        if (s.crashed()) return true;
+        for (int i = 0; i < programs.size(); i++) {
+            ConverterState c = s.converter(i);
+            if (!c.status().finished()) return false;
+            if (c.status() == ConverterState.Status.FAILED_FREED && c.pc() == programs.get(i).reuseIndex()) return false;
+        }
+        for (int i = 0; i < s.readerCount(); i++) if (!s.reader(i).done()) return false;
+        return true;
+    }
+
+    /** Reports every enabled action of {@code s} with its successor, in a fixed order. A crashed guest has none. */
+    @Override
+    public void successors(PageState s, BiConsumer<PageAction, PageState> sink) {
+        if (s.crashed()) return;
+        for (int i = 0; i < programs.size(); i++) converterSuccessors(s, i, sink);
+        for (int i = 0; i < scenario.readers().size(); i++) readerSuccessor(s, i, sink);
+        for (int i = 0; i < scenario.hosts().size(); i++) hostSuccessors(s, i, sink);
+        hardware.successors(s, sink);
+    }
+
+    private void converterSuccessors(PageState s, int i, BiConsumer<PageAction, PageState> sink) {
+        ConverterProgram prog = programs.get(i);
+        Converter conv = prog.converter();
+        ConverterState cs = s.converter(i);
+        String lane = "CPU" + conv.cpu();
+        String who = actorNames.get(i);
+        if (cs.status() == ConverterState.Status.FAILED_FREED && cs.pc() == prog.reuseIndex()) {
+            PageState.Editor e = s.edit();
+            Cause c = Cause.OK;
+            for (int page : conv.pages()) c = worse(c, accesses.write(e, conv.cpu(), page, Content.SECRET));
+            finish(e, i, new ConverterState(cs.pc() + 1, cs.status(), c), c);
+            sink.accept(new PageAction(i, who, lane, "allocator reuses the freed page; new user writes its secret", c), e.done());
+            return;
+        }
+        if (cs.status() != ConverterState.Status.RUNNING) return;
+        ConverterProgram.Op op = prog.ops().get(cs.pc());
+        PageState.Editor e = s.edit();
+        Cause c = switch (op.kind()) {
+            case STEP -> steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
+            case OWNER_WRITE -> ownerWrite(e, conv, op.value());
+            case OWNER_READ -> ownerRead(e, conv);
+            case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");
+        };
+        if (c == Cause.HYPERCALL_FAILED) {
+            errorPath(s, i, cs, () -> op.describe(conv) + " fails", sink);
+            return;
+        }
+        int pc = cs.pc() + 1;
+        finish(e, i, new ConverterState(pc, pc == prog.size() ? ConverterState.Status.DONE
+                : ConverterState.Status.RUNNING, c), c);
+        sink.accept(new PageAction(i, who, lane, () -> op.describe(conv), c), e.done());
+        if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) {
+            errorPath(s, i, cs, () -> op.describe(conv) + " fails (the spec lets it fail)", sink);
+        }
+    }
+
+    /** A failed hypercall changes nothing; the converter leaks the pages or, in a bad variant, frees them. */
+    private void errorPath(PageState s, int i, ConverterState cs, java.util.function.Supplier<String> description,
+                           BiConsumer<PageAction, PageState> sink) {
+        ConverterProgram prog = programs.get(i);
+        PageState.Editor e = s.edit();
+        e.happen(Cause.HYPERCALL_FAILED);
+        ConverterState next;
+        Cause c;
+        if (scenario.onError() == ErrorPath.FREE) {
+            c = Cause.PAGE_FREED_AFTER_FAILURE;
+            next = new ConverterState(prog.reuseIndex(), ConverterState.Status.FAILED_FREED, c);
+        } else {
+            c = Cause.HYPERCALL_FAILED;
+            next = new ConverterState(prog.reuseIndex() + 1, ConverterState.Status.FAILED_LEAKED, c);
+        }
+        finish(e, i, next, c);
+        String path = scenario.onError() == ErrorPath.FREE ? "; error path frees the page" : "; error path leaks the page";
+        sink.accept(new PageAction(i, actorNames.get(i), "CPU" + prog.converter().cpu(), () -> description.get() + path, c), e.done());
+    }
+
+    private static void finish(PageState.Editor e, int i, ConverterState next, Cause c) {
+        if (c != Cause.OK) e.happen(c);
+        e.converter(i, next);
+    }
+
+    private Cause ownerWrite(PageState.Editor e, Converter conv, Content value) {
+        Cause c = Cause.OK;
+        for (int page : conv.pages()) {
+            c = worse(c, accesses.write(e, conv.cpu(), page, value));
+            if (c.isFatal()) break;
+        }
+        return c;
+    }
+
+    /** The owner reads back what it wrote as private data: anything but its secret is consumed garbage. */
+    private Cause ownerRead(PageState.Editor e, Converter conv) {
+        Cause c = Cause.OK;
+        for (int page : conv.pages()) {
+            Cause r = accesses.read(e, conv.cpu(), page, PlatformRules.Accessor.KERNEL);
+            if (r == Cause.OK && e.contentsNow(page) != Content.SECRET) r = Cause.GARBAGE_CONSUMED;
+            c = worse(c, r);
+            if (c.isFatal()) break;
+        }
+        return c;
+    }
+
+    /**
+     * load_unaligned_zeropad(): one load of the end of page p and the start of page p+1. A fault on the
+     * first page is an ordinary kernel fault; only the second page's fault is fixed up.
+     */
+    private void readerSuccessor(PageState s, int i, BiConsumer<PageAction, PageState> sink) {
+        if (s.reader(i).done()) return;
+        ZeropadReader r = scenario.readers().get(i);
+        PageState.Editor e = s.edit();
+        Cause c = accesses.read(e, r.cpu(), r.page(), PlatformRules.Accessor.KERNEL);
+        if (c == Cause.OK) c = accesses.read(e, r.cpu(), r.page() + 1, PlatformRules.Accessor.ZEROPAD_SECOND_PAGE);
+        if (c != Cause.OK) e.happen(c);
+        e.reader(i, new ReaderState(true, c));
+        int actor = programs.size() + i;
+        sink.accept(new PageAction(actor, actorNames.get(actor), "CPU" + r.cpu(),
+                () -> "load_unaligned_zeropad() from page " + r.page() + " across into page " + (r.page() + 1), c), e.done());
+    }
+
+    /** The host touches a page only while it is shared in the platform's view (it cannot map private memory). */
+    private void hostSuccessors(PageState s, int i, BiConsumer<PageAction, PageState> sink) {
+        HostActor h = scenario.hosts().get(i);
+        int actor = programs.size() + scenario.readers().size() + i;
+        if (!s.hv(h.page()).isShared()) return;
+        if (h.reads() && s.contents(h.page()) == Content.SECRET && !s.happened(Cause.SECRET_TO_HOST)) {
+            PageState next = s.edit().happen(Cause.SECRET_TO_HOST).done();
+            sink.accept(new PageAction(actor, actorNames.get(actor), "host", () -> "host reads page " + h.page(),
+                    Cause.SECRET_TO_HOST), next);
+        }
+        if (h.writes() && s.contents(h.page()) != Content.HOST_DATA) {
+            PageState next = s.edit().contents(h.page(), Content.HOST_DATA).done();
+            sink.accept(new PageAction(actor, actorNames.get(actor), "host", () -> "host writes page " + h.page(), Cause.OK), next);
+        }
+    }
+
+    private static Cause worse(Cause a, Cause b) {
+        return b.kind().ordinal() > a.kind().ordinal() ? b : a;
+    }
+
+    // ---- reductions
+
+    /**
+     * The canonical form of {@code s}: detail no action or property can tell apart merged and the TLBs
+     * saturated with every translation the hardware may cache ({@link Indistinguishable}), then the CPU symmetry the scenario implies ({@link CpuSymmetry}): CPUs
+     * that run no converter and the same zeropad reader (or none) are interchangeable.
+     */
+    public PageState canonical(PageState s) {
+        return symmetry.canonical(indistinguishable.canonical(s));
+    }
+
+    /** The CPU symmetry alone (tests). */
+    PageState symmetric(PageState s) {
+        return symmetry.canonical(s);
+    }
+
+    /** The merges and the saturation alone, no symmetry (tests, and liveness when readers are fair). */
+    PageState merged(PageState s) {
+        return indistinguishable.canonical(s);
+    }
+
+    @Override
+    public Reductions<PageState, PageAction> reductions() {
+        return new Reductions<>() {
+            @Override public PageState canonical(PageState s) { return PageModel.this.canonical(s); }
+            @Override public PageState merged(PageState s) { return PageModel.this.merged(s); }
+            @Override public void settle(PageState s, BiConsumer<PageAction, PageState> sink) { hardware.saturate(s, sink); }
+            /** A zeropad reader is enabled until it has run, unless the guest dies ({@link #readerSuccessor}). */
+            @Override public boolean exchangedEnablednessIsLocal() { return true; }
+            @Override public java.util.Set<Integer> exchangedActors() {
+                java.util.Set<Integer> out = new java.util.TreeSet<>();
+                for (int reader : symmetry.exchangedReaders()) out.add(programs.size() + reader);
+                return out;
+            }
+            @Override public int units() { return footprints.units(); }
+            @Override public int words() { return footprints.words(); }
+            @Override public int unitOf(PageAction action) { return action.unit(); }
+            @Override public void footprint(PageState s, int unit, long[] r, long[] w) { footprints.footprint(s, unit, r, w); }
+            @Override public void propertyReads(PropertyName name, long[] r) { footprints.propertyReads(name, r); }
+        };
+    }
+
+    // ---- encoding
+
+    @Override
+    public int words() { return codec.words(); }
+
+    @Override
+    public void encode(PageState s, long[] out, int offset) { codec.encode(s, out, offset); }
+
+    @Override
+    public PageState decode(long[] in, int offset) {
+        return codec.decode(in, offset, programs.size(), scenario.readers().size());
+    }
+
+    // ---- text, lanes and the converter's program (SystemModel)
+
+    @Override
+    public List<String> changes(PageState before, PageState after) { return StateText.changes(this, before, after); }
+
+    @Override
+    public String describe(PageState s) { return StateText.describe(s); }
+
+    /** One lane per CPU, in order. */
+    @Override
+    public List<String> lanes() {
+        List<String> l = new ArrayList<>();
+        for (int cpu = 0; cpu < layout.cpus(); cpu++) l.add("CPU" + cpu);
+        return l;
+    }
+
+    @Override
+    public String tag(PageState s) { return s.crashed() ? s.crash().label() : null; }
+
+    @Override
+    public boolean isProgramActor(int actor) { return actor < programs.size(); }
+
+    @Override
+    public int programSize() { return programs.isEmpty() ? 0 : programs.get(0).size(); }
+
+    @Override
+    public int programPc(PageState s) { return s.converter(0).pc(); }
+
+    @Override
+    public String programStep(int pc) { return programs.get(0).ops().get(pc).describe(programs.get(0).converter()); }
+}
