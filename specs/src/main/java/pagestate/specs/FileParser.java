@@ -222,8 +222,8 @@ final class FileParser {
             }
         }
         if (via != null && Boolean.FALSE.equals(owner)) {
-            throw new LineError(via.pos().error("via names the mapping the owner uses; with owner off there is none:"
-                    + " remove `via " + via.value().label() + "` or write owner on"));
+            throw new LineError(via.pos().error("via needs an owner (owner off has no accesses): remove `via "
+                    + via.value().label() + "` or write owner on"));
         }
         body = new ConverterBody(file, problems, draft,
                 new Draft.ConverterDecl(n.text(), c.pos(n), cpu, pages, owner == null || owner, via, List.of()));
@@ -246,7 +246,7 @@ final class FileParser {
         if (!c.atEnd()) {
             if (!c.peek().is("via")) {
                 throw c.error(c.peek(), "unexpected " + c.peek().shown() + " after " + page.value()
-                        + "; only `via MAPPING` (" + String.join(", ", Names.mappings()) + ") may follow the page");
+                        + "; only `via " + String.join("|", Names.mappings()) + "` may follow the page");
             }
             c.next();
             via = via(c);

@@ -222,9 +222,8 @@ final class Validator {
                     available(s.primitive(), s.pos(), platform);
                     if (s.always()) {
                         if (steps.stream().noneMatch(Primitive::isHypercall)) {
-                            problems.at(s.pos(), "always " + s.primitive().specName() + ": no hypercall comes before it in"
-                                    + " `to " + ph.target().specName() + "`, so no failure can skip it; remove always"
-                                    + " (or move the step after a hypercall: " + String.join(", ", Names.hypercalls()) + ")");
+                            problems.at(s.pos(), "no hypercall precedes always " + s.primitive().specName()
+                                    + ": nothing can skip it; remove always");
                         }
                         always.add(steps.size());
                     }
@@ -234,10 +233,10 @@ final class Validator {
             }
             Mapping via = c.via() == null ? Mapping.DIRECT : c.via().value();
             if (c.via() != null && !via.hasPte()) {
-                problems.at(c.via().pos(), "converter " + c.name() + ": its owner uses its pages through a live mapping"
-                        + " (direct or vmalloc), not the lazy alias, which is already freed");
+                problems.at(c.via().pos(), "owner of " + c.name() + " uses lazy, a freed alias: an owner uses a live"
+                        + " mapping, direct or vmalloc");
             } else if (c.via() != null) {
-                declared("converter " + c.name() + "'s owner", c.via(), mappings);
+                declared("owner of " + c.name(), c.via(), mappings);
             }
             if (!ps.isEmpty() && !phases.isEmpty()) result.add(new Converter(c.name(), c.cpu().value(), ps, phases, c.owner(), via));
         }
@@ -272,13 +271,10 @@ final class Validator {
         if (mappings.contains(via.value())) return;
         java.util.EnumSet<Mapping> with = java.util.EnumSet.copyOf(mappings);
         with.add(via.value());
-        List<String> names = new ArrayList<>();
-        for (Mapping m : mappings) names.add(m.label());
         List<String> fixed = new ArrayList<>();
         for (Mapping m : with) fixed.add(m.label());
-        problems.at(via.pos(), who + " goes through the " + via.value().label() + " mapping, which this spec does not have"
-                + " (its mappings: " + String.join(" ", names) + (d.mappings == null ? ", the default" : "")
-                + "); add it: `mappings " + String.join(" ", fixed) + "`");
+        problems.at(via.pos(), who + " uses " + via.value().label() + ", a mapping this spec lacks: write `mappings "
+                + String.join(" ", fixed) + "`");
     }
 
     private List<ZeropadReader> readers(int cpus, int pages, List<Mapping> mappings) {

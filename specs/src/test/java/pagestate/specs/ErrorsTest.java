@@ -45,7 +45,7 @@ class ErrorsTest {
                 "10:25: reader zp reads page 1 into page 2, but pages is 2 (pages 0..1); use pages 3 or read an earlier page");
         assertErrors(M + "reader zp on cpu 2 page 0\n", "10:18: reader zp runs on cpu 2, but cpus is 2 (cpus 0..1)");
         assertErrors(M + "reader zp on cpu 1 page 0 extra\n",
-                "10:27: unexpected extra after 0; only `via MAPPING` (direct, vmalloc, lazy) may follow the page");
+                "10:27: unexpected extra after 0; only `via direct|vmalloc|lazy` may follow the page");
         assertErrors(M + "reader zp on cpu 1\n", "10:20: expected `page P` (the page read across into page P+1)");
         assertErrors(M + "reader spec on cpu 1 page 0\n", "10:8: spec is a keyword; choose another name");
     }
