@@ -19,6 +19,12 @@ final class Names {
         return l;
     }
 
+    static List<String> mappings() {
+        List<String> l = new ArrayList<>();
+        for (pagestate.model.cpu.Mapping m : pagestate.model.cpu.Mapping.values()) l.add(m.label());
+        return l;
+    }
+
     static List<String> options() {
         List<String> l = new ArrayList<>();
         for (Options.Option o : Options.Option.values()) l.add(o.specName());

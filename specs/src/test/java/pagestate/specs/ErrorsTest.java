@@ -44,7 +44,8 @@ class ErrorsTest {
         assertErrors(M + "reader zp on cpu 1 page 1\n",
                 "10:25: reader zp reads page 1 into page 2, but pages is 2 (pages 0..1); use pages 3 or read an earlier page");
         assertErrors(M + "reader zp on cpu 2 page 0\n", "10:18: reader zp runs on cpu 2, but cpus is 2 (cpus 0..1)");
-        assertErrors(M + "reader zp on cpu 1 page 0 extra\n", "10:27: unexpected extra after 0");
+        assertErrors(M + "reader zp on cpu 1 page 0 extra\n",
+                "10:27: unexpected extra after 0; only `via direct|vmalloc|lazy` may follow the page");
         assertErrors(M + "reader zp on cpu 1\n", "10:20: expected `page P` (the page read across into page P+1)");
         assertErrors(M + "reader spec on cpu 1 page 0\n", "10:8: spec is a keyword; choose another name");
     }
@@ -196,7 +197,7 @@ class ErrorsTest {
         assertErrors(M + "converter c2 pages 0\n", "10:22: converter c2 needs a cpu, e.g. `on cpu 0`");
         assertErrors(M + "converter c2 on cpu 1\n  to private:\n    psc\n", "10:23: converter c2 needs its pages, e.g. `pages 1`");
         assertErrors(M + "converter c2 on cpu 1 pages 0 fast\n",
-                "10:31: unexpected fast in converter line; write converter NAME on cpu N pages P [owner on|off]");
+                "10:31: unexpected fast in converter line; write converter NAME on cpu N pages P [owner on|off] [via MAPPING]");
         assertErrors(M + "converter 2c on cpu 1 pages 0\n",
                 "10:11: converter name 2c must start with a letter and use only letters, digits, _ - .");
     }
