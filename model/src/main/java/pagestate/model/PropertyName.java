@@ -47,6 +47,12 @@ public enum PropertyName implements SpecNamed {
             "no access to a confidential address is forwarded to the host", SeedSystem.COVE),
     REGION_REMOVED_BEFORE_REUSE("region_removed_before_reuse", false,
             "an MMIO region is removed from the TSM before its address is reused as RAM", SeedSystem.COVE),
+    HOST_READS_AFTER_SHARE("host_reads_after_share", false,
+            "the host reads the guest's message from the shared buffer: the guest wrote it after share_memory completed"
+                    + " (a write before it stays in the confidential page the share removes)", SeedSystem.COVE),
+    GUEST_READS_BEFORE_UNSHARE("guest_reads_before_unshare", false,
+            "the guest reads the host's answer from the buffer: after the host served it and before unshare_memory"
+                    + " (after it, the GPA is backed by a fresh confidential zero page)", SeedSystem.COVE),
     // ---- AMD IOMMU with SEV-SNP (domain.md 7, seed 002)
     IOMMU_MAPS_SHARED_ONLY("iommu_maps_shared_only", false,
             "every IOMMU mapping and IOTLB entry points only at pages the RMP says are shared", SeedSystem.IOMMU),
