@@ -119,6 +119,28 @@ final class PoolCpu {
         return false;
     }
 
+    /** A present PTE, a TLB entry or the alias above vTOM whose key is not the pool page's state (docs/model.md section 6). */
+    static String inconsistency(Fields s) {
+        String page = s.flag(VISIBLE) ? "host-visible" : "not host-visible";
+        int want = pageKey(s);
+        if (pteKey(s) != NONE && pteKey(s) != want) {
+            return "the direct-map PTE is present " + KEYS[pteKey(s)] + " while the pool page is " + page;
+        }
+        for (int c = 0; c < 2; c++) {
+            int t = s.get(tlbField(c));
+            if (t != NONE && t != want) return "CPU" + c + " TLB caches the pool page as " + KEYS[t] + " while it is " + page;
+        }
+        return s.flag(REMAPPED) && want != SHARED ? "the mapping above vTOM exists while the pool page is " + page : null;
+    }
+
+    /** On non-coherent caches, no dirty line whose key is not the pool page's state. */
+    String staleLine(Fields s) {
+        if (config.caches() == Caches.COHERENT) return null;
+        int wrong = pageKey(s) == SHARED ? PRIVATE : SHARED;
+        return s.get(lineField(wrong)) != DIRTY ? null : "the pool page is " + (s.flag(VISIBLE) ? "" : "not ")
+                + "host-visible but a dirty " + KEYS[wrong] + "-key line remains; its write-back leaves ciphertext in the slot";
+    }
+
     /** What the hardware may do at any time (docs/model.md section 4), each kind as the spec allows. */
     void hardware(Fields s, BiConsumer<String, Fields> sink) {
         for (int cpu = 0; cpu < cpus; cpu++) {

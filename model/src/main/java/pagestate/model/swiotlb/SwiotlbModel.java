@@ -108,23 +108,9 @@ public final class SwiotlbModel extends FieldModel {
                         s -> config.device() == null || s.get(CPU_READ) == 0 || s.get(CPU_READ) == DEVICE_DATA + 1,
                         s -> "the CPU read " + CONTENTS[s.get(CPU_READ) - 1] + " from its buffer, not the device's data"),
                 SystemProperty.safety(PropertyName.C_BIT_ZERO, s -> cBitPte(s) == null, s -> cBitPte(s) + " has C=1"),
-                SystemProperty.safety(PropertyName.TRANSLATIONS_CONSISTENT, s -> inconsistency(s) == null, this::inconsistency),
+                SystemProperty.safety(PropertyName.TRANSLATIONS_CONSISTENT, s -> PoolCpu.inconsistency(s) == null, PoolCpu::inconsistency),
                 SystemProperty.safety(PropertyName.NO_STALE_TLB_AFTER_DONE, s -> staleTlb(s) == null, this::staleTlb),
-                SystemProperty.safety(PropertyName.NO_STALE_DIRTY_LINE, s -> staleLine(s) == null, this::staleLine));
-    }
-
-    /** A present PTE, a TLB entry or the alias above vTOM whose key is not the pool page's state (docs/model.md section 6). */
-    private String inconsistency(Fields s) {
-        String page = s.flag(VISIBLE) ? "host-visible" : "not host-visible";
-        int want = PoolCpu.pageKey(s);
-        if (PoolCpu.pteKey(s) != PoolCpu.NONE && PoolCpu.pteKey(s) != want) {
-            return "the direct-map PTE is present " + PoolCpu.KEYS[PoolCpu.pteKey(s)] + " while the pool page is " + page;
-        }
-        for (int c = 0; c < 2; c++) {
-            int t = s.get(PoolCpu.tlbField(c));
-            if (t != PoolCpu.NONE && t != want) return "CPU" + c + " TLB caches the pool page as " + PoolCpu.KEYS[t] + " while it is " + page;
-        }
-        return s.flag(REMAPPED) && want != PoolCpu.SHARED ? "the mapping above vTOM exists while the pool page is " + page : null;
+                SystemProperty.safety(PropertyName.NO_STALE_DIRTY_LINE, s -> cpu.staleLine(s) == null, cpu::staleLine));
     }
 
     /** Once the guest's conversion steps are done, no CPU caches the pool page's old (private) translation. */
@@ -134,14 +120,6 @@ public final class SwiotlbModel extends FieldModel {
             if (s.get(PoolCpu.tlbField(c)) == PoolCpu.PRIVATE) return "the conversion is done but CPU" + c + " still caches the pool page as private";
         }
         return null;
-    }
-
-    /** On non-coherent caches, no dirty line whose key is not the pool page's state. */
-    private String staleLine(Fields s) {
-        if (config.caches() == Caches.COHERENT) return null;
-        int wrong = PoolCpu.pageKey(s) == PoolCpu.SHARED ? PoolCpu.PRIVATE : PoolCpu.SHARED;
-        return s.get(PoolCpu.lineField(wrong)) != PoolCpu.DIRTY ? null : "the pool page is " + (s.flag(VISIBLE) ? "" : "not ")
-                + "host-visible but a dirty " + PoolCpu.KEYS[wrong] + "-key line remains; its write-back leaves ciphertext in the slot";
     }
 
     public SwiotlbConfig config() { return config; }
