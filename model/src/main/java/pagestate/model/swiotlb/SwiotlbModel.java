@@ -179,6 +179,13 @@ public final class SwiotlbModel extends FieldModel {
         return throughDirectMap(s, GUEST, false);
     }
 
+    /** How an access by {@code cpu} through the direct map translates, for the trace. */
+    private static String via(Fields s, int cpu) {
+        int t = s.get(PoolCpu.tlbField(cpu));
+        if (t != PoolCpu.NONE) return " (direct map, through CPU" + cpu + "'s TLB entry: " + PoolCpu.KEYS[t] + ")";
+        return " (direct map, " + (s.flag(DM_PRESENT) ? "walks the PTE)" : "PTE not present)");
+    }
+
     private static Fields after(Fields s, Outcome o) {
         if (o == Outcome.PRIVATE_ALIAS_VC) s = s.with(PRIVATE_ALIAS, 1);
         if (o.fatal()) s = s.with(CRASH, o.ordinal());
@@ -219,13 +226,13 @@ public final class SwiotlbModel extends FieldModel {
                 Access a = throughSwiotlbAlias(x);
                 o = a.outcome();
                 if (!o.fatal()) x = PoolCpu.write(a.state(), a.key()).with(SLOT, ZERO);
-                what = "swiotlb memsets the pool through its alias";
+                what = "swiotlb memsets the pool through its alias" + (s.flag(REMAPPED) ? " (alias above vTOM)" : via(s, GUEST));
             }
             case MAP -> {
                 Access a = throughSwiotlbAlias(x);
                 o = a.outcome();
                 if (!o.fatal()) x = PoolCpu.write(a.state(), a.key()).with(SLOT, s.get(BUFFER));
-                what = "swiotlb_tbl_map_single(): copy the buffer into the bounce slot";
+                what = "swiotlb_tbl_map_single(): copy the buffer into the bounce slot" + (s.flag(REMAPPED) ? " (alias above vTOM)" : via(s, GUEST));
             }
             case START -> {
                 if (config.device() != null && s.get(DEVICE) == 0) x = x.with(DEVICE, 1);
@@ -239,7 +246,7 @@ public final class SwiotlbModel extends FieldModel {
                 Access a = throughSwiotlbAlias(x);
                 o = a.outcome();
                 if (!o.fatal()) x = PoolCpu.read(a.state(), a.key()).with(BUFFER, s.get(SLOT));
-                what = "dma_sync_single_for_cpu(): copy the bounce slot back into the buffer";
+                what = "dma_sync_single_for_cpu(): copy the bounce slot back into the buffer" + (s.flag(REMAPPED) ? " (alias above vTOM)" : via(s, GUEST));
             }
             case READ -> {
                 x = x.with(CPU_READ, s.get(BUFFER) + 1);
@@ -256,7 +263,7 @@ public final class SwiotlbModel extends FieldModel {
         Outcome o = a.outcome();
         Fields x = o == Outcome.OK ? PoolCpu.read(a.state(), a.key()) : a.state();
         sink.accept(new SystemAction(READER_ACTOR, actorNames.get(READER_ACTOR), "CPU1",
-                "load_unaligned_zeropad() from the page before the pool across into the pool page (direct map)", text(o)),
+                "load_unaligned_zeropad() from the page before the pool across into the pool page" + via(s, READER_ACTOR), text(o)),
                 after(x.with(READER, o.ordinal() + 1), o));
     }
 
