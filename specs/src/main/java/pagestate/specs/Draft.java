@@ -42,6 +42,7 @@ final class Draft {
     Located<String> iommu;
     Located<String> busdma;
     Located<String> encryption;
+    Located<String> caches;
     Located<String> tsm;
     Located<Integer> segments;
     final Map<String, ProgramDecl> programs = new LinkedHashMap<>();

@@ -28,7 +28,7 @@ final class FileParser {
     /** The top-level keywords, in the order the README presents them. */
     static final List<String> KEYWORDS = List.of("spec", "extends", "description", "system", "platform", "option",
             "cpus", "pages", "mappings", "converter", "reader", "host", "hardware", "fail", "on_error", "check",
-            "expect", "drop", "edit", "iommu", "busdma", "encryption", "tsm", "segments", "guest", "driver", "device");
+            "expect", "drop", "edit", "iommu", "busdma", "encryption", "caches", "tsm", "segments", "guest", "driver", "device");
 
     private final Path file;
     private final Problems problems;
@@ -103,6 +103,7 @@ final class FileParser {
             case "iommu" -> draft.iommu = once(c, k, () -> words(c, k, "iommu", Names.iommuPolicies()));
             case "busdma" -> draft.busdma = once(c, k, () -> words(c, k, "busdma", Names.loadModes()));
             case "encryption" -> draft.encryption = once(c, k, () -> words(c, k, "encryption", Names.encryptions()));
+            case "caches" -> draft.caches = once(c, k, () -> words(c, k, "caches", Names.caches()));
             case "tsm" -> draft.tsm = once(c, k, () -> words(c, k, "tsm", Names.tsmModes()));
             case "guest", "driver" -> program(c, k);
             case "device" -> device(c, k);

@@ -79,6 +79,12 @@ final class Names {
         return l;
     }
 
+    static List<String> caches() {
+        List<String> l = new ArrayList<>();
+        for (pagestate.model.swiotlb.Caches c : pagestate.model.swiotlb.Caches.values()) l.add(c.specName());
+        return l;
+    }
+
     static List<String> tsmModes() {
         List<String> l = new ArrayList<>();
         for (pagestate.model.cove.TsmMode m : pagestate.model.cove.TsmMode.values()) l.add(m.specName());

@@ -119,10 +119,13 @@ public final class Reference {
         return table(new String[] {"word", "kind", "meaning"}, rows);
     }
 
-    /** The words of system vtom-swiotlb: encryption and guest steps. */
+    /** The words of system vtom-swiotlb: encryption, caches and guest steps. */
     public static String swiotlb() {
         List<String[]> rows = new ArrayList<>();
         for (Encryption e : Encryption.values()) rows.add(new String[] {code("encryption " + e.specName()), "page tables", e.description()});
+        for (pagestate.model.swiotlb.Caches c : pagestate.model.swiotlb.Caches.values()) {
+            rows.add(new String[] {code("caches " + c.specName()), "caches", c.description()});
+        }
         for (SwiotlbStep g : SwiotlbStep.values()) rows.add(new String[] {code(g.specName()), "guest step", g.description()});
         return table(new String[] {"word", "kind", "meaning"}, rows);
     }

@@ -105,7 +105,7 @@ final class Validator {
         foreign(system, "cpus", d.cpus, cpu);
         foreign(system, "pages", d.pages, cpu, SeedSystem.IOMMU);
         foreign(system, "mappings", d.mappings, cpu);
-        foreign(system, "hardware", d.hardware, cpu);
+        foreign(system, "hardware", d.hardware, cpu, SeedSystem.VTOM_SWIOTLB);
         foreign(system, "fail", d.fail, cpu);
         foreign(system, "on_error", d.onError, cpu);
         for (Draft.ConverterDecl c : d.converters.values()) foreign(system, "converter", c.pos(), cpu);
@@ -115,6 +115,7 @@ final class Validator {
         foreign(system, "busdma", d.busdma, SeedSystem.BUSDMA);
         foreign(system, "segments", d.segments, SeedSystem.BUSDMA);
         foreign(system, "encryption", d.encryption, SeedSystem.VTOM_SWIOTLB);
+        foreign(system, "caches", d.caches, SeedSystem.VTOM_SWIOTLB);
         foreign(system, "tsm", d.tsm, SeedSystem.COVE);
         for (Draft.ProgramDecl g : d.programs.values()) {
             if (g.keyword().equals("driver")) foreign(system, "driver", g.pos(), SeedSystem.BUSDMA);
