@@ -50,8 +50,8 @@ final class RepairReport {
                     + " (--fixes N shows them, --json lists all)");
         }
         if (outcome.vacuous() > 0) {
-            out.println(plural(outcome.vacuous(), "candidate") + " met the goal only because no interleaving completes"
-                    + " the conversion: not fixes.");
+            out.println(plural(outcome.vacuous(), "candidate") + " met the goal only because no interleaving"
+                    + " converts the pages any more: not fixes.");
         }
         if (fixes.isEmpty()) {
             if (outcome.complete()) {
