@@ -74,7 +74,7 @@ final class RepairReport {
         }
         String more = outcome.fixes().isEmpty() || outcome.tried().size() >= maxDepth ? ""
                 : "; depth " + (outcome.tried().size() + 1) + " not needed";
-        return String.join(", ", parts) + more + ", " + plural(outcome.fixes().size(), "fix");
+        return String.join(", ", parts) + more + "; " + plural(outcome.fixes().size(), "fix");
     }
 
     private void printFix(PrintWriter out, int n, RepairSearch.Fix fix) {
@@ -92,12 +92,20 @@ final class RepairReport {
             out.println("  " + conv.name() + " to " + conv.phases().get(slots.get(k)[1]).target().specName() + ":");
             for (String line : diff(root.lists().get(k), c.lists().get(k))) out.println("    " + line);
         }
-        List<String> verdicts = new ArrayList<>();
-        for (PropertyReport p : fix.report().properties()) verdicts.add(p.name() + " " + p.actual().word());
-        wrap(out, "  verdicts: ", String.join(", ", verdicts) + " (" + fix.report().stats().distinctStates() + " states)");
+        wrap(out, "  verdicts: ", verdicts(fix.report()) + "; " + fix.report().stats().distinctStates() + " states");
         out.println("  as a spec edit (in a spec that extends this one):");
         for (String line : editBlock(c)) out.println("    " + line);
         out.println();
+    }
+
+    /** "every checked property holds (N)", or the properties grouped by verdict: "holds: a, b; violated: c". */
+    private static String verdicts(SpecReport r) {
+        Map<String, List<String>> by = new LinkedHashMap<>();
+        for (PropertyReport p : r.properties()) by.computeIfAbsent(p.actual().word(), k -> new ArrayList<>()).add(p.name());
+        if (by.size() == 1 && by.containsKey("holds")) return "every checked property holds (" + r.properties().size() + ")";
+        List<String> parts = new ArrayList<>();
+        by.forEach((verdict, names) -> parts.add(verdict + ": " + String.join(", ", names)));
+        return String.join("; ", parts);
     }
 
     /** The candidate's edits as {@code edit} blocks of a variant spec, one per step list changed. */
@@ -148,8 +156,11 @@ final class RepairReport {
         doc.put("spec", file);
         Map<String, String> want = new LinkedHashMap<>();
         goal.wanted().forEach((k, v) -> want.put(k, v ? "holds" : "violated"));
-        doc.put("goal", Map.of("expected", goal.expected(), "verdicts", want));
-        doc.put("original", verdicts(outcome.original()));
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("expected", goal.expected());
+        g.put("verdicts", want);
+        doc.put("goal", g);
+        doc.put("original", verdictMap(outcome.original()));
         doc.put("original_meets_goal", goal.met(outcome.original()));
         doc.put("searched_depth", outcome.searched());
         doc.put("candidates_per_depth", outcome.tried());
@@ -172,7 +183,7 @@ final class RepairReport {
             }
             m.put("steps", steps);
             m.put("spec_edit", editBlock(f.candidate()));
-            m.put("verdicts", verdicts(f.report()));
+            m.put("verdicts", verdictMap(f.report()));
             m.put("states", f.report().stats().distinctStates());
             fixes.add(m);
         }
@@ -180,7 +191,7 @@ final class RepairReport {
         return doc;
     }
 
-    private static Map<String, String> verdicts(SpecReport r) {
+    private static Map<String, String> verdictMap(SpecReport r) {
         Map<String, String> v = new LinkedHashMap<>();
         for (PropertyReport p : r.properties()) v.put(p.name(), p.actual().word());
         return v;
