@@ -152,6 +152,8 @@ final class AblateCommand implements Callable<Integer> {
         doc.put("version", Version.VERSION);
         doc.put("spec", file.toString());
         doc.put("properties", table.properties());
+        doc.put("original_violates", table.originalViolates());
+        doc.put("original_keeps", table.kept());
         doc.put("rows", rows);
         doc.put("conclusions", table.conclusions());
         Path parent = json.toAbsolutePath().getParent();

@@ -147,25 +147,24 @@ final class RepairSearch {
         CheckerConfig one = config.withThreads(1).withMaxSeconds(left);
         Screening.Result screened = Screening.screen(variant, goal, one);
         if (screened.status() != Screening.Status.MET) return screened.status();
+        // the conversion first: most candidates that meet the goal without converting are cheaper told apart so
+        if (mustComplete) {
+            left = remaining();
+            if (left < 0) return Screening.Status.UNKNOWN;
+            ConversionWitness.Answer converts = ConversionWitness.exists(variant, one.withMaxSeconds(left));
+            if (converts == ConversionWitness.Answer.UNKNOWN) return Screening.Status.UNKNOWN;
+            if (converts == ConversionWitness.Answer.NO) {
+                vacuous.incrementAndGet();
+                return Screening.Status.UNMET;
+            }
+        }
         left = remaining();
         if (left < 0) return Screening.Status.UNKNOWN;
         SpecReport full = reporter.apply(SpecRun.run(variant, one.withMaxSeconds(left)));
-        if (!goal.met(full)) {
-            if (!full.complete()) return Screening.Status.UNKNOWN;
-            throw new IllegalStateException("the full exploration of " + c.words() + " misses the goal (" + goal.unmet(full)
-                    + ") where the screening met it");
-        }
-        if (!mustComplete) return new Fix(c, full);
-        left = remaining();
-        if (left < 0) return Screening.Status.UNKNOWN;
-        return switch (ConversionWitness.exists(variant, one.withMaxSeconds(left))) {
-            case YES -> new Fix(c, full);
-            case UNKNOWN -> Screening.Status.UNKNOWN;
-            case NO -> {
-                vacuous.incrementAndGet();
-                yield Screening.Status.UNMET;
-            }
-        };
+        if (goal.met(full)) return new Fix(c, full);
+        if (!full.complete()) return Screening.Status.UNKNOWN;
+        throw new IllegalStateException("the full exploration of " + c.words() + " misses the goal (" + goal.unmet(full)
+                + ") where the screening met it");
     }
 
     /** Seconds left before max-seconds (0 = no limit: a large number); negative once it has passed. */

@@ -163,6 +163,20 @@ class RepairTest {
     }
 
     @Test
+    void withExpectedTheGoalIsTheSpecsExpectations() throws Exception {
+        Path spec = issueSpec();
+        Run met = run("repair", spec.toString(), "--expected");
+        assertEquals(0, met.code(), met.out() + met.err());
+        assertTrue(met.out().contains("The original already meets the goal: nothing to repair."), met.out());
+        Path holds = dir.resolve("holds.pspec");
+        Files.writeString(holds, Files.readString(spec).replace("expect no_fatal violated", "expect no_fatal holds"));
+        Run fixed = run("repair", holds.toString(), "--expected", "--depth", "1");
+        assertEquals(0, fixed.code(), fixed.out() + fixed.err());
+        assertTrue(fixed.out().contains("Goal: every expectation met: no_fatal holds"), fixed.out());
+        assertTrue(fixed.out().contains("insert flush_tlb after flip"), fixed.out());
+    }
+
+    @Test
     void aLimitMakesTheSearchIncompleteAndExitThree() throws Exception {
         Run r = run("repair", twoMistakes().toString(), "--max-states", "5");
         assertEquals(3, r.code(), r.out() + r.err());
