@@ -90,6 +90,7 @@ final class Validator {
         List<ZeropadReader> readers = readers(cpus, pages);
         List<HostActor> hosts = hosts(pages);
         Set<Primitive> mayFail = mayFail(platform);
+        if (problems.count() == before) new EncodingLimits(problems).successors(d, cpus, pages, mappings);
         if (problems.count() > before || incomplete || platform == null) return null;
         Set<HardwareAction> hardware = d.hardware == null ? EnumSet.allOf(HardwareAction.class) : d.hardware.value();
         ErrorPath onError = d.onError == null ? ErrorPath.LEAK : d.onError.value();
@@ -222,7 +223,10 @@ final class Validator {
                 }
                 phases.add(new Phase(ph.target(), steps));
             }
-            if (!ps.isEmpty() && !phases.isEmpty()) result.add(new Converter(c.name(), c.cpu().value(), ps, phases, c.owner()));
+            if (ps.isEmpty() || phases.isEmpty()) continue;
+            Converter converter = new Converter(c.name(), c.cpu().value(), ps, phases, c.owner());
+            new EncodingLimits(problems).converter(c, converter);
+            result.add(converter);
         }
         return result;
     }
