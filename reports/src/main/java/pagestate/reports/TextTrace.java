@@ -54,7 +54,9 @@ public final class TextTrace {
     private static List<String> traceLines(TraceView trace) {
         List<String> lines = new ArrayList<>();
         String kind = trace.isLasso() ? "Lasso counterexample" : "Counterexample";
-        lines.addAll(wrap(kind + " for " + trace.property() + ", " + trace.steps().size() + " steps", "", "    "));
+        int count = trace.length();
+        lines.addAll(wrap(kind + " for " + trace.property() + ", " + count + " steps"
+                + (count < trace.steps().size() ? " after the initial state (step 0)" : ""), "", "    "));
         if (trace.cause() != null && !trace.cause().isBlank()) {
             lines.addAll(wrap("Cause: " + trace.cause(), "", "    "));
         }
@@ -79,6 +81,9 @@ public final class TextTrace {
             lines.addAll(wrap(step.actor() + ": " + step.action(), first, indent + "  "));
             for (String change : step.changes()) {
                 lines.addAll(wrap(change, indent + "  ", indent + "      "));
+            }
+            for (String note : step.notes()) {
+                lines.addAll(wrap(note, indent + "  ", indent + "      "));
             }
             if (step.outcome() != null && !step.outcome().isBlank()) {
                 lines.addAll(wrap("outcome: " + step.outcome(), indent + "  ", indent + "      "));
