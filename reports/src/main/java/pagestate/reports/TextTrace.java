@@ -40,6 +40,11 @@ public final class TextTrace {
         return String.join("\n", traceLines(trace)) + "\n";
     }
 
+    /** A line of free text (a heading) wrapped to {@value #WIDTH} columns, continued with an indent. */
+    public static String line(String text) {
+        return String.join("\n", wrap(text, "", "    ")) + "\n";
+    }
+
     /** "no_fatal: violated (expected violated: met)" and the like. */
     static String verdictLine(PropertyReport property) {
         String verdict = property.name() + ": " + property.actual().word();
