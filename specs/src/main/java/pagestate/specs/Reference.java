@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import pagestate.model.cpu.ErrorPath;
 import pagestate.model.cpu.HardwareAction;
+import pagestate.model.cpu.KernelCode;
 import pagestate.model.cpu.Options;
 import pagestate.model.cpu.Platform;
 import pagestate.model.cpu.Primitive;
@@ -44,6 +45,22 @@ public final class Reference {
             rows.add(new String[] {code(p.specName()), where, p.isHypercall() ? "yes" : "", p.description()});
         }
         return table(new String[] {"primitive", "platforms", "hypercall (`fail`)", "what it does"}, rows);
+    }
+
+    /** {@code | primitive | platforms | kernel code |}: what each step stands for ({@link KernelCode}). */
+    public static String kernel() {
+        List<String[]> rows = new ArrayList<>();
+        for (Primitive p : Primitive.values()) {
+            Map<String, List<String>> byCode = new java.util.LinkedHashMap<>();
+            for (Platform pl : Platform.values()) {
+                if (p.availableOn(pl)) byCode.computeIfAbsent(KernelCode.of(pl, p), k -> new ArrayList<>()).add(pl.specName());
+            }
+            for (Map.Entry<String, List<String>> e : byCode.entrySet()) {
+                String where = e.getValue().size() == Platform.values().length ? "all" : String.join(", ", e.getValue());
+                rows.add(new String[] {code(p.specName()), where, e.getKey()});
+            }
+        }
+        return table(new String[] {"primitive", "platforms", "kernel code it stands for"}, rows);
     }
 
     /** {@code | option | platform | values | default | meaning |}. */
@@ -130,6 +147,7 @@ public final class Reference {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("platforms", platforms());
         m.put("primitives", primitives());
+        m.put("kernel", kernel());
         m.put("options", options());
         m.put("hardware", hardware());
         m.put("on_error", errorPaths());
