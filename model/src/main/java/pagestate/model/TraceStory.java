@@ -22,7 +22,7 @@ public record TraceStory(List<String> initial, List<Step> steps) {
      * One step as shown.
      *
      * @param source  the index of the trace step this step shows (a split-off hardware move has the index of
-     *                the step it was split from, and is shown just before it)
+     *                the step it was split from, and is shown next to it)
      * @param split   whether this is a hardware move split off the trace step {@code source}
      * @param lane    the diagram lane, e.g. "CPU1" or "hardware"
      * @param actor   who acts

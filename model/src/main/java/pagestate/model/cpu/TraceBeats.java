@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The steps of a trace as they are shown: the trace's own steps, with the TLB fills an actor's step
- * made by its page walks split off as a hardware step just before it (a speculative fill from the same
- * present PTE caches the same entry, SDM Vol. 3A 4.10.2.3). A split is kept only when the action,
- * replayed on the state with the fills, reaches the same state, so the shown path is a real one.
+ * The steps of a trace as they are shown: the trace's own steps, with the TLB fills in a converter's
+ * step split off as hardware steps. Fills its page walks made (from a PTE present before it) go just
+ * before it (a speculative fill from the same present PTE caches the same entry, SDM Vol. 3A 4.10.2.3),
+ * kept only when the action, replayed on the state with the fills, reaches the same state; fills of a
+ * saturated stored state from what the step wrote go just after it, when the action replayed on the
+ * state before reaches the state without them. So the path shown is a real one.
  */
 final class TraceBeats {
 
@@ -32,7 +34,14 @@ final class TraceBeats {
                 beats.add(new Beat(null, fillText(before, filled), before, filled, i));
                 before = filled;
             }
-            beats.add(new Beat(a, a.description(), before, after, i));
+            PageState own = a.actor() < model.programs().size() ? replayed(model, before, a) : null;
+            if (own != null && !own.equals(after) && prefilled(own, after).equals(after)) {
+                // the stored state also holds fills from what the step wrote (a saturated state): after it
+                beats.add(new Beat(a, a.description(), before, own, i));
+                beats.add(new Beat(null, fillText(own, after), own, after, i));
+            } else {
+                beats.add(new Beat(a, a.description(), before, after, i));
+            }
             before = after;
         }
         return beats;
@@ -54,6 +63,15 @@ final class TraceBeats {
             }
         }
         return e == null ? before : e.done();
+    }
+
+    /** The state {@code a} (same actor, same text) reaches from {@code from}, or null when it is not enabled there. */
+    private static PageState replayed(PageModel model, PageState from, PageAction a) {
+        PageState[] found = {null};
+        model.successors(from, (b, next) -> {
+            if (found[0] == null && b.actor() == a.actor() && b.description().equals(a.description())) found[0] = next;
+        });
+        return found[0];
     }
 
     /** Whether {@code a}, taken from {@code from}, reaches {@code after} (same actor, same text). */

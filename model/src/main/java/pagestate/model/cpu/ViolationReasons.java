@@ -28,6 +28,7 @@ final class ViolationReasons {
             case NO_STALE_DIRTY_LINE -> staleLine(k, involved);
             case TRANSLATIONS_CONSISTENT -> inconsistency(k, involved);
             case NO_SECRET_TO_HOST -> secret(k, involved);
+            case ALIASES_AGREE -> disagreement(k, involved);
             default -> List.of();
         };
     }
@@ -108,6 +109,34 @@ final class ViolationReasons {
             }
         }
         return List.of();
+    }
+
+    /** Properties.disagreement: two mappings of a page translate differently on one CPU; where each came from. */
+    private List<String> disagreement(int k, Set<Integer> involved) {
+        PageState s = prov.state(k);
+        Layout l = s.layout();
+        for (int cpu = 0; cpu < l.cpus(); cpu++) {
+            for (int page = 0; page < l.pages(); page++) {
+                Mapping first = null;
+                for (Mapping m : l.mappingList()) {
+                    Attribute a = s.effectiveAttribute(cpu, m, page);
+                    if (a == null) continue;
+                    if (first != null && a != s.effectiveAttribute(cpu, first, page)) {
+                        involved.add(page);
+                        return List.of("disagree: on CPU" + cpu + " page " + page + " translates through "
+                                + through(k, cpu, first, page) + " but through " + through(k, cpu, m, page));
+                    }
+                    if (first == null) first = m;
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** "its TLB entry direct[p1] (private, since ...)" or "PTE vmalloc[p1] (present shared since ...)". */
+    private String through(int k, int cpu, Mapping m, int page) {
+        if (prov.state(k).tlb(cpu, m, page) != TlbEntry.NONE) return "its " + prov.tlbEntry(k, cpu, m, page);
+        return "a walk of PTE " + m.label() + "[p" + page + "] (" + prov.pteState(k, m, page) + ")";
     }
 
     private static boolean consistent(Attribute a, HvPage hv) {
