@@ -42,7 +42,10 @@ final class AccessReasons {
             case OWNER_WRITE -> accessNotes(k, c.cpu(), c.pages(), true, op.value(), false, involved);
             case OWNER_READ -> accessNotes(k, c.cpu(), c.pages(), false, null, true, involved);
             case REUSE_WRITE -> List.of();
-            case STEP -> stepNotes(k, c, op.primitive(), b.action().outcome(), involved);
+            case STEP -> b.action().description().contains("the spec lets it fail")
+                    ? List.of("failure: the spec lets " + op.primitive().specName() + " fail; on_error "
+                            + model.scenario().onError().specName() + ": " + model.scenario().onError().description())
+                    : stepNotes(k, c, op.primitive(), b.action().outcome(), involved);
         };
     }
 

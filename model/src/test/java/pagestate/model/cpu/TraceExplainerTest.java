@@ -114,6 +114,26 @@ class TraceExplainerTest {
     }
 
     @Test
+    void aliasesThatDisagreeNameWhereEachTranslationCameFrom() {
+        PageModel model = Build.on(Platform.TDX).mappings(2).converter(0, Direction.TO_SHARED, "flip map_gpa", 1)
+                .hardware(HardwareAction.values()).model();
+        TraceStory story = new Path(model).take("flip").take("TLB eviction: CPU0 vmalloc[p1]")
+                .story(PropertyName.ALIASES_AGREE);
+        assertEquals(List.of("disagree: on CPU0 page 1 translates through its TLB entry direct[p1] (private, since the"
+                + " initial state) but through a walk of PTE vmalloc[p1] (present shared since step 1 (flip))"),
+                story.steps().get(1).notes());
+    }
+
+    @Test
+    void aHypercallTheSpecLetsFailSaysSoAndWhatTheErrorPathDoes() {
+        PageModel model = Build.on(Platform.TDX).converter(0, Direction.TO_SHARED, "map_gpa", 1)
+                .mayFail(Primitive.MAP_GPA).onError(ErrorPath.FREE).model();
+        TraceStory story = new Path(model).take("map_gpa (to shared) fails").story(PropertyName.FAILED_CONVERSION_NOT_FREED);
+        assertTrue(story.steps().get(0).notes().contains("failure: the spec lets map_gpa fail; on_error free: "
+                + ErrorPath.FREE.description()), text(story.steps().get(0).notes()));
+    }
+
+    @Test
     void everyPrimitiveNamesItsKernelCodeOnEveryPlatformItExistsOn() {
         for (Platform platform : Platform.values()) {
             for (Primitive p : Primitive.values()) {
