@@ -134,6 +134,23 @@ class TraceExplainerTest {
     }
 
     @Test
+    void fillsOfASaturatedStateAfterAConverterStepAreAHardwareStepAfterIt() {
+        PageModel model = Build.on(Platform.TDX).converter(0, Direction.TO_SHARED, "clear_present flush_tlb set_present", 1)
+                .hardware(HardwareAction.values()).model();
+        Path path = new Path(model).take("clear_present").take("flush_tlb").take("set_present");
+        PageState saturated = model.merged(path.now);   // as the search stores it: every entry filled
+        assertTrue(model.changes(path.states.get(1), saturated).contains("TLB CPU1 direct[p1]: none -> private"));
+        path.states.set(2, saturated);
+        TraceStory story = path.story(PropertyName.NO_FATAL);
+        assertEquals(4, story.steps().size());
+        assertEquals(List.of("PTE direct[p1]: present 0->1", "conv0: done"), story.steps().get(2).changes());
+        TraceStory.Step fill = story.steps().get(3);
+        assertTrue(fill.split());
+        assertEquals("hardware", fill.lane());
+        assertEquals("speculative TLB fill: CPU0 direct[p1] <- private, CPU1 direct[p1] <- private", fill.action());
+    }
+
+    @Test
     void everyPrimitiveNamesItsKernelCodeOnEveryPlatformItExistsOn() {
         for (Platform platform : Platform.values()) {
             for (Primitive p : Primitive.values()) {
