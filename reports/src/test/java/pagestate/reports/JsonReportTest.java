@@ -22,7 +22,7 @@ class JsonReportTest {
         Path file = dir.resolve("out/report.json");
         JsonReport.write(FakeRuns.run(), file);
         JsonNode root = new ObjectMapper().readTree(file.toFile());
-        assertEquals(List.of("tool", "version", "summary", "specs"), fields(root));
+        assertEquals(List.of("tool", "version", "summary", "specs", "errors"), fields(root));
         assertEquals("pagestate", root.get("tool").asText());
         assertEquals("0.1.0-test", root.get("version").asText());
         assertEquals(2, root.at("/summary/passed").asInt());
