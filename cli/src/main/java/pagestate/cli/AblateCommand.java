@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec.Target;
                 "Derives every variant of the spec's step lists that drops one step, swaps two adjacent steps,"
                         + " merges clear_present and the flip after it into clear_present_and_flip, or moves a flush;"
                         + " checks each and concludes in plain words.",
+                "When the original already violates a property, it says so first: a step is called redundant,"
+                        + " a merge safe or an order free only from the properties the original keeps (a variant"
+                        + " that still violates what the original violates shows nothing). To search for a fix,"
+                        + " see repair.",
                 "Properties: --property, else those the spec has expectations for, else all it checks."
                         + " With --threads N, variants are checked N at a time."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -149,6 +153,8 @@ final class AblateCommand implements Callable<Integer> {
         doc.put("version", Version.VERSION);
         doc.put("spec", file.toString());
         doc.put("properties", table.properties());
+        doc.put("original_violates", table.originalViolates());
+        doc.put("original_keeps", table.kept());
         doc.put("rows", rows);
         doc.put("conclusions", table.conclusions());
         try {

@@ -82,7 +82,7 @@ final class ExplainCommand implements Callable<Integer> {
         PropertyReport p = chosen.get();
         switch (p.actual()) {
             case VIOLATED -> {
-                out.println(spec.name() + " (" + spec.config().platformLabel() + "): " + spec.description());
+                out.print(TextTrace.line(spec.name() + " (" + spec.config().platformLabel() + "): " + spec.description()));
                 out.print(TextTrace.render(p));
                 out.flush();
                 return graph == null ? ExitCodes.OK : drawGraph(run, p.name(), err);

@@ -92,7 +92,7 @@ public final class JsonReport {
             p.put("expected", property.expected() == null ? null : property.expected().word());
             p.put("actual", property.actual().word());
             p.put("met", property.met());
-            p.put("trace_length", property.trace() == null ? null : property.trace().steps().size());
+            p.put("trace_length", property.trace() == null ? null : property.trace().length());
             p.put("outcome", property.outcome());
         }
     }
