@@ -41,6 +41,26 @@ public interface SystemModel<S, A extends ModelAction> {
 
     S decode(long[] in, int offset);
 
+    /**
+     * Optional fast path: reports the successors of the state encoded at {@code state[offset ..]} already
+     * encoded (in canonical form when {@code canonical}), exactly as {@link #successors} and
+     * {@link #encode} (and {@code reductions().canonical}) would give them, in the same order: each written
+     * into {@link EncodedSink#buffer()} before {@link EncodedSink#accept()}. Returns false, having reported
+     * nothing, when the model does not provide it: the default.
+     */
+    default boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
+        return false;
+    }
+
+    /** Receives encoded successors from {@link #encodedSuccessors}. */
+    interface EncodedSink {
+        /** Where to write the next successor's encoding ({@link #words()} words from index 0). */
+        long[] buffer();
+
+        /** Takes the successor written in {@link #buffer()}. */
+        void accept();
+    }
+
     /** State-space reductions the model declares (symmetry, partial-order footprints), or null for none. */
     default Reductions<S, A> reductions() {
         return null;

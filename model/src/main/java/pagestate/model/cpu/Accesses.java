@@ -20,7 +20,7 @@ final class Accesses {
      * the walk caches the translation; a non-present PTE with no TLB entry raises #PF (SDM 4.10.4.3:
      * nothing is cached from a non-present PTE).
      */
-    Attribute translate(PageState.Editor e, int cpu, Mapping m, int page) {
+    Attribute translate(StateEdit e, int cpu, Mapping m, int page) {
         TlbEntry t = e.tlbNow(cpu, m, page);
         if (t != TlbEntry.NONE) return t.attribute();
         if (!e.layout().hasPte(m)) return null;
@@ -34,7 +34,7 @@ final class Accesses {
      * A read by {@code cpu} of {@code page} through the direct map. Returns the outcome; the caller
      * records it. A successful read fills a clean line with the translation's key.
      */
-    Cause read(PageState.Editor e, int cpu, int page, PlatformRules.Accessor who) {
+    Cause read(StateEdit e, int cpu, int page, PlatformRules.Accessor who) {
         Attribute attr = translate(e, cpu, Mapping.DIRECT, page);
         if (attr == null) {
             // the zeropad's #PF on its second page is fixed up (arch/x86/mm/extable.c ex_handler_zeropad)
@@ -49,7 +49,7 @@ final class Accesses {
     }
 
     /** A write of {@code value} by {@code cpu} to {@code page} through the direct map: a dirty line with the key. */
-    Cause write(PageState.Editor e, int cpu, int page, Content value) {
+    Cause write(StateEdit e, int cpu, int page, Content value) {
         Attribute attr = translate(e, cpu, Mapping.DIRECT, page);
         if (attr == null) return Cause.PF_OOPS;
         Cause c = verdict(e, PlatformRules.Accessor.KERNEL, attr, page);
@@ -64,7 +64,7 @@ final class Accesses {
      * page fault makes the host convert the page to what the access wanted (C=0: hypervisor-owned;
      * C=1: assigned to the guest, unvalidated) and the access is retried once.
      */
-    private Cause verdict(PageState.Editor e, PlatformRules.Accessor who, Attribute attr, int page) {
+    private Cause verdict(StateEdit e, PlatformRules.Accessor who, Attribute attr, int page) {
         Cause c = rules.access(who, attr, e.hvNow(page), options);
         if (options.hostImplicitConversion() && (c == Cause.NPF_RMP_SHARED || c == Cause.NPF_RMP_PRIVATE)) {
             e.happen(Cause.IMPLICIT_CONVERSION);
@@ -76,7 +76,7 @@ final class Accesses {
     }
 
     /** A read through a translation fills a clean line with that translation's key (domain.md section 4). */
-    static void fill(PageState.Editor e, int page, Attribute key) {
+    static void fill(StateEdit e, int page, Attribute key) {
         CacheLines lines = e.cacheNow(page);
         if (lines.get(key) == Line.NONE) e.cache(page, lines.with(key, Line.CLEAN));
     }
@@ -86,7 +86,7 @@ final class Accesses {
      * matches the page's state corrupts it on non-coherent caches: TDX poisons it, SNP without
      * SME_COHERENT leaves garbage (domain.md section 4).
      */
-    void writeBack(PageState.Editor e, int page, Attribute key) {
+    void writeBack(StateEdit e, int page, Attribute key) {
         CacheLines lines = e.cacheNow(page);
         Line line = lines.get(key);
         if (line == Line.NONE) return;

@@ -18,7 +18,7 @@ final class ConverterSteps {
      * Applies {@code p} for converter {@code c} towards {@code target}. Returns OK, or the cause of a
      * fatal outcome or a rule breach; {@link Cause#HYPERCALL_FAILED} when the call cannot succeed.
      */
-    Cause apply(PageState.Editor e, Converter c, Primitive p, Attribute target) {
+    Cause apply(StateEdit e, Converter c, Primitive p, Attribute target) {
         return switch (p) {
             case UNMAP_ALIASES -> unmapAliases(e);
             case CLEAR_PRESENT -> setPte(e, c, false, null);
@@ -38,7 +38,7 @@ final class ConverterSteps {
     }
 
     /** vm_unmap_aliases(): flushes the lazily freed vmap areas' TLB entries on every CPU (mm/vmalloc.c). */
-    private Cause unmapAliases(PageState.Editor e) {
+    private Cause unmapAliases(StateEdit e) {
         Layout l = e.layout();
         if (l.mappings() <= Mapping.LAZY.ordinal()) return Cause.OK;
         for (int cpu = 0; cpu < l.cpus(); cpu++) {
@@ -51,7 +51,7 @@ final class ConverterSteps {
      * A PTE write on the direct map and the vmalloc alias (cpa_process_alias()): PRESENT and/or the
      * attribute (null = unchanged). No TLB invalidation by itself (set_memory.c __change_page_attr()).
      */
-    private Cause setPte(PageState.Editor e, Converter c, Boolean present, Attribute attribute) {
+    private Cause setPte(StateEdit e, Converter c, Boolean present, Attribute attribute) {
         for (Mapping m : e.layout().mappingList()) {
             if (!m.hasPte()) continue;
             for (int page : c.pages()) {
@@ -68,7 +68,7 @@ final class ConverterSteps {
      * flush_tlb_kernel_range() by IPI on all CPUs (set_memory.c cpa_flush()): drops the entries of the
      * direct map and the vmalloc alias; the lazy alias's addresses are not in the range.
      */
-    private Cause flushTlb(PageState.Editor e, Converter c) {
+    private Cause flushTlb(StateEdit e, Converter c) {
         Layout l = e.layout();
         for (int cpu = 0; cpu < l.cpus(); cpu++) {
             for (Mapping m : l.mappingList()) {
@@ -83,7 +83,7 @@ final class ConverterSteps {
      * CLFLUSH of each page through its direct-map address (set_memory.c cpa_flush(): pages whose PTE is
      * not present are silently skipped). CLFLUSH flushes the lines of the key its translation carries.
      */
-    private Cause flushCache(PageState.Editor e, Converter c) {
+    private Cause flushCache(StateEdit e, Converter c) {
         for (int page : c.pages()) {
             if (!e.pteNow(Mapping.DIRECT, page).present()) continue;
             Attribute key = accesses.translate(e, c.cpu(), Mapping.DIRECT, page);
@@ -93,7 +93,7 @@ final class ConverterSteps {
     }
 
     /** WBINVD (on all CPUs): writes back and invalidates every line of every page; no address needed. */
-    private Cause wbinvd(PageState.Editor e) {
+    private Cause wbinvd(StateEdit e) {
         for (int page = 0; page < e.layout().pages(); page++) {
             for (Attribute key : Attribute.values()) accesses.writeBack(e, page, key);
         }
@@ -106,7 +106,7 @@ final class ConverterSteps {
      * vmm_flush_on_map_private, the VMM flushes the shared alias's lines first (tdx.c comment in
      * tdx_cache_flush_required(): the VMM is responsible on shared->private).
      */
-    private Cause mapGpa(PageState.Editor e, Converter c, Attribute target) {
+    private Cause mapGpa(StateEdit e, Converter c, Attribute target) {
         for (int page : c.pages()) {
             HvPage now = e.hvNow(page);
             if (target == Attribute.SHARED) {
@@ -128,7 +128,7 @@ final class ConverterSteps {
      * the TDCALL (not mapped private; TDX_PAGE_ALREADY_ACCEPTED), and tdx-shared.c try_accept_one()
      * treats every error as a failure: tdx_accept_memory() returns false and the conversion fails.
      */
-    private Cause accept(PageState.Editor e, Converter c) {
+    private Cause accept(StateEdit e, Converter c) {
         for (int page : c.pages()) {
             if (e.hvNow(page) != HvPage.TDX_PENDING) return Cause.HYPERCALL_FAILED;
             e.hv(page, HvPage.TDX_ACCEPTED);
@@ -143,7 +143,7 @@ final class ConverterSteps {
      * rescind before PSC to shared (core.c set_pages_state()). Memory keeps its bytes: read with the
      * other key they are garbage.
      */
-    private Cause psc(PageState.Editor e, Converter c, Attribute target) {
+    private Cause psc(StateEdit e, Converter c, Attribute target) {
         Cause result = Cause.OK;
         for (int page : c.pages()) {
             HvPage now = e.hvNow(page);
@@ -166,7 +166,7 @@ final class ConverterSteps {
      * page is in the state it changes from (double validation, validation before PSC), and Linux then
      * terminates (core.c pvalidate_pages()).
      */
-    private Cause pvalidate(PageState.Editor e, Converter c, boolean validate) {
+    private Cause pvalidate(StateEdit e, Converter c, boolean validate) {
         for (int page : c.pages()) {
             if (accesses.translate(e, c.cpu(), Mapping.DIRECT, page) == null) return Cause.PF_IN_PVALIDATE;
             HvPage from = validate ? HvPage.SNP_UNVALIDATED : HvPage.SNP_VALIDATED;
@@ -180,7 +180,7 @@ final class ConverterSteps {
      * Hyper-V host-visibility hypercall (ivm.c hv_mark_gpa_visibility()): the page becomes visible to the
      * host or private again; the paravisor handles validation. Read with the other key the bytes are garbage.
      */
-    private Cause hvVisibility(PageState.Editor e, Converter c, Attribute target) {
+    private Cause hvVisibility(StateEdit e, Converter c, Attribute target) {
         HvPage to = target == Attribute.SHARED ? HvPage.VTOM_HOST_VISIBLE : HvPage.VTOM_PRIVATE;
         for (int page : c.pages()) {
             if (e.hvNow(page) == to) continue;

@@ -30,6 +30,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final CpuSymmetry symmetry;
     private final Indistinguishable indistinguishable;
     private final PageFootprints footprints;
+    private final PackedSuccessors packed;
 
     public PageModel(Scenario scenario) {
         this.scenario = scenario;
@@ -61,6 +62,10 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         this.indistinguishable = new Indistinguishable(scenario, layout);
         this.footprints = new PageFootprints(scenario, layout, programs, actorNames.size() - 1,
                 indistinguishable.saturates());
+        StateWords fields = new StateWords(layout, programs.size(), scenario.readers().size());
+        if (fields.words != codec.words()) throw new IllegalStateException("StateWords disagrees with the codec");
+        this.packed = new PackedSuccessors(scenario, layout, programs, accesses, steps, fields,
+                new PackedReductions(layout, fields, indistinguishable, symmetry));
     }
 
     @Override
@@ -149,8 +154,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         PageState.Editor e = s.edit();
         Cause c = switch (op.kind()) {
             case STEP -> steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
-            case OWNER_WRITE -> ownerWrite(e, conv, op.value());
-            case OWNER_READ -> ownerRead(e, conv);
+            case OWNER_WRITE -> ownerWrite(accesses, e, conv, op.value());
+            case OWNER_READ -> ownerRead(accesses, e, conv);
             case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");
         };
         if (c == Cause.HYPERCALL_FAILED) {
@@ -191,7 +196,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         e.converter(i, next);
     }
 
-    private Cause ownerWrite(PageState.Editor e, Converter conv, Content value) {
+    static Cause ownerWrite(Accesses accesses, StateEdit e, Converter conv, Content value) {
         Cause c = Cause.OK;
         for (int page : conv.pages()) {
             c = worse(c, accesses.write(e, conv.cpu(), page, value));
@@ -201,7 +206,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     }
 
     /** The owner reads back what it wrote as private data: anything but its secret is consumed garbage. */
-    private Cause ownerRead(PageState.Editor e, Converter conv) {
+    static Cause ownerRead(Accesses accesses, StateEdit e, Converter conv) {
         Cause c = Cause.OK;
         for (int page : conv.pages()) {
             Cause r = accesses.read(e, conv.cpu(), page, PlatformRules.Accessor.KERNEL);
@@ -245,8 +250,18 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         }
     }
 
-    private static Cause worse(Cause a, Cause b) {
+    static Cause worse(Cause a, Cause b) {
         return b.kind().ordinal() > a.kind().ordinal() ? b : a;
+    }
+
+    /**
+     * The successors of an encoded state, encoded, with no object per successor ({@link PackedSuccessors}):
+     * the same successors in the same order as {@link #successors}, encoded (canonical when asked).
+     */
+    @Override
+    public boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
+        packed.successors(state, offset, canonical, sink);
+        return true;
     }
 
     // ---- reductions

@@ -8,8 +8,8 @@ import java.util.List;
  */
 final class PageStateCodec {
 
-    private static final int CAUSE_BITS = 5;
-    private static final int PC_BITS = 8;
+    static final int CAUSE_BITS = 5;
+    static final int PC_BITS = 8;
 
     private final Layout layout;
     private final HvPage[] hvStates;
