@@ -82,21 +82,26 @@ final class Expander<S, A> {
      * that slot is still -1; then expands it. Returns the number of successors reported.
      */
     int expand(long[] frontier, int offset, int index, boolean[] done, int[] firstViolation, Emit emit) {
-        S state = codec.decode(frontier, offset);
-        evaluate(state, index, done, firstViolation);
+        S state = evaluateEncoded(frontier, offset, index, done, firstViolation) ? null : codec.decode(frontier, offset);
+        if (state != null) evaluate(state, index, done, firstViolation);
         int n;
         boolean deadEnd;
         if (persistent == null) {
             sink.reset(index, emit);
-            if (!system.encodedSuccessors(frontier, offset, symmetry, sink)) system.successors(state, sink);
+            if (!system.encodedSuccessors(frontier, offset, symmetry, sink)) {
+                if (state == null) state = codec.decode(frontier, offset);
+                system.successors(state, sink);
+            }
             n = sink.count;
             deadEnd = n == 0;
         } else {
+            if (state == null) state = codec.decode(frontier, offset);
             n = expandReduced(state, index, done, emit);
             deadEnd = actions.isEmpty();
         }
         int d = deadlockSlot();
-        if (deadEnd && checkDeadlock && !done[d] && firstViolation[d] < 0 && !system.isTerminal(state)) {
+        if (deadEnd && checkDeadlock && !done[d] && firstViolation[d] < 0
+                && !system.isTerminal(state != null ? state : codec.decode(frontier, offset))) {
             firstViolation[d] = index;
         }
         return n;
@@ -104,7 +109,24 @@ final class Expander<S, A> {
 
     /** Evaluates the invariants only (for states that are counted but will not be expanded). */
     void evaluate(long[] frontier, int offset, int index, boolean[] done, int[] firstViolation) {
-        evaluate(codec.decode(frontier, offset), index, done, firstViolation);
+        if (!evaluateEncoded(frontier, offset, index, done, firstViolation)) {
+            evaluate(codec.decode(frontier, offset), index, done, firstViolation);
+        }
+    }
+
+    /**
+     * Evaluates the open invariants on the encoded state ({@link TransitionSystem#encodedHolds}); false when
+     * the system does not provide one of them (the caller then evaluates on the decoded state; slots already
+     * set stay set).
+     */
+    private boolean evaluateEncoded(long[] frontier, int offset, int index, boolean[] done, int[] firstViolation) {
+        for (int p = 0; p < invariants.size(); p++) {
+            if (done[p] || firstViolation[p] >= 0) continue;
+            int holds = system.encodedHolds(p, frontier, offset);
+            if (holds < 0) return false;
+            if (holds == 0) firstViolation[p] = index;
+        }
+        return true;
     }
 
     private void evaluate(S state, int index, boolean[] done, int[] firstViolation) {

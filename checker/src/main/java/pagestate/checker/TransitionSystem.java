@@ -132,6 +132,16 @@ public interface TransitionSystem<S, A> {
         return false;
     }
 
+    /**
+     * Optional fast path for the safety search: whether invariant {@code invariant} (an index into
+     * {@link #invariants()}) holds in the state encoded at {@code state[offset ..]}, without decoding it: 1
+     * holds, 0 violated, exactly as its predicate answers on the decoded state; -1 when the system does not
+     * provide it (the default), and the engine then decodes the state.
+     */
+    default int encodedHolds(int invariant, long[] state, int offset) {
+        return -1;
+    }
+
     /** Receives encoded successors from {@link #encodedSuccessors}. */
     interface EncodedSink {
         /** Where to write the next successor's encoding ({@code codec().words()} words from index 0). */

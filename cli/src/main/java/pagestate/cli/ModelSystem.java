@@ -67,6 +67,11 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     }
 
     @Override
+    public int encodedHolds(int invariant, long[] state, int offset) {
+        return model.encodedHolds(invariantNames.get(invariant), state, offset);
+    }
+
+    @Override
     public int actorOf(A action) {
         return action.actor();
     }

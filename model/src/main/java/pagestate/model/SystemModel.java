@@ -52,6 +52,15 @@ public interface SystemModel<S, A extends ModelAction> {
         return false;
     }
 
+    /**
+     * Optional fast path: whether safety property {@code name} holds in the state encoded at
+     * {@code state[offset ..]}, without decoding it: 1 holds, 0 violated (as the property's predicate answers
+     * on the decoded state), -1 when the model does not provide it (the default).
+     */
+    default int encodedHolds(PropertyName name, long[] state, int offset) {
+        return -1;
+    }
+
     /** Receives encoded successors from {@link #encodedSuccessors}. */
     interface EncodedSink {
         /** Where to write the next successor's encoding ({@link #words()} words from index 0). */

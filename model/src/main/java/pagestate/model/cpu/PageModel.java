@@ -31,6 +31,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final Indistinguishable indistinguishable;
     private final PageFootprints footprints;
     private final PackedSuccessors packed;
+    private final PackedProperties packedProperties;
 
     public PageModel(Scenario scenario) {
         this.scenario = scenario;
@@ -66,6 +67,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         if (fields.words != codec.words()) throw new IllegalStateException("StateWords disagrees with the codec");
         this.packed = new PackedSuccessors(scenario, layout, programs, accesses, steps, fields,
                 new PackedReductions(layout, fields, indistinguishable, symmetry));
+        this.packedProperties = new PackedProperties(scenario, layout, fields, programs, accesses.coherentCaches());
     }
 
     @Override
@@ -262,6 +264,12 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     public boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
         packed.successors(state, offset, canonical, sink);
         return true;
+    }
+
+    /** A safety property on the encoded state ({@link PackedProperties}), as its predicate answers on the decoded one. */
+    @Override
+    public int encodedHolds(PropertyName name, long[] state, int offset) {
+        return packedProperties.holds(name, state, offset);
     }
 
     // ---- reductions

@@ -17,8 +17,8 @@ import pagestate.model.SystemModel;
  * The packed hot path ({@link PackedSuccessors}, {@link PackedReductions}) against the reference: on random
  * reachable states of random scenarios (every platform, options, error paths, hosts, hardware subsets, up to
  * 8 CPUs with several zeropad readers), the encoded successors equal the encodings of the object successors,
- * action by action, plain and in canonical form, and the packed canonical form of a state equals the
- * encoding of its object canonical form.
+ * action by action, plain and in canonical form, the packed canonical form of a state equals the
+ * encoding of its object canonical form, and each safety property answers on the words as on the object.
  */
 class PackedSuccessorsTest {
 
@@ -98,6 +98,26 @@ class PackedSuccessorsTest {
                     long[] w = encode(m, mv.next());
                     reductions.canonical(w, scratch);
                     assertArrayEquals(encode(m, m.canonical(mv.next())), w, () -> "canonical form of\n" + mv.next());
+                }
+            });
+        });
+    }
+
+    @Test
+    void safetyPropertiesOnWordsAnswerAsOnObjects() {
+        qt().withExamples(150).forAll(SCENARIOS, SEEDS).checkAssert((sc, seed) -> {
+            PageModel m = new PageModel(sc);
+            RandomScenarios.walk(m, seed, 60, (s, moves) -> {
+                List<PageState> states = new ArrayList<>();
+                states.add(s);
+                for (Moves.Move mv : moves) states.add(mv.next());
+                for (PageState t : states) {
+                    long[] buf = new long[m.words() + 1];
+                    m.encode(t, buf, 1);
+                    for (ModelProperty p : m.properties()) {
+                        int want = p.isLiveness() ? -1 : p.holds().test(t) ? 1 : 0;
+                        assertEquals(want, m.encodedHolds(p.name(), buf, 1), () -> p.name() + " in\n" + t);
+                    }
                 }
             });
         });
