@@ -142,6 +142,15 @@ public interface TransitionSystem<S, A> {
         return -1;
     }
 
+    /**
+     * Whether {@link #encodedSuccessors} reports each successor's partial-order unit (its action's
+     * {@link Independence#unitOf}) through {@link EncodedSink#accept(int)}, so that partial-order reduction
+     * can use the fast path too. Default: false.
+     */
+    default boolean encodedUnits() {
+        return false;
+    }
+
     /** Receives encoded successors from {@link #encodedSuccessors}. */
     interface EncodedSink {
         /** Where to write the next successor's encoding ({@code codec().words()} words from index 0). */
@@ -149,6 +158,11 @@ public interface TransitionSystem<S, A> {
 
         /** Takes the successor written in {@link #buffer()}. */
         void accept();
+
+        /** Takes the successor written in {@link #buffer()}, by an action of partial-order unit {@code unit}. */
+        default void accept(int unit) {
+            accept();
+        }
     }
 
     /** Receives one enabled action and the state it leads to. */

@@ -63,7 +63,13 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         return model.encodedSuccessors(state, offset, canonical, new SystemModel.EncodedSink() {
             @Override public long[] buffer() { return sink.buffer(); }
             @Override public void accept() { sink.accept(); }
+            @Override public void accept(int unit) { sink.accept(unit); }
         });
+    }
+
+    @Override
+    public boolean encodedUnits() {
+        return reductions != null && model.encodedUnits();
     }
 
     @Override

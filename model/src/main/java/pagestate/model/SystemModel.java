@@ -68,6 +68,19 @@ public interface SystemModel<S, A extends ModelAction> {
 
         /** Takes the successor written in {@link #buffer()}. */
         void accept();
+
+        /** Takes the successor written in {@link #buffer()}, by an action of partial-order unit {@code unit}. */
+        default void accept(int unit) {
+            accept();
+        }
+    }
+
+    /**
+     * Whether {@link #encodedSuccessors} reports each successor's partial-order unit
+     * ({@code reductions().unitOf} of its action) through {@link EncodedSink#accept(int)}. Default: false.
+     */
+    default boolean encodedUnits() {
+        return false;
     }
 
     /** State-space reductions the model declares (symmetry, partial-order footprints), or null for none. */

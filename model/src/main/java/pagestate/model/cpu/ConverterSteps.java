@@ -189,4 +189,26 @@ final class ConverterSteps {
         }
         return Cause.OK;
     }
+
+    /** The owner writes {@code value} to its pages through the direct map (stops at a fatal outcome). */
+    Cause ownerWrite(StateEdit e, Converter conv, Content value) {
+        Cause c = Cause.OK;
+        for (int page : conv.pages()) {
+            c = Cause.worse(c, accesses.write(e, conv.cpu(), page, value));
+            if (c.isFatal()) break;
+        }
+        return c;
+    }
+
+    /** The owner reads back what it wrote as private data: anything but its secret is consumed garbage. */
+    Cause ownerRead(StateEdit e, Converter conv) {
+        Cause c = Cause.OK;
+        for (int page : conv.pages()) {
+            Cause r = accesses.read(e, conv.cpu(), page, PlatformRules.Accessor.KERNEL);
+            if (r == Cause.OK && e.contentsNow(page) != Content.SECRET) r = Cause.GARBAGE_CONSUMED;
+            c = Cause.worse(c, r);
+            if (c.isFatal()) break;
+        }
+        return c;
+    }
 }

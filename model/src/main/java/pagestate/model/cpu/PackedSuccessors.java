@@ -26,6 +26,7 @@ final class PackedSuccessors {
     private final boolean tlbEvict;
     private final boolean cacheFill;
     private final boolean writeBack;
+    private final int hardwareActor;
 
     PackedSuccessors(Scenario scenario, Layout layout, List<ConverterProgram> programs, Accesses accesses,
                      ConverterSteps steps, StateWords f, PackedReductions reductions) {
@@ -42,6 +43,7 @@ final class PackedSuccessors {
         this.tlbEvict = scenario.hardwareOn(HardwareAction.TLB_EVICT);
         this.cacheFill = scenario.hardwareOn(HardwareAction.CACHE_FILL);
         this.writeBack = scenario.hardwareOn(HardwareAction.WRITEBACK);
+        this.hardwareActor = programs.size() + scenario.readers().size() + scenario.hosts().size();
     }
 
     /** One call's scratch: the parent's view, the successor's view over the sink's buffer, the sink. */
@@ -72,9 +74,10 @@ final class PackedSuccessors {
             return next;
         }
 
-        void accept() {
+        /** Reports the successor, by an action of partial-order unit {@code unit} ({@link PageAction#unit()}). */
+        void accept(int unit) {
             if (canonical) reductions.canonical(out, scratch);
-            sink.accept();
+            sink.accept(unit);
         }
     }
 
@@ -97,9 +100,9 @@ final class PackedSuccessors {
         if (status == ConverterState.Status.FAILED_FREED && pc == prog.reuseIndex()) {
             PackedEdit e = call.begin();
             Cause c = Cause.OK;
-            for (int page : conv.pages()) c = PageModel.worse(c, accesses.write(e, conv.cpu(), page, Content.SECRET));
+            for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), page, Content.SECRET));
             finish(e, i, pc + 1, status, c);
-            call.accept();
+            call.accept(i);
             return;
         }
         if (status != ConverterState.Status.RUNNING) return;
@@ -107,8 +110,8 @@ final class PackedSuccessors {
         PackedEdit e = call.begin();
         Cause c = switch (op.kind()) {
             case STEP -> steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
-            case OWNER_WRITE -> PageModel.ownerWrite(accesses, e, conv, op.value());
-            case OWNER_READ -> PageModel.ownerRead(accesses, e, conv);
+            case OWNER_WRITE -> steps.ownerWrite(e, conv, op.value());
+            case OWNER_READ -> steps.ownerRead(e, conv);
             case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");
         };
         if (c == Cause.HYPERCALL_FAILED) {
@@ -116,7 +119,7 @@ final class PackedSuccessors {
             return;
         }
         finish(e, i, pc + 1, pc + 1 == prog.size() ? ConverterState.Status.DONE : ConverterState.Status.RUNNING, c);
-        call.accept();
+        call.accept(i);
         if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) errorPath(call, i, prog);
     }
 
@@ -128,7 +131,7 @@ final class PackedSuccessors {
         } else {
             finish(e, i, prog.reuseIndex() + 1, ConverterState.Status.FAILED_LEAKED, Cause.HYPERCALL_FAILED);
         }
-        call.accept();
+        call.accept(i);
     }
 
     private static void finish(PackedEdit e, int i, int pc, ConverterState.Status status, Cause c) {
@@ -145,20 +148,21 @@ final class PackedSuccessors {
         if (c == Cause.OK) c = accesses.read(e, r.cpu(), r.page() + 1, PlatformRules.Accessor.ZEROPAD_SECOND_PAGE);
         if (c != Cause.OK) e.happen(c);
         e.readerDone(i, c);
-        call.accept();
+        call.accept(programs.size() + i);
     }
 
     private void host(Call call, int i) {
         HostActor h = scenario.hosts().get(i);
         PackedEdit s = call.parent;
+        int unit = programs.size() + scenario.readers().size() + i;
         if (!s.hvNow(h.page()).isShared()) return;
         if (h.reads() && s.contentsNow(h.page()) == Content.SECRET && !s.happened(Cause.SECRET_TO_HOST)) {
             call.begin().happen(Cause.SECRET_TO_HOST);
-            call.accept();
+            call.accept(unit);
         }
         if (h.writes() && s.contentsNow(h.page()) != Content.HOST_DATA) {
             call.begin().contents(h.page(), Content.HOST_DATA);
-            call.accept();
+            call.accept(unit);
         }
     }
 
@@ -175,7 +179,7 @@ final class PackedSuccessors {
                         Pte pte = s.pteNow(m, page);
                         if (!pte.present()) continue;
                         call.begin().tlb(cpu, m, page, TlbEntry.cached(pte.attribute()));
-                        call.accept();
+                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page));
                     }
                 }
             }
@@ -186,7 +190,7 @@ final class PackedSuccessors {
                     for (int page = 0; page < layout.pages(); page++) {
                         if (s.tlbCode(cpu, m, page) == 0) continue;
                         call.begin().tlb(cpu, m, page, TlbEntry.NONE);
-                        call.accept();
+                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page));
                     }
                 }
             }
@@ -196,7 +200,7 @@ final class PackedSuccessors {
                 for (Attribute key : Attribute.values()) {
                     if (s.line(page, key) != Line.NONE || !translationExists(s, page, key)) continue;
                     call.begin().line(page, key, Line.CLEAN);
-                    call.accept();
+                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key));
                 }
             }
         }
@@ -205,7 +209,7 @@ final class PackedSuccessors {
                 for (Attribute key : Attribute.values()) {
                     if (s.line(page, key) == Line.NONE) continue;
                     accesses.writeBack(call.begin(), page, key);
-                    call.accept();
+                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key));
                 }
             }
         }

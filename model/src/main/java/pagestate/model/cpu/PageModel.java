@@ -146,7 +146,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         if (cs.status() == ConverterState.Status.FAILED_FREED && cs.pc() == prog.reuseIndex()) {
             PageState.Editor e = s.edit();
             Cause c = Cause.OK;
-            for (int page : conv.pages()) c = worse(c, accesses.write(e, conv.cpu(), page, Content.SECRET));
+            for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), page, Content.SECRET));
             finish(e, i, new ConverterState(cs.pc() + 1, cs.status(), c), c);
             sink.accept(new PageAction(i, who, lane, "allocator reuses the freed page; new user writes its secret", c), e.done());
             return;
@@ -156,8 +156,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         PageState.Editor e = s.edit();
         Cause c = switch (op.kind()) {
             case STEP -> steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
-            case OWNER_WRITE -> ownerWrite(accesses, e, conv, op.value());
-            case OWNER_READ -> ownerRead(accesses, e, conv);
+            case OWNER_WRITE -> steps.ownerWrite(e, conv, op.value());
+            case OWNER_READ -> steps.ownerRead(e, conv);
             case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");
         };
         if (c == Cause.HYPERCALL_FAILED) {
@@ -198,27 +198,6 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         e.converter(i, next);
     }
 
-    static Cause ownerWrite(Accesses accesses, StateEdit e, Converter conv, Content value) {
-        Cause c = Cause.OK;
-        for (int page : conv.pages()) {
-            c = worse(c, accesses.write(e, conv.cpu(), page, value));
-            if (c.isFatal()) break;
-        }
-        return c;
-    }
-
-    /** The owner reads back what it wrote as private data: anything but its secret is consumed garbage. */
-    static Cause ownerRead(Accesses accesses, StateEdit e, Converter conv) {
-        Cause c = Cause.OK;
-        for (int page : conv.pages()) {
-            Cause r = accesses.read(e, conv.cpu(), page, PlatformRules.Accessor.KERNEL);
-            if (r == Cause.OK && e.contentsNow(page) != Content.SECRET) r = Cause.GARBAGE_CONSUMED;
-            c = worse(c, r);
-            if (c.isFatal()) break;
-        }
-        return c;
-    }
-
     /**
      * load_unaligned_zeropad(): one load of the end of page p and the start of page p+1. A fault on the
      * first page is an ordinary kernel fault; only the second page's fault is fixed up.
@@ -252,10 +231,6 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         }
     }
 
-    static Cause worse(Cause a, Cause b) {
-        return b.kind().ordinal() > a.kind().ordinal() ? b : a;
-    }
-
     /**
      * The successors of an encoded state, encoded, with no object per successor ({@link PackedSuccessors}):
      * the same successors in the same order as {@link #successors}, encoded (canonical when asked).
@@ -265,6 +240,10 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         packed.successors(state, offset, canonical, sink);
         return true;
     }
+
+    /** The packed successors come with their partial-order units ({@link PageAction#unit()}). */
+    @Override
+    public boolean encodedUnits() { return true; }
 
     /** A safety property on the encoded state ({@link PackedProperties}), as its predicate answers on the decoded one. */
     @Override

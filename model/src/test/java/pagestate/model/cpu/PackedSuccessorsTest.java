@@ -44,8 +44,8 @@ class PackedSuccessorsTest {
         return w;
     }
 
-    /** The packed successors of {@code s}, stored at an offset inside a larger buffer. */
-    private static List<long[]> packed(PageModel m, PageState s, boolean canonical) {
+    /** The packed successors of {@code s}, stored at an offset inside a larger buffer; their units into {@code units}. */
+    private static List<long[]> packed(PageModel m, PageState s, boolean canonical, List<Integer> units) {
         int words = m.words();
         long[] buf = new long[words + 3];
         Arrays.fill(buf, -1L);
@@ -56,7 +56,11 @@ class PackedSuccessorsTest {
         List<long[]> got = new ArrayList<>();
         boolean provided = m.encodedSuccessors(buf, 2, canonical, new SystemModel.EncodedSink() {
             @Override public long[] buffer() { return out; }
-            @Override public void accept() { got.add(Arrays.copyOf(out, words)); }
+            @Override public void accept() { throw new AssertionError("a successor without its unit"); }
+            @Override public void accept(int unit) {
+                got.add(Arrays.copyOf(out, words));
+                units.add(unit);
+            }
         });
         assertEquals(true, provided);
         assertArrayEquals(before, buf, "the parent's words are left as they were");
@@ -69,8 +73,10 @@ class PackedSuccessorsTest {
             PageModel m = new PageModel(sc);
             RandomScenarios.walk(m, seed, 60, (s, moves) -> {
                 for (boolean canonical : new boolean[] {false, true}) {
-                    List<long[]> got = packed(m, s, canonical);
+                    List<Integer> units = new ArrayList<>();
+                    List<long[]> got = packed(m, s, canonical, units);
                     assertEquals(moves.size(), got.size(), () -> "successors of\n" + s);
+                    assertEquals(moves.stream().map(mv -> mv.action().unit()).toList(), units, "partial-order units");
                     for (int i = 0; i < moves.size(); i++) {
                         PageState next = moves.get(i).next();
                         long[] want = encode(m, canonical ? m.canonical(next) : next);
