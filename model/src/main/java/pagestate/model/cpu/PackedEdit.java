@@ -18,15 +18,22 @@ final class PackedEdit implements StateEdit {
 
     private final StateWords f;
     private final HvPage[] hvStates;
-    private final int[] hvIndex;        // by HvPage ordinal: its index among the platform's states
+    private final int[] hvIndex;        // by HvPage ordinal: its index among the platform's states (shared)
     private long[] w;
     private int base;
 
-    PackedEdit(StateWords f, HvPage[] hvStates) {
+    /** @param hvIndex {@link #hvIndex(HvPage[])} of {@code hvStates}, computed once per model (this runs per state) */
+    PackedEdit(StateWords f, HvPage[] hvStates, int[] hvIndex) {
         this.f = f;
         this.hvStates = hvStates;
-        this.hvIndex = new int[HvPage.values().length];
-        for (int i = 0; i < hvStates.length; i++) hvIndex[hvStates[i].ordinal()] = i;
+        this.hvIndex = hvIndex;
+    }
+
+    /** By HvPage ordinal: its index among {@code hvStates} (a platform's states, as the encoding numbers them). */
+    static int[] hvIndex(HvPage[] hvStates) {
+        int[] index = new int[HvPage.values().length];
+        for (int i = 0; i < hvStates.length; i++) index[hvStates[i].ordinal()] = i;
+        return index;
     }
 
     /** Views (and edits) the state at {@code words[base ..]}. */

@@ -14,6 +14,8 @@ final class PackedProperties {
 
     private static final int CAUSES = Cause.values().length;
     private static final Cause[] CAUSE = Cause.values();
+    private static final Attribute[] ATTRIBUTES = Attribute.values();   // values() copies: once, not per state
+    private static final TlbEntry[] TLB = TlbEntry.values();
 
     private final Layout layout;
     private final StateWords f;
@@ -83,11 +85,11 @@ final class PackedProperties {
             for (Mapping m : layout.mappingList()) {
                 if (layout.hasPte(m)) {
                     int pte = get(w, base, f.pte(m, page), 2);
-                    if ((pte & 2) != 0 && !consistent(Attribute.values()[pte & 1], hv)) return false;
+                    if ((pte & 2) != 0 && !consistent(ATTRIBUTES[pte & 1], hv)) return false;
                 }
                 for (int cpu = 0; cpu < layout.cpus(); cpu++) {
                     int t = get(w, base, f.tlb(cpu, m, page), 2);
-                    if (t != 0 && !consistent(TlbEntry.values()[t].attribute(), hv)) return false;
+                    if (t != 0 && !consistent(TLB[t].attribute(), hv)) return false;
                 }
             }
         }
@@ -141,7 +143,7 @@ final class PackedProperties {
     /** PageState#effectiveAttribute as an ordinal: the TLB entry's, else a present PTE's, else -1 (#PF). */
     private int effective(long[] w, int base, int cpu, Mapping m, int page) {
         int t = get(w, base, f.tlb(cpu, m, page), 2);
-        if (t != 0) return TlbEntry.values()[t].attribute().ordinal();
+        if (t != 0) return TLB[t].attribute().ordinal();
         if (!layout.hasPte(m)) return -1;
         int pte = get(w, base, f.pte(m, page), 2);
         return (pte & 2) != 0 ? pte & 1 : -1;

@@ -12,6 +12,8 @@ import static pagestate.model.cpu.StateWords.set;
  */
 final class PackedReductions {
 
+    private static final Attribute[] ATTRIBUTES = Attribute.values();   // values() copies: once, not per state
+
     private final Layout layout;
     private final StateWords f;
     private final Indistinguishable merges;
@@ -46,7 +48,7 @@ final class PackedReductions {
     /** {@link Indistinguishable#canonical}: clean lines dropped, TLB entries saturated (or merged away). */
     private void merge(long[] w) {
         for (int page = 0; page < layout.pages(); page++) {
-            for (Attribute key : Attribute.values()) {
+            for (Attribute key : ATTRIBUTES) {
                 int at = f.line(page, key);
                 if (get(w, 0, at, 2) == Line.CLEAN.ordinal()) set(w, 0, at, 2, Line.NONE.ordinal());
             }
@@ -59,7 +61,7 @@ final class PackedReductions {
                     // the empty entries get what a fill from the PTE caches (Hardware.fillable)
                     int pte = layout.hasPte(m) && !crashed ? get(w, 0, f.pte(m, page), 2) : 0;
                     if ((pte & 2) == 0) continue;
-                    to = TlbEntry.cached(Attribute.values()[pte & 1]).ordinal();
+                    to = TlbEntry.cached(ATTRIBUTES[pte & 1]).ordinal();
                     for (int cpu = 0; cpu < layout.cpus(); cpu++) {
                         int at = f.tlb(cpu, m, page);
                         if (get(w, 0, at, 2) == 0) set(w, 0, at, 2, to);

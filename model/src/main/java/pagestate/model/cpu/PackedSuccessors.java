@@ -13,6 +13,8 @@ import pagestate.model.SystemModel;
  */
 final class PackedSuccessors {
 
+    private static final Attribute[] ATTRIBUTES = Attribute.values();   // values() copies: once, not per state
+
     private final Scenario scenario;
     private final Layout layout;
     private final List<ConverterProgram> programs;
@@ -20,6 +22,7 @@ final class PackedSuccessors {
     private final ConverterSteps steps;
     private final StateWords f;
     private final HvPage[] hvStates;
+    private final int[] hvIndex;
     private final PackedReductions reductions;
     private final int words;
     private final boolean tlbFill;
@@ -37,6 +40,7 @@ final class PackedSuccessors {
         this.steps = steps;
         this.f = f;
         this.hvStates = HvPage.of(scenario.platform());
+        this.hvIndex = PackedEdit.hvIndex(hvStates);
         this.reductions = reductions;
         this.words = f.words;
         this.tlbFill = scenario.hardwareOn(HardwareAction.TLB_FILL);
@@ -48,8 +52,8 @@ final class PackedSuccessors {
 
     /** One call's scratch: the parent's view, the successor's view over the sink's buffer, the sink. */
     private final class Call {
-        final PackedEdit parent = new PackedEdit(f, hvStates);
-        final PackedEdit next = new PackedEdit(f, hvStates);
+        final PackedEdit parent = new PackedEdit(f, hvStates, hvIndex);
+        final PackedEdit next = new PackedEdit(f, hvStates, hvIndex);
         final long[] state;
         final int offset;
         final long[] out;
@@ -197,7 +201,7 @@ final class PackedSuccessors {
         }
         if (cacheFill) {
             for (int page = 0; page < layout.pages(); page++) {
-                for (Attribute key : Attribute.values()) {
+                for (Attribute key : ATTRIBUTES) {
                     if (s.line(page, key) != Line.NONE || !translationExists(s, page, key)) continue;
                     call.begin().line(page, key, Line.CLEAN);
                     call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key));
@@ -206,7 +210,7 @@ final class PackedSuccessors {
         }
         if (writeBack) {
             for (int page = 0; page < layout.pages(); page++) {
-                for (Attribute key : Attribute.values()) {
+                for (Attribute key : ATTRIBUTES) {
                     if (s.line(page, key) == Line.NONE) continue;
                     accesses.writeBack(call.begin(), page, key);
                     call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key));
