@@ -16,7 +16,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import pagestate.checker.CheckResult;
+import pagestate.checker.Checker;
 import pagestate.checker.CheckerConfig;
+import pagestate.model.ModelAction;
+import pagestate.model.PropertyName;
+import pagestate.model.SystemModel;
 import pagestate.checker.Stats;
 import pagestate.specs.Spec;
 import pagestate.specs.SpecLoader;
@@ -29,9 +36,10 @@ import pagestate.specs.SpecResult;
  * transitions, transitions/s). With {@code -prof gc} (the profile's default), {@code gc.alloc.rate.norm}
  * is the bytes allocated per exploration: divide by the printed transitions for bytes per transition.
  *
- * <p>Configurations ({@code spec:reduction}): the unreduced one of issue 18 (TDX generic path, 3 CPUs, two
- * readers, 2 pages, 2 mappings), the largest 4-CPU bench reduced (symmetry and partial-order reduction, the
- * default), and the 8-CPU bench reduced.
+ * <p>Configurations ({@code spec:reduction[:safety]}): the unreduced one of issue 18 (TDX generic path, 3 CPUs,
+ * two readers, 2 pages, 2 mappings), the largest 4-CPU bench reduced (symmetry and partial-order reduction,
+ * the default), and the 8-CPU bench reduced. With {@code :safety}, only the spec's safety properties are
+ * checked (no liveness pass): the safety search alone.
  *
  * <p>Run (from the project root): {@code mvn -B -Pbench -pl cli -am -DskipTests test};
  * one configuration: add {@code -Dbench.args="PageModelBenchmark -p config=tdx-generic-to-shared-4cpu:reduced -prof gc"}.
@@ -53,6 +61,7 @@ public class PageModelBenchmark {
 
     private Spec spec;
     private CheckerConfig checker;
+    private boolean safetyOnly;
     private Stats last;
 
     @Setup
@@ -64,15 +73,23 @@ public class PageModelBenchmark {
         if (!(r instanceof SpecResult.Loaded loaded)) throw new IllegalStateException("bench spec " + parts[0] + ": " + r.errors());
         spec = loaded.spec();
         boolean reduced = parts[1].equals("reduced");
+        safetyOnly = parts.length > 2 && parts[2].equals("safety");
         checker = CheckerConfig.defaults().withThreads(threads).withSymmetry(reduced).withPor(reduced);
     }
 
     @Benchmark
     public long explore() {
-        SpecRun<?, ?> run = SpecRun.run(spec, checker);
-        if (!run.result().complete()) throw new IllegalStateException("incomplete: " + run.result().stopReason());
-        last = run.result().stats();
+        CheckResult<?, ?> result = safetyOnly ? safety(spec.config().newModel()) : SpecRun.run(spec, checker).result();
+        if (!result.complete()) throw new IllegalStateException("incomplete: " + result.stopReason());
+        last = result.stats();
         return last.distinctStates();
+    }
+
+    /** The spec's safety properties alone. */
+    private <S, A extends ModelAction> CheckResult<S, A> safety(SystemModel<S, A> model) {
+        Set<String> safety = new LinkedHashSet<>();
+        for (String p : spec.properties()) if (!model.property(PropertyName.bySpecName(p).orElseThrow()).isLiveness()) safety.add(p);
+        return Checker.check(new ModelSystem<>(model, safety), checker);
     }
 
     @TearDown(Level.Iteration)
