@@ -112,16 +112,19 @@ final class PackedEdit implements StateEdit {
 
     boolean crashed() { return get(w, base, f.crash, PageStateCodec.CAUSE_BITS) != 0; }
 
+    @Override
+    public boolean crashedNow() { return crashed(); }
+
     boolean happened(Cause cause) { return (get(w, base, f.events, CAUSE.length) & 1 << cause.ordinal()) != 0; }
 
     int pc(int i) { return get(w, base, f.pc(i), PageStateCodec.PC_BITS); }
 
-    ConverterState.Status status(int i) { return STATUS[get(w, base, f.status(i), 2)]; }
+    ConverterState.Status status(int i) { return STATUS[get(w, base, f.status(i), PageStateCodec.STATUS_BITS)]; }
 
-    /** Sets converter {@code i}'s state. */
-    PackedEdit converter(int i, int pc, ConverterState.Status status, Cause last) {
+    @Override
+    public PackedEdit converter(int i, int pc, ConverterState.Status status, Cause last) {
         set(w, base, f.pc(i), PageStateCodec.PC_BITS, pc);
-        set(w, base, f.status(i), 2, status.ordinal());
+        set(w, base, f.status(i), PageStateCodec.STATUS_BITS, status.ordinal());
         set(w, base, f.last(i), PageStateCodec.CAUSE_BITS, last.ordinal());
         return this;
     }

@@ -103,7 +103,7 @@ final class PackedProperties {
     /** Properties#staleTlb: once a converter is done, no CPU caches its pages with the old attribute. */
     private boolean staleTlb(long[] w, int base) {
         for (int i = 0; i < programs.size(); i++) {
-            if (get(w, base, f.status(i), 2) != ConverterState.Status.DONE.ordinal()) continue;
+            if (get(w, base, f.status(i), PageStateCodec.STATUS_BITS) != ConverterState.Status.DONE.ordinal()) continue;
             int old = TlbEntry.cached(programs.get(i).finalAttribute().other()).ordinal();
             for (int page : programs.get(i).converter().pages()) {
                 for (int cpu = 0; cpu < layout.cpus(); cpu++) {

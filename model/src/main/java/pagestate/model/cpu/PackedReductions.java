@@ -66,7 +66,7 @@ final class PackedReductions {
                         int at = f.tlb(cpu, m, page);
                         if (get(w, 0, at, 2) == 0) set(w, 0, at, 2, to);
                     }
-                } else if (merges.stable(page)) {
+                } else if (merges.stable(page) && m.hasPte()) {   // not the lazy alias's: no PTE to walk
                     for (int cpu = 0; cpu < layout.cpus(); cpu++) set(w, 0, f.tlb(cpu, m, page), 2, 0);
                 }
             }

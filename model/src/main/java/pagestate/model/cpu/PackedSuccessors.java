@@ -24,6 +24,7 @@ final class PackedSuccessors {
     private final HvPage[] hvStates;
     private final int[] hvIndex;
     private final PackedReductions reductions;
+    private final FailurePath failures;
     private final int words;
     private final boolean tlbFill;
     private final boolean tlbEvict;
@@ -32,7 +33,7 @@ final class PackedSuccessors {
     private final int hardwareActor;
 
     PackedSuccessors(Scenario scenario, Layout layout, List<ConverterProgram> programs, Accesses accesses,
-                     ConverterSteps steps, StateWords f, PackedReductions reductions) {
+                     ConverterSteps steps, FailurePath failures, StateWords f, PackedReductions reductions) {
         this.scenario = scenario;
         this.layout = layout;
         this.programs = programs;
@@ -42,6 +43,7 @@ final class PackedSuccessors {
         this.hvStates = HvPage.of(scenario.platform());
         this.hvIndex = PackedEdit.hvIndex(hvStates);
         this.reductions = reductions;
+        this.failures = failures;
         this.words = f.words;
         this.tlbFill = scenario.hardwareOn(HardwareAction.TLB_FILL);
         this.tlbEvict = scenario.hardwareOn(HardwareAction.TLB_EVICT);
@@ -104,8 +106,13 @@ final class PackedSuccessors {
         if (status == ConverterState.Status.FAILED_FREED && pc == prog.reuseIndex()) {
             PackedEdit e = call.begin();
             Cause c = Cause.OK;
-            for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), page, Content.SECRET));
+            for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), Mapping.DIRECT, page, Content.SECRET));
             finish(e, i, pc + 1, status, c);
+            call.accept(i);
+            return;
+        }
+        if (status == ConverterState.Status.CLEANING_UP) {
+            failures.applyCleanUp(call.begin(), i, pc);
             call.accept(i);
             return;
         }
@@ -119,22 +126,17 @@ final class PackedSuccessors {
             case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");
         };
         if (c == Cause.HYPERCALL_FAILED) {
-            errorPath(call, i, prog);
+            fail(call, i, pc);
             return;
         }
         finish(e, i, pc + 1, pc + 1 == prog.size() ? ConverterState.Status.DONE : ConverterState.Status.RUNNING, c);
         call.accept(i);
-        if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) errorPath(call, i, prog);
+        if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) fail(call, i, pc);
     }
 
-    private void errorPath(Call call, int i, ConverterProgram prog) {
-        PackedEdit e = call.begin();
-        e.happen(Cause.HYPERCALL_FAILED);
-        if (scenario.onError() == ErrorPath.FREE) {
-            finish(e, i, prog.reuseIndex(), ConverterState.Status.FAILED_FREED, Cause.PAGE_FREED_AFTER_FAILURE);
-        } else {
-            finish(e, i, prog.reuseIndex() + 1, ConverterState.Status.FAILED_LEAKED, Cause.HYPERCALL_FAILED);
-        }
+    /** The operation at {@code pc} fails: {@link FailurePath#fail}. */
+    private void fail(Call call, int i, int pc) {
+        failures.applyFail(call.begin(), i, pc);
         call.accept(i);
     }
 
@@ -148,8 +150,8 @@ final class PackedSuccessors {
         if (call.parent.readerDone(i)) return;
         ZeropadReader r = scenario.readers().get(i);
         PackedEdit e = call.begin();
-        Cause c = accesses.read(e, r.cpu(), r.page(), PlatformRules.Accessor.KERNEL);
-        if (c == Cause.OK) c = accesses.read(e, r.cpu(), r.page() + 1, PlatformRules.Accessor.ZEROPAD_SECOND_PAGE);
+        Cause c = accesses.read(e, r.cpu(), r.firstPageMapping(), r.page(), PlatformRules.Accessor.KERNEL);
+        if (c == Cause.OK) c = accesses.read(e, r.cpu(), r.via(), r.page() + 1, PlatformRules.Accessor.ZEROPAD_SECOND_PAGE);
         if (c != Cause.OK) e.happen(c);
         e.readerDone(i, c);
         call.accept(programs.size() + i);

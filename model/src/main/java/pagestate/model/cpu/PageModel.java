@@ -30,6 +30,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final CpuSymmetry symmetry;
     private final Indistinguishable indistinguishable;
     private final PageFootprints footprints;
+    private final FailurePath failures;
     private final PackedSuccessors packed;
     private final PackedProperties packedProperties;
 
@@ -55,6 +56,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         this.hardware = new Hardware(scenario, accesses, names.size());
         names.add("hardware");
         this.actorNames = List.copyOf(names);
+        this.failures = new FailurePath(scenario, programs, steps, actorNames);
         readerActors.addAll(converterActors);
         this.properties = new Properties(scenario, programs, accesses.coherentCaches())
                 .all(Set.copyOf(converterActors), Set.copyOf(readerActors));
@@ -65,7 +67,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
                 indistinguishable.saturates());
         StateWords fields = new StateWords(layout, programs.size(), scenario.readers().size());
         if (fields.words != codec.words()) throw new IllegalStateException("StateWords disagrees with the codec");
-        this.packed = new PackedSuccessors(scenario, layout, programs, accesses, steps, fields,
+        this.packed = new PackedSuccessors(scenario, layout, programs, accesses, steps, failures, fields,
                 new PackedReductions(layout, fields, indistinguishable, symmetry));
         this.packedProperties = new PackedProperties(scenario, layout, fields, programs, accesses.coherentCaches());
     }
@@ -146,9 +148,13 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         if (cs.status() == ConverterState.Status.FAILED_FREED && cs.pc() == prog.reuseIndex()) {
             PageState.Editor e = s.edit();
             Cause c = Cause.OK;
-            for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), page, Content.SECRET));
+            for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), Mapping.DIRECT, page, Content.SECRET));
             finish(e, i, new ConverterState(cs.pc() + 1, cs.status(), c), c);
             sink.accept(new PageAction(i, who, lane, "allocator reuses the freed page; new user writes its secret", c), e.done());
+            return;
+        }
+        if (cs.status() == ConverterState.Status.CLEANING_UP) {
+            failures.cleanUp(s, i, cs, sink);
             return;
         }
         if (cs.status() != ConverterState.Status.RUNNING) return;
@@ -161,7 +167,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
             case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");
         };
         if (c == Cause.HYPERCALL_FAILED) {
-            errorPath(s, i, cs, () -> op.describe(conv) + " fails", sink);
+            failures.fail(s, i, cs, () -> op.describe(conv) + " fails", sink);
             return;
         }
         int pc = cs.pc() + 1;
@@ -169,28 +175,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
                 : ConverterState.Status.RUNNING, c), c);
         sink.accept(new PageAction(i, who, lane, () -> op.describe(conv), c), e.done());
         if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) {
-            errorPath(s, i, cs, () -> op.describe(conv) + " fails (the spec lets it fail)", sink);
+            failures.fail(s, i, cs, () -> op.describe(conv) + " fails (the spec lets it fail)", sink);
         }
-    }
-
-    /** A failed hypercall changes nothing; the converter leaks the pages or, in a bad variant, frees them. */
-    private void errorPath(PageState s, int i, ConverterState cs, java.util.function.Supplier<String> description,
-                           BiConsumer<PageAction, PageState> sink) {
-        ConverterProgram prog = programs.get(i);
-        PageState.Editor e = s.edit();
-        e.happen(Cause.HYPERCALL_FAILED);
-        ConverterState next;
-        Cause c;
-        if (scenario.onError() == ErrorPath.FREE) {
-            c = Cause.PAGE_FREED_AFTER_FAILURE;
-            next = new ConverterState(prog.reuseIndex(), ConverterState.Status.FAILED_FREED, c);
-        } else {
-            c = Cause.HYPERCALL_FAILED;
-            next = new ConverterState(prog.reuseIndex() + 1, ConverterState.Status.FAILED_LEAKED, c);
-        }
-        finish(e, i, next, c);
-        String path = scenario.onError() == ErrorPath.FREE ? "; error path frees the page" : "; error path leaks the page";
-        sink.accept(new PageAction(i, actorNames.get(i), "CPU" + prog.converter().cpu(), () -> description.get() + path, c), e.done());
     }
 
     private static void finish(PageState.Editor e, int i, ConverterState next, Cause c) {
@@ -206,13 +192,14 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         if (s.reader(i).done()) return;
         ZeropadReader r = scenario.readers().get(i);
         PageState.Editor e = s.edit();
-        Cause c = accesses.read(e, r.cpu(), r.page(), PlatformRules.Accessor.KERNEL);
-        if (c == Cause.OK) c = accesses.read(e, r.cpu(), r.page() + 1, PlatformRules.Accessor.ZEROPAD_SECOND_PAGE);
+        Cause c = accesses.read(e, r.cpu(), r.firstPageMapping(), r.page(), PlatformRules.Accessor.KERNEL);
+        if (c == Cause.OK) c = accesses.read(e, r.cpu(), r.via(), r.page() + 1, PlatformRules.Accessor.ZEROPAD_SECOND_PAGE);
         if (c != Cause.OK) e.happen(c);
         e.reader(i, new ReaderState(true, c));
         int actor = programs.size() + i;
         sink.accept(new PageAction(actor, actorNames.get(actor), "CPU" + r.cpu(),
-                () -> "load_unaligned_zeropad() from page " + r.page() + " across into page " + (r.page() + 1), c), e.done());
+                () -> "load_unaligned_zeropad() from page " + r.page() + " across into page " + (r.page() + 1)
+                        + (r.via() == Mapping.DIRECT ? "" : " through the " + r.via().label() + " alias"), c), e.done());
     }
 
     /** The host touches a page only while it is shared in the platform's view (it cannot map private memory). */
@@ -313,6 +300,13 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
 
     @Override
     public String describe(PageState s) { return StateText.describe(s); }
+
+    /** The trace told with its cause: step 0, hardware fills split out, kernel code and reasons ({@link TraceExplainer}). */
+    @Override
+    public pagestate.model.TraceStory story(PageState initial, List<PageAction> actions, List<PageState> states,
+                                            PropertyName property, boolean lasso) {
+        return new TraceExplainer(this).tell(initial, actions, states, property, lasso);
+    }
 
     /** One lane per CPU, in order. */
     @Override

@@ -163,6 +163,11 @@ public final class PageState {
             return this;
         }
 
+        @Override
+        public Editor converter(int i, int pc, ConverterState.Status status, Cause last) {
+            return converter(i, new ConverterState(pc, status, last));
+        }
+
         public Editor converter(int i, ConverterState c) {
             open();
             if (converters == null) converters = base.converters.clone();
@@ -185,6 +190,7 @@ public final class PageState {
             return this;
         }
 
+        @Override
         public boolean crashedNow() { return crash != null; }
 
         // reads that see the edits so far

@@ -32,4 +32,10 @@ interface StateEdit {
 
     /** Records that {@code cause} happened; a fatal cause also ends the guest. */
     StateEdit happen(Cause cause);
+
+    /** Whether the guest has died (in the state so far). */
+    boolean crashedNow();
+
+    /** Sets converter {@code i}'s state. */
+    StateEdit converter(int i, int pc, ConverterState.Status status, Cause last);
 }

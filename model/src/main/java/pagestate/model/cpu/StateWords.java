@@ -5,13 +5,13 @@ package pagestate.model.cpu;
  * the fields at, computed once per spec, with a get and a set of one field in place. The packed hot path
  * ({@link PackedEdit}, {@link PackedSuccessors}) reads and writes states through it without decoding.
  * Layout (bit 0 of word 0 first): 2 bits a PTE, 2 a TLB entry, then per page 2+2 its cache lines (private,
- * shared key), 2 its platform state, 3 its contents; per converter 8 its pc, 2 its status, 5 its last
+ * shared key), 2 its platform state, 3 its contents; per converter 8 its pc, 3 its status, 5 its last
  * outcome; per reader 1 done, 5 its outcome; the sticky events; 5 the crash (0 none, else ordinal + 1).
  */
 final class StateWords {
 
     static final int PAGE_BITS = 9;
-    static final int CONVERTER_BITS = PageStateCodec.PC_BITS + 2 + PageStateCodec.CAUSE_BITS;
+    static final int CONVERTER_BITS = PageStateCodec.PC_BITS + PageStateCodec.STATUS_BITS + PageStateCodec.CAUSE_BITS;
     static final int READER_BITS = 1 + PageStateCodec.CAUSE_BITS;
 
     final Layout layout;
@@ -45,7 +45,7 @@ final class StateWords {
     int contents(int p) { return page + PAGE_BITS * p + 6; }
     int pc(int i) { return converter + CONVERTER_BITS * i; }
     int status(int i) { return pc(i) + PageStateCodec.PC_BITS; }
-    int last(int i) { return status(i) + 2; }
+    int last(int i) { return status(i) + PageStateCodec.STATUS_BITS; }
     int readerDone(int i) { return reader + READER_BITS * i; }
     int readerOutcome(int i) { return readerDone(i) + 1; }
 
