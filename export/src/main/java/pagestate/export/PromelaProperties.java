@@ -103,6 +103,6 @@ final class PromelaProperties {
             case FAILED_CONVERSION_NOT_FREED -> all.add("!(events & (1 << C_PAGE_FREED_AFTER_FAILURE))");
             default -> throw new IllegalArgumentException(name.specName() + " is not a safety property of system cpu");
         }
-        return all.isEmpty() ? "true" : String.join(" &&\n    ", all);
+        return all.isEmpty() ? "true" : String.join(" && \\\n    ", all);
     }
 }
