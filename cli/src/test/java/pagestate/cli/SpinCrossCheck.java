@@ -32,7 +32,7 @@ final class SpinCrossCheck {
 
     /** What both tools found, and every disagreement. */
     record Result(long pagestateStates, long pagestateTransitions, long spinStates, long spinTransitions,
-                  Map<String, String> verdicts, List<String> disagreements) {
+                  Map<String, String> verdicts, Map<String, String> causes, List<String> disagreements) {
         boolean agree() { return disagreements.isEmpty(); }
     }
 
@@ -65,10 +65,30 @@ final class SpinCrossCheck {
         long transitions = ps.at("/stats/transitions").asLong();
         List<String> disagreements = new ArrayList<>();
         Map<String, String> verdictMap = new LinkedHashMap<>();
+        Map<String, String> causes = new LinkedHashMap<>();
         long[] counts = null;
         PromelaTrail trail = new PromelaTrail(spec.scenario());
-        for (PropertyName p : verdicts ? export.properties() : List.<PropertyName>of()) {
-            String out = pan(dir, "-DCHECK_" + p.specName(), false);
+        List<PropertyName> compared = verdicts ? export.properties() : List.of();
+        // one verifier per property, each in a folder of its own, as many at once as there are processors
+        List<java.util.concurrent.Callable<String>> runs = new ArrayList<>();
+        for (PropertyName p : compared) {
+            Path sub = Files.createDirectories(dir.resolve(p.specName()));
+            Files.copy(dir.resolve("model.pml"), sub.resolve("model.pml"));
+            runs.add(() -> pan(sub, "-DCHECK_" + p.specName(), false));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
+        List<String> outs = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<String> f : pool.invokeAll(runs)) outs.add(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int n = 0; n < compared.size(); n++) {
+            PropertyName p = compared.get(n);
+            String out = outs.get(n);
             boolean violated = errors(out) > 0;
             String expected = actual(ps, p.specName());
             verdictMap.put(p.specName(), (violated ? "violated" : "holds") + " / " + expected);
@@ -79,13 +99,21 @@ final class SpinCrossCheck {
                 counts = counts(out);
                 continue;
             }
-            String replayOut = run(dir, 120, "spin", "-DCHECK_" + p.specName(), "-t", "model.pml");
+            String replayOut = run(dir.resolve(p.specName()), 120, "spin", "-DCHECK_" + p.specName(), "-t", "model.pml");
             PromelaTrail.Replay replay = trail.replay(PromelaTrail.states(replayOut));
             ModelProperty prop = trail.model().property(p);
             if (!replay.matches()) {
                 disagreements.add(p.specName() + ": SPIN's trail does not replay: " + replay.mismatch());
             } else if (prop.holds().test(replay.last())) {
                 disagreements.add(p.specName() + ": SPIN's trail replays, but its last state does not violate it");
+            } else {
+                // both searches are breadth-first: the shortest counterexamples have the same length
+                long length = traceLength(ps, p.specName());
+                causes.put(p.specName(), replay.steps().size() + " steps: " + prop.cause().apply(replay.last()));
+                if (replay.steps().size() != length) {
+                    disagreements.add(p.specName() + ": SPIN's trail has " + replay.steps().size()
+                            + " steps, pagestate's shortest counterexample " + length);
+                }
             }
         }
         if (counts == null) counts = counts(pan(dir, null, states > 50_000));
@@ -93,7 +121,7 @@ final class SpinCrossCheck {
         if (counts[1] != transitions + 2) {
             disagreements.add("transitions: SPIN " + counts[1] + ", pagestate " + transitions + " (+2 expected)");
         }
-        return new Result(states, transitions, counts[0], counts[1], verdictMap, disagreements);
+        return new Result(states, transitions, counts[0], counts[1], verdictMap, causes, disagreements);
     }
 
     private JsonNode pagestate(Path spec, Path dir) throws IOException {
@@ -103,6 +131,13 @@ final class SpinCrossCheck {
                 new PrintWriter(out, true), new PrintWriter(out, true));
         if (code != 0 && code != 1) throw new IllegalStateException("pagestate check exited " + code + ": " + out);
         return new ObjectMapper().readTree(json.toFile()).get("specs").get(0);
+    }
+
+    private static long traceLength(JsonNode spec, String property) {
+        for (JsonNode p : spec.get("properties")) {
+            if (p.get("name").asText().equals(property)) return p.get("trace_length").asLong();
+        }
+        throw new IllegalArgumentException("no verdict for " + property);
     }
 
     private static String actual(JsonNode spec, String property) {

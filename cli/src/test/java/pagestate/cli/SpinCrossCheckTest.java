@@ -55,7 +55,7 @@ class SpinCrossCheckTest {
         SpinCrossCheck.Result r = new SpinCrossCheck(WORK).check(spec, true, UnaryOperator.identity());
         System.out.println("spin cross-check " + spec.getFileName() + ": pagestate " + r.pagestateStates() + " states, "
                 + r.pagestateTransitions() + " transitions; SPIN " + r.spinStates() + ", " + r.spinTransitions()
-                + "; verdicts (SPIN / pagestate) " + r.verdicts());
+                + "; verdicts (SPIN / pagestate) " + r.verdicts() + "; SPIN's counterexamples replayed: " + r.causes());
         assertTrue(r.agree(), spec + ": " + r.disagreements());
         assertFalse(r.verdicts().isEmpty(), "at least one safety property was compared");
     }
