@@ -49,6 +49,7 @@ final class PromelaActions {
         Converter conv = prog.converter();
         for (int pc = 0; pc < prog.size(); pc++) {
             ConverterProgram.Op op = prog.ops().get(pc);
+            if (op.always()) cleanUp(out, i, pc);
             String guard = "cst[" + i + "] == S_RUNNING && cpc[" + i + "] == " + pc;
             String next = "finish(" + i + ", " + (pc + 1) + ", " + (pc + 1 == prog.size() ? "S_DONE" : "S_RUNNING") + ")";
             String who = conv.name() + " (CPU" + conv.cpu() + ") pc " + pc + ": " + op.describe(conv);
@@ -67,7 +68,7 @@ final class PromelaActions {
                 }
                 pending = all.toString();
                 body = "if\n:: " + pending + " ->\n   " + trim(body).replace("\n", "\n   ") + ";\n   " + next
-                        + "\n:: else -> " + errorPath(i) + "\nfi";
+                        + "\n:: else -> " + fail(i, pc) + "\nfi";
             } else {
                 body = trim(body) + ";\n" + next;
             }
@@ -75,12 +76,12 @@ final class PromelaActions {
             if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) {
                 // a step that failed by itself has already taken the error path: only one such successor
                 option(out, who + " fails (the spec lets it fail)", pending == null ? guard : guard + " && " + pending,
-                        errorPath(i));
+                        fail(i, pc));
             }
         }
         if (scenario.onError() == ErrorPath.FREE) {
             StringBuilder body = new StringBuilder();
-            for (int page : conv.pages()) body.append("write(").append(conv.cpu()).append(", ").append(page).append(", CT_SECRET); worse(r);\n");
+            for (int page : conv.pages()) body.append("write(").append(conv.cpu()).append(", DIRECT, ").append(page).append(", CT_SECRET); worse(r);\n");
             body.append("finish(").append(i).append(", ").append(prog.reuseIndex() + 1).append(", S_FREED)");
             option(out, conv.name() + ": the allocator reuses the freed page; a new user writes its secret",
                     "cst[" + i + "] == S_FREED && cpc[" + i + "] == " + prog.reuseIndex(), body.toString());
@@ -94,7 +95,51 @@ final class PromelaActions {
         return b;
     }
 
-    /** A failed hypercall changes nothing; the converter leaks the pages, or (error path free) frees them. */
+    /**
+     * The operation at {@code pc} failed (a failed hypercall changes nothing): on to the next always step of
+     * its phase, or straight to the error path.
+     */
+    private String fail(int i, int pc) {
+        int next = programs.get(i).nextAlways(pc);
+        if (next < 0) return errorPath(i);
+        return "happen(C_HYPERCALL_FAILED); cpc[" + i + "] = " + next + "; cst[" + i + "] = S_CLEANING; clast[" + i
+                + "] = C_HYPERCALL_FAILED";
+    }
+
+    /**
+     * An always step after a failure (the code after a cleanup label, e.g. ivm.c err_set_memory_p): it runs
+     * as usual, a hypercall among them is not failed again, and after the last one comes the error path.
+     */
+    private void cleanUp(StringBuilder out, int i, int pc) {
+        ConverterProgram prog = programs.get(i);
+        Converter conv = prog.converter();
+        ConverterProgram.Op op = prog.ops().get(pc);
+        Attribute target = conv.phases().get(op.phase()).target().target();
+        String body = op.primitive() == Primitive.ACCEPT ? acceptInOrder(conv) : step(conv, op.primitive(), target);
+        body = trim(body) + ";\nif :: c != C_OK -> happen(c) :: else -> skip fi;\n";
+        int next = prog.nextAlways(pc);
+        if (next >= 0) {
+            body += "cpc[" + i + "] = " + next + "; cst[" + i + "] = S_CLEANING; clast[" + i + "] = c";
+        } else {
+            body += "if\n:: crash != 0 -> cst[" + i + "] = S_CLEANING; clast[" + i + "] = c\n:: else -> "
+                    + errorPath(i) + "\nfi";
+        }
+        option(out, conv.name() + " (CPU" + conv.cpu() + ") pc " + pc + ": " + op.describe(conv) + " after a failure",
+                "cst[" + i + "] == S_CLEANING && cpc[" + i + "] == " + pc, body);
+    }
+
+    /** ACCEPT page by page; the first page that is not pending fails the call, the earlier ones stay accepted. */
+    private static String acceptInOrder(Converter conv) {
+        StringBuilder b = new StringBuilder();
+        for (int page : conv.pages()) {
+            b.append("if\n:: c == C_OK && hv[").append(page).append("] == HV_TDX_PENDING -> accept(").append(page)
+                    .append(")\n:: c == C_OK && hv[").append(page).append("] != HV_TDX_PENDING -> c = C_HYPERCALL_FAILED\n")
+                    .append(":: else -> skip\nfi;\n");
+        }
+        return b.toString();
+    }
+
+    /** The error path: the converter leaks the pages, or (error path free) frees them. */
     private String errorPath(int i) {
         ConverterProgram prog = programs.get(i);
         if (scenario.onError() == ErrorPath.FREE) {
@@ -138,7 +183,8 @@ final class PromelaActions {
     private static String ownerWrite(Converter conv, String value) {
         StringBuilder b = new StringBuilder();
         for (int page : conv.pages()) {
-            b.append("if\n:: KIND(c) != K_FATAL -> write(").append(conv.cpu()).append(", ").append(page)
+            b.append("if\n:: KIND(c) != K_FATAL -> write(").append(conv.cpu()).append(", ").append(conv.via().name())
+                    .append(", ").append(page)
                     .append(", CT_").append(value).append("); worse(r)\n:: else -> skip\nfi;\n");
         }
         return b.toString();
@@ -148,7 +194,8 @@ final class PromelaActions {
     private static String ownerRead(Converter conv) {
         StringBuilder b = new StringBuilder();
         for (int page : conv.pages()) {
-            b.append("if\n:: KIND(c) != K_FATAL ->\n   read(").append(conv.cpu()).append(", ").append(page)
+            b.append("if\n:: KIND(c) != K_FATAL ->\n   read(").append(conv.cpu()).append(", ").append(conv.via().name())
+                    .append(", ").append(page)
                     .append(", KERNEL);\n   if :: r == C_OK && cont[").append(page)
                     .append("] != CT_SECRET -> r = C_GARBAGE_CONSUMED :: else -> skip fi;\n   worse(r)\n:: else -> skip\nfi;\n");
         }
@@ -159,12 +206,16 @@ final class PromelaActions {
 
     private void reader(StringBuilder out, int i) {
         ZeropadReader rd = scenario.readers().get(i);
-        String body = "read(" + rd.cpu() + ", " + rd.page() + ", KERNEL);\n"
-                + "if :: r == C_OK -> read(" + rd.cpu() + ", " + (rd.page() + 1) + ", ZEROPAD) :: else -> skip fi;\n"
+        // the load starts in a page its caller may use (the lazy alias's live neighbour is the direct map)
+        // and strays into the next page through its own mapping
+        String body = "read(" + rd.cpu() + ", " + rd.firstPageMapping().name() + ", " + rd.page() + ", KERNEL);\n"
+                + "if :: r == C_OK -> read(" + rd.cpu() + ", " + rd.via().name() + ", " + (rd.page() + 1)
+                + ", ZEROPAD) :: else -> skip fi;\n"
                 + "if :: r != C_OK -> happen(r) :: else -> skip fi;\n"
                 + "rdone[" + i + "] = 1; rout[" + i + "] = r";
         option(out, rd.name() + " (CPU" + rd.cpu() + "): load_unaligned_zeropad() from page " + rd.page()
-                + " across into page " + (rd.page() + 1), "!rdone[" + i + "]", body);
+                + " across into page " + (rd.page() + 1) + " through the " + rd.via().label() + " mapping",
+                "!rdone[" + i + "]", body);
     }
 
     private void host(StringBuilder out, int i) {
@@ -186,10 +237,11 @@ final class PromelaActions {
     private void hardware(StringBuilder out) {
         int cpus = scenario.cpus();
         int pages = scenario.pages();
-        int mappings = scenario.mappings();
+        int mappings = scenario.mappingCount();
+        int pteMappings = PromelaExport.pteMappings(scenario);
         if (scenario.hardwareOn(HardwareAction.TLB_FILL)) {
             for (int cpu = 0; cpu < cpus; cpu++) {
-                for (int m = 0; m < Math.min(mappings, 2); m++) {
+                for (int m = 0; m < pteMappings; m++) {
                     for (int page = 0; page < pages; page++) {
                         String t = "tlb[TLB(" + cpu + ", " + m + ", " + page + ")]";
                         String p = "pte[PTE(" + m + ", " + page + ")]";
@@ -229,10 +281,11 @@ final class PromelaActions {
 
     /** Whether any CPU has a translation of {@code page} with attribute {@code key}, through any mapping. */
     private String translationExists(int page, String key) {
+        int pteMappings = PromelaExport.pteMappings(scenario);
         StringBuilder b = new StringBuilder();
         for (int cpu = 0; cpu < scenario.cpus(); cpu++) {
-            for (int m = 0; m < scenario.mappings(); m++) {
-                b.append(b.length() == 0 ? "" : " || ").append(PromelaProperties.effective(cpu, m, page)).append(" == ").append(key);
+            for (int m = 0; m < scenario.mappingCount(); m++) {
+                b.append(b.length() == 0 ? "" : " || ").append(PromelaProperties.effective(cpu, m, page, m < pteMappings)).append(" == ").append(key);
             }
         }
         return b.toString();

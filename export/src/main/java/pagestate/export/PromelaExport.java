@@ -6,6 +6,7 @@ import pagestate.model.cpu.Attribute;
 import pagestate.model.cpu.Content;
 import pagestate.model.cpu.Converter;
 import pagestate.model.cpu.HvPage;
+import pagestate.model.cpu.Mapping;
 import pagestate.model.cpu.Scenario;
 
 /**
@@ -42,7 +43,8 @@ public final class PromelaExport {
     public String promela() {
         StringBuilder out = new StringBuilder();
         header(out);
-        PromelaRules rules = new PromelaRules(scenario.platform(), scenario.options(), scenario.mappings());
+        PromelaRules rules = new PromelaRules(scenario.platform(), scenario.options(),
+                scenario.mappings().contains(Mapping.LAZY));
         bounds(out);
         rules.constants(out);
         state(out);
@@ -67,16 +69,25 @@ public final class PromelaExport {
     private void bounds(StringBuilder out) {
         int cpus = scenario.cpus();
         int pages = scenario.pages();
-        int mappings = scenario.mappings();
+        List<Mapping> kinds = scenario.mappings();
         out.append("/* ---- bounds */\n")
                 .append("#define NCPU ").append(cpus).append('\n')
                 .append("#define NPAGES ").append(pages).append('\n')
-                .append("#define NMAP ").append(mappings).append("            /* direct map, vmalloc alias, lazy alias: the first NMAP */\n")
-                .append("#define NPTEMAP ").append(Math.min(mappings, 2)).append("         /* mappings with a PTE (the lazy alias has none) */\n")
+                .append("#define NMAP ").append(kinds.size()).append("            /* the spec's mappings, numbered: */\n");
+        for (int m = 0; m < kinds.size(); m++) {
+            out.append("#define ").append(kinds.get(m).name()).append(' ').append(m).append("   /* ")
+                    .append(kinds.get(m).label()).append(" */\n");
+        }
+        out.append("#define NPTEMAP ").append(pteMappings(scenario)).append("         /* those with a PTE come first (the lazy alias has none) */\n")
                 .append("#define HAS_PTE(m) ((m) < NPTEMAP)\n")
                 .append("#define PTE(m, page) ((m) * NPAGES + (page))\n")
                 .append("#define TLB(cpu, m, page) (((cpu) * NMAP + (m)) * NPAGES + (page))\n")
                 .append("#define LINE(page, key) ((page) * 2 + (key))\n\n");
+    }
+
+    /** The mappings with a PTE: they come first in a spec's list. */
+    static int pteMappings(Scenario scenario) {
+        return (int) scenario.mappings().stream().filter(Mapping::hasPte).count();
     }
 
     private void state(StringBuilder out) {
@@ -165,7 +176,7 @@ public final class PromelaExport {
             out.append("    hv[").append(page).append("] = HV_").append(HvPage.settled(scenario.platform(), a).name())
                     .append("; cont[").append(page).append("] = CT_")
                     .append((a == Attribute.PRIVATE ? Content.SECRET : Content.HOST_DATA).name()).append(";\n");
-            for (int m = 0; m < Math.min(scenario.mappings(), 2); m++) {
+            for (int m = 0; m < pteMappings(scenario); m++) {
                 out.append("    pte[PTE(").append(m).append(", ").append(page).append(")] = 2 | ").append(attr).append(";\n");
             }
             out.append("    for (i : 0 .. NCPU - 1) { for (j : 0 .. NMAP - 1) { tlb[TLB(i, j, ").append(page)

@@ -29,9 +29,9 @@ final class PromelaProperties {
     }
 
     /** The attribute an access by {@code cpu} through mapping {@code m} would use: TLB, else a present PTE, else NOATTR. */
-    static String effective(int cpu, int m, int page) {
+    static String effective(int cpu, int m, int page, boolean hasPte) {
         String t = "tlb[TLB(" + cpu + ", " + m + ", " + page + ")]";
-        String walk = m < 2 ? "(HAS_PTE(" + m + ") && (pte[PTE(" + m + ", " + page + ")] & 2) -> pte[PTE(" + m + ", "
+        String walk = hasPte ? "(HAS_PTE(" + m + ") && (pte[PTE(" + m + ", " + page + ")] & 2) -> pte[PTE(" + m + ", "
                 + page + ")] & 1 : NOATTR)" : "NOATTR";
         return "(" + t + " != T_NONE -> " + t + " - 1 : " + walk + ")";
     }
@@ -40,7 +40,8 @@ final class PromelaProperties {
     String invariant(PropertyName name) {
         int cpus = scenario.cpus();
         int pages = scenario.pages();
-        int mappings = scenario.mappings();
+        int mappings = scenario.mappingCount();
+        int pteMappings = PromelaExport.pteMappings(scenario);
         List<String> all = new ArrayList<>();
         switch (name) {
             case NO_FATAL -> all.add("crash == 0");
@@ -51,7 +52,7 @@ final class PromelaProperties {
             case TRANSLATIONS_CONSISTENT -> {
                 for (int page = 0; page < pages; page++) {
                     for (int m = 0; m < mappings; m++) {
-                        if (m < 2) {
+                        if (m < pteMappings) {
                             String p = "pte[PTE(" + m + ", " + page + ")]";
                             all.add("(!(" + p + " & 2) || CONSISTENT(" + p + " & 1, hv[" + page + "]))");
                         }
@@ -88,8 +89,8 @@ final class PromelaProperties {
                     for (int page = 0; page < pages; page++) {
                         for (int a = 0; a < mappings; a++) {
                             for (int b = a + 1; b < mappings; b++) {
-                                String ea = effective(cpu, a, page);
-                                String eb = effective(cpu, b, page);
+                                String ea = effective(cpu, a, page, a < pteMappings);
+                                String eb = effective(cpu, b, page, b < pteMappings);
                                 all.add("(" + ea + " == NOATTR || " + eb + " == NOATTR || " + ea + " == " + eb + ")");
                             }
                         }

@@ -17,12 +17,12 @@ final class PromelaRules {
 
     private final Platform platform;
     private final Options options;
-    private final int mappings;
+    private final boolean lazyAlias;
 
-    PromelaRules(Platform platform, Options options, int mappings) {
+    PromelaRules(Platform platform, Options options, boolean lazyAlias) {
         this.platform = platform;
         this.options = options;
-        this.mappings = mappings;
+        this.lazyAlias = lazyAlias;
     }
 
     void constants(StringBuilder out) {
@@ -37,13 +37,11 @@ final class PromelaRules {
                 #define L_DIRTY 2
                 #define KERNEL  0          /* who accesses: an ordinary kernel access ... */
                 #define ZEROPAD 1          /* ... or the second page of load_unaligned_zeropad() */
-                #define DIRECT  0          /* mappings: the direct map, the vmalloc alias, the lazy alias */
-                #define VMALLOC 1
-                #define LAZY    2
                 #define S_RUNNING 0        /* a converter's status */
                 #define S_DONE    1
                 #define S_LEAKED  2
                 #define S_FREED   3
+                #define S_CLEANING 4       /* running the always steps after a failed hypercall */
                 #define K_OK 0             /* outcome classes, ordered: a worse outcome wins */
                 #define K_RECOVERED 1
                 #define K_RULE 2
@@ -75,6 +73,15 @@ final class PromelaRules {
             case VTOM -> 1;
         };
         define(out, "COHERENT", coherent, "lines of both keys are coherent");
+        String wbinvd = switch (platform) {
+            // TDX: WBINVD in a TD is #VE, which virt_exception_kernel() does not handle (9a22bf6debbf)
+            case TDX -> "C_VE_WBINVD";
+            // SNP: the intercept is a #VC; the handler asks the hypervisor (core.c vc_handle_wbinvd())
+            case SNP -> "C_VC_WBINVD";
+            // vTOM: the paravisor handles the intercept; the guest sees nothing (unconfirmed)
+            case VTOM -> "C_OK";
+        };
+        out.append("#define WBINVD_OUTCOME ").append(wbinvd).append("   /* what WBINVD raises on this platform */\n");
         String mismatch = platform == Platform.TDX ? "CT_" + options.writebackMismatch().name() : "CT_GARBAGE";
         out.append("#define MISMATCH ").append(mismatch)
                 .append("   /* what a write-back of a dirty line with the wrong key leaves */\n");
@@ -185,10 +192,11 @@ final class PromelaRules {
 
                 }
 
-                /* A read through the direct map. The zeropad's #PF on its second page is fixed up
-                   (arch/x86/mm/extable.c ex_handler_zeropad); a private read of a poisoned line is #MC. Sets r. */
-                inline read(cpu, page, who) {
-                  translate(cpu, DIRECT, page);
+                /* A read through mapping m (the platform sees only the attribute and the page). The zeropad's
+                   #PF on its second page is fixed up (arch/x86/mm/extable.c ex_handler_zeropad); a private read
+                   of a poisoned line is #MC. Sets r. */
+                inline read(cpu, m, page, who) {
+                  translate(cpu, m, page);
                   if
                   :: attr == NOATTR -> r = (who == ZEROPAD -> C_PF_FIXUP : C_PF_OOPS)
                   :: else ->
@@ -201,9 +209,9 @@ final class PromelaRules {
                   fi
                 }
 
-                /* A write through the direct map: the contents change and a dirty line carries the key. Sets r. */
-                inline write(cpu, page, value) {
-                  translate(cpu, DIRECT, page);
+                /* A write through mapping m: the contents change and a dirty line carries the key. Sets r. */
+                inline write(cpu, m, page, value) {
+                  translate(cpu, m, page);
                   if
                   :: attr == NOATTR -> r = C_PF_OOPS
                   :: else ->
@@ -283,21 +291,37 @@ final class PromelaRules {
                   for (i : 0 .. NCPU - 1) { for (j : 0 .. NPTEMAP - 1) { tlb[TLB(i, j, page)] = T_NONE } }
                 }
 
-                /* CLFLUSH through the direct map (cpa_flush() skips pages whose PTE is not present); it flushes
-                   the lines of the key its translation carries. */
+                /* CLFLUSH through the direct map (cpa_flush() skips pages whose PTE is not present). It is checked
+                   like a byte load (SDM Vol. 2A, CLFLUSH): translated, then judged by the platform; only if that
+                   is OK does it write back the lines of its translation's key. The first failure ends the step. */
                 inline flush_cache(cpu, page) {
                   if
-                  :: pte[PTE(DIRECT, page)] & 2 -> translate(cpu, DIRECT, page); writeback(page, attr)
+                  :: c == C_OK && (pte[PTE(DIRECT, page)] & 2) ->
+                     translate(cpu, DIRECT, page);
+                     if
+                     :: attr == NOATTR -> c = C_PF_OOPS
+                     :: else ->
+                        verdict(KERNEL, page);
+                        if
+                        :: r == C_OK -> writeback(page, attr)
+                        :: else -> c = r
+                        fi
+                     fi
                   :: else -> skip
                   fi
                 }
 
-                /* WBINVD: writes back and invalidates every line of every page. */
+                /* WBINVD: the platform's verdict on the instruction (WBINVD_OUTCOME); unless that is fatal, every
+                   line of every page is written back and invalidated. */
                 inline wbinvd() {
-                  for (i : 0 .. NPAGES - 1) { writeback(i, PRIVATE); writeback(i, SHARED) }
+                  c = WBINVD_OUTCOME;
+                  if
+                  :: KIND(c) != K_FATAL -> for (i : 0 .. NPAGES - 1) { writeback(i, PRIVATE); writeback(i, SHARED) }
+                  :: else -> skip
+                  fi
                 }
                 """);
-        if (mappings > 2) {
+        if (lazyAlias) {
             out.append("""
 
                     /* vm_unmap_aliases() (mm/vmalloc.c): the lazy alias's TLB entries go on every CPU. */

@@ -82,16 +82,17 @@ public final class PromelaTrail {
     public int[] vector(PageState s) {
         Scenario sc = model.scenario();
         List<Integer> v = new ArrayList<>();
-        int pteMappings = Math.min(sc.mappings(), 2);
-        for (int m = 0; m < pteMappings; m++) {
+        List<Mapping> kinds = sc.mappings();
+        for (Mapping m : kinds) {
+            if (!m.hasPte()) continue;
             for (int page = 0; page < sc.pages(); page++) {
-                Pte p = s.pte(Mapping.of(m), page);
+                Pte p = s.pte(m, page);
                 v.add((p.present() ? 2 : 0) | p.attribute().ordinal());
             }
         }
         for (int cpu = 0; cpu < sc.cpus(); cpu++) {
-            for (int m = 0; m < sc.mappings(); m++) {
-                for (int page = 0; page < sc.pages(); page++) v.add(s.tlb(cpu, Mapping.of(m), page).ordinal());
+            for (Mapping m : kinds) {
+                for (int page = 0; page < sc.pages(); page++) v.add(s.tlb(cpu, m, page).ordinal());
             }
         }
         for (int page = 0; page < sc.pages(); page++) {
