@@ -40,7 +40,9 @@ final class ReportBuilder {
                 .map(p -> p.verdict() == Verdict.VIOLATED).orElse(false);
         List<PropertyReport> props = new ArrayList<>();
         ExposureWindows<S, A> windows = null;
-        boolean windowsTried = false;   // the exploration is done at most once (it may find the model too large)
+        // the exploration is done at most once (it may find the model too large), and not after a limit stopped
+        // the check: it would explore past the limit the user set
+        boolean windowsTried = !run.result().complete();
         for (String name : spec.properties()) {
             Optional<PropertyResult<S, A>> r = run.result().property(name);
             Expected expected = spec.expectations().stream().filter(e -> e.property().equals(name)).findFirst()

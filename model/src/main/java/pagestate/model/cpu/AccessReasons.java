@@ -59,7 +59,7 @@ final class AccessReasons {
                     ? PlatformRules.Accessor.ZEROPAD_SECOND_PAGE : PlatformRules.Accessor.KERNEL;
             Attribute attr = before.effectiveAttribute(cpu, Mapping.DIRECT, page);
             HvPage hv = e.hvNow(page);
-            Cause c = write ? accesses.write(e, cpu, page, value) : accesses.read(e, cpu, page, who);
+            Cause c = write ? accesses.write(e, cpu, Mapping.DIRECT, page, value) : accesses.read(e, cpu, Mapping.DIRECT, page, who);
             if (c == Cause.OK && ownerRead && e.contentsNow(page) != Content.SECRET) c = Cause.GARBAGE_CONSUMED;
             if (c == Cause.OK) continue;
             involved.add(page);
