@@ -40,6 +40,8 @@ final class Expander<S, A> {
     private final List<S> nexts = new ArrayList<>();
     private long[] words = new long[64];
     private long[] fps = new long[64];
+    private int[] units = new int[64];
+    private final Collect collect = new Collect();
 
     /**
      * @param persistent partial-order reduction (null for none)
@@ -82,21 +84,30 @@ final class Expander<S, A> {
      * that slot is still -1; then expands it. Returns the number of successors reported.
      */
     int expand(long[] frontier, int offset, int index, boolean[] done, int[] firstViolation, Emit emit) {
-        S state = codec.decode(frontier, offset);
-        evaluate(state, index, done, firstViolation);
+        S state = evaluateEncoded(frontier, offset, index, done, firstViolation) ? null : codec.decode(frontier, offset);
+        if (state != null) evaluate(state, index, done, firstViolation);
         int n;
         boolean deadEnd;
         if (persistent == null) {
             sink.reset(index, emit);
-            if (!system.encodedSuccessors(frontier, offset, symmetry, sink)) system.successors(state, sink);
+            if (!system.encodedSuccessors(frontier, offset, symmetry, sink)) {
+                if (state == null) state = codec.decode(frontier, offset);
+                system.successors(state, sink);
+            }
             n = sink.count;
             deadEnd = n == 0;
+        } else if (system.encodedUnits()) {
+            if (state == null) state = codec.decode(frontier, offset);
+            n = expandReducedEncoded(frontier, offset, state, index, done, emit);
+            deadEnd = collect.count == 0;
         } else {
+            if (state == null) state = codec.decode(frontier, offset);
             n = expandReduced(state, index, done, emit);
             deadEnd = actions.isEmpty();
         }
         int d = deadlockSlot();
-        if (deadEnd && checkDeadlock && !done[d] && firstViolation[d] < 0 && !system.isTerminal(state)) {
+        if (deadEnd && checkDeadlock && !done[d] && firstViolation[d] < 0
+                && !system.isTerminal(state != null ? state : codec.decode(frontier, offset))) {
             firstViolation[d] = index;
         }
         return n;
@@ -104,7 +115,24 @@ final class Expander<S, A> {
 
     /** Evaluates the invariants only (for states that are counted but will not be expanded). */
     void evaluate(long[] frontier, int offset, int index, boolean[] done, int[] firstViolation) {
-        evaluate(codec.decode(frontier, offset), index, done, firstViolation);
+        if (!evaluateEncoded(frontier, offset, index, done, firstViolation)) {
+            evaluate(codec.decode(frontier, offset), index, done, firstViolation);
+        }
+    }
+
+    /**
+     * Evaluates the open invariants on the encoded state ({@link TransitionSystem#encodedHolds}); false when
+     * the system does not provide one of them (the caller then evaluates on the decoded state; slots already
+     * set stay set).
+     */
+    private boolean evaluateEncoded(long[] frontier, int offset, int index, boolean[] done, int[] firstViolation) {
+        for (int p = 0; p < invariants.size(); p++) {
+            if (done[p] || firstViolation[p] >= 0) continue;
+            int holds = system.encodedHolds(p, frontier, offset);
+            if (holds < 0) return false;
+            if (holds == 0) firstViolation[p] = index;
+        }
+        return true;
     }
 
     private void evaluate(S state, int index, boolean[] done, int[] firstViolation) {
@@ -125,10 +153,7 @@ final class Expander<S, A> {
             nexts.add(next);
         });
         int n = actions.size();
-        if (words.length < n * width) {
-            words = Arrays.copyOf(words, Math.max(n * width, words.length * 2));
-            fps = Arrays.copyOf(fps, Math.max(n, fps.length * 2));
-        }
+        room(n);
         for (int i = 0; i < n; i++) {
             codec.encode(symmetry ? system.canonical(nexts.get(i)) : nexts.get(i), words, i * width);
             fps[i] = Fingerprints.of(words, i * width, width);
@@ -147,6 +172,64 @@ final class Expander<S, A> {
             if (provisoHolds(set)) return set;
         }
         return null;
+    }
+
+    /**
+     * {@link #expandReduced} on the system's encoded successors with their units
+     * ({@link TransitionSystem#encodedUnits}): no state object per successor.
+     */
+    private int expandReducedEncoded(long[] frontier, int offset, S state, int index, boolean[] done, Emit emit) {
+        collect.count = 0;
+        system.encodedSuccessors(frontier, offset, symmetry, collect);
+        int n = collect.count;
+        int[] chosen = null;
+        if (n > 1) {
+            for (int[] set : persistent.candidates(state, units, n, done)) {
+                if (provisoHolds(set)) {
+                    chosen = set;
+                    break;
+                }
+            }
+        }
+        if (chosen == null) {
+            for (int i = 0; i < n; i++) emit.successor(index, i, fps[i], words, i * width);
+            return n;
+        }
+        for (int i : chosen) emit.successor(index, i, fps[i], words, i * width);
+        return chosen.length;
+    }
+
+    private void room(int n) {
+        if (words.length < n * width) words = Arrays.copyOf(words, Math.max(n * width, words.length * 2));
+        if (fps.length < n) {
+            fps = Arrays.copyOf(fps, Math.max(n, fps.length * 2));
+            units = Arrays.copyOf(units, fps.length);
+        }
+    }
+
+    /** Gathers encoded successors with their units into {@link #words}, {@link #fps} and {@link #units}. */
+    private final class Collect implements TransitionSystem.EncodedSink {
+        int count;
+
+        @Override
+        public long[] buffer() {
+            return scratch;
+        }
+
+        @Override
+        public void accept() {
+            throw new IllegalStateException("encodedUnits() is true, but a successor came without its unit");
+        }
+
+        @Override
+        public void accept(int unit) {
+            int i = count++;
+            if (i > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
+            room(i + 1);
+            System.arraycopy(scratch, 0, words, i * width, width);
+            fps[i] = Fingerprints.of(scratch, 0, width);
+            units[i] = unit;
+        }
     }
 
     /** Cycle proviso for breadth-first search: every successor in the set is deeper than the state. */
@@ -186,6 +269,11 @@ final class Expander<S, A> {
             int a = count++;
             if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             emit.successor(parent, a, Fingerprints.of(scratch, 0, width), scratch, 0);
+        }
+
+        @Override
+        public void accept(int unit) {
+            accept();
         }
     }
 }

@@ -58,6 +58,13 @@ final class PersistentSets<S, A> {
      */
     List<int[]> candidates(S state, List<A> actions, boolean[] done) {
         int n = actions.size();
+        int[] units = new int[n];
+        for (int i = 0; i < n; i++) units[i] = independence.unitOf(state, actions.get(i));
+        return candidates(state, units, n, done);
+    }
+
+    /** As {@link #candidates(Object, List, boolean[])}, given the unit of each enabled action ({@code units[0..n)}). */
+    List<int[]> candidates(S state, int[] units, int n, boolean[] done) {
         java.util.Arrays.fill(visible, 0);
         for (int p = 0; p < invariantReads.length; p++) {
             if (done[p]) continue;
@@ -68,25 +75,24 @@ final class PersistentSets<S, A> {
         Arrays.fill(computed, false);
         boolean anyInvisible = false;
         for (int i = 0; i < n && !anyInvisible; i++) {
-            int u = independence.unitOf(state, actions.get(i));
-            if (u < 0 || u >= units) throw new IllegalStateException("unitOf returned " + u + " of " + units + " units");
+            int u = units[i];
+            if (u < 0 || u >= this.units) throw new IllegalStateException("unitOf returned " + u + " of " + this.units + " units");
             footprint(state, u);
             anyInvisible = !writesVisible(u);
         }
         if (!anyInvisible) return List.of();
         components(state);
         int[] unitOf = new int[n];
-        int[] rootCount = new int[units];
+        int[] rootCount = new int[this.units];
         for (int i = 0; i < n; i++) {
-            int u = independence.unitOf(state, actions.get(i));
-            if (u < 0 || u >= units) throw new IllegalStateException("unitOf returned " + u + " of " + units + " units");
+            int u = units[i];
+            if (u < 0 || u >= this.units) throw new IllegalStateException("unitOf returned " + u + " of " + this.units + " units");
             unitOf[i] = find(u);
             rootCount[unitOf[i]]++;
         }
-        boolean[] seen = new boolean[units];
+        boolean[] seen = new boolean[this.units];
         for (int i = 0; i < n; i++) {
-            int u = independence.unitOf(state, actions.get(i));
-            if (writesVisible(u)) seen[unitOf[i]] = true;      // a visible unit rules out its whole candidate
+            if (writesVisible(units[i])) seen[unitOf[i]] = true;      // a visible unit rules out its whole candidate
         }
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {

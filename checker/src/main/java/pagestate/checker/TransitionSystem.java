@@ -132,6 +132,25 @@ public interface TransitionSystem<S, A> {
         return false;
     }
 
+    /**
+     * Optional fast path for the safety search: whether invariant {@code invariant} (an index into
+     * {@link #invariants()}) holds in the state encoded at {@code state[offset ..]}, without decoding it: 1
+     * holds, 0 violated, exactly as its predicate answers on the decoded state; -1 when the system does not
+     * provide it (the default), and the engine then decodes the state.
+     */
+    default int encodedHolds(int invariant, long[] state, int offset) {
+        return -1;
+    }
+
+    /**
+     * Whether {@link #encodedSuccessors} reports each successor's partial-order unit (its action's
+     * {@link Independence#unitOf}) through {@link EncodedSink#accept(int)}, so that partial-order reduction
+     * can use the fast path too. Default: false.
+     */
+    default boolean encodedUnits() {
+        return false;
+    }
+
     /** Receives encoded successors from {@link #encodedSuccessors}. */
     interface EncodedSink {
         /** Where to write the next successor's encoding ({@code codec().words()} words from index 0). */
@@ -139,6 +158,11 @@ public interface TransitionSystem<S, A> {
 
         /** Takes the successor written in {@link #buffer()}. */
         void accept();
+
+        /** Takes the successor written in {@link #buffer()}, by an action of partial-order unit {@code unit}. */
+        default void accept(int unit) {
+            accept();
+        }
     }
 
     /** Receives one enabled action and the state it leads to. */

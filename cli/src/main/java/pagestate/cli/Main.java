@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 "Explores every interleaving of a private<->shared conversion (Intel TDX, AMD SEV-SNP, Hyper-V"
                         + " vTOM, and the IOMMU, busdma, swiotlb and CoVE seed systems) against concurrent readers,"
                         + " the host and the hardware, and checks what each spec file expects."},
-        subcommands = {CheckCommand.class, ExplainCommand.class, AblateCommand.class, RepairCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, ExplainCommand.class, AblateCommand.class, RepairCommand.class,
+                ListCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @picocli.CommandLine.Spec

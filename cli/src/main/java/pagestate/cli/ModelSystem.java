@@ -58,6 +58,26 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     }
 
     @Override
+    public boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
+        if (canonical && reductions == null) canonical = false;   // no reductions: canonical is the identity
+        return model.encodedSuccessors(state, offset, canonical, new SystemModel.EncodedSink() {
+            @Override public long[] buffer() { return sink.buffer(); }
+            @Override public void accept() { sink.accept(); }
+            @Override public void accept(int unit) { sink.accept(unit); }
+        });
+    }
+
+    @Override
+    public boolean encodedUnits() {
+        return reductions != null && model.encodedUnits();
+    }
+
+    @Override
+    public int encodedHolds(int invariant, long[] state, int offset) {
+        return model.encodedHolds(invariantNames.get(invariant), state, offset);
+    }
+
+    @Override
     public int actorOf(A action) {
         return action.actor();
     }

@@ -45,4 +45,10 @@ final class RewiredSystem<S, A> implements TransitionSystem<S, A> {
     public boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
         return inner.encodedSuccessors(state, offset, canonical, sink);
     }
+
+    /** The units are the actions', whatever the properties (its invariants differ: no encodedHolds of inner's). */
+    @Override
+    public boolean encodedUnits() {
+        return por && inner.encodedUnits();
+    }
 }

@@ -41,6 +41,48 @@ public interface SystemModel<S, A extends ModelAction> {
 
     S decode(long[] in, int offset);
 
+    /**
+     * Optional fast path: reports the successors of the state encoded at {@code state[offset ..]} already
+     * encoded (in canonical form when {@code canonical}), exactly as {@link #successors} and
+     * {@link #encode} (and {@code reductions().canonical}) would give them, in the same order: each written
+     * into {@link EncodedSink#buffer()} before {@link EncodedSink#accept()}. Returns false, having reported
+     * nothing, when the model does not provide it: the default.
+     */
+    default boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
+        return false;
+    }
+
+    /**
+     * Optional fast path: whether safety property {@code name} holds in the state encoded at
+     * {@code state[offset ..]}, without decoding it: 1 holds, 0 violated (as the property's predicate answers
+     * on the decoded state), -1 when the model does not provide it (the default).
+     */
+    default int encodedHolds(PropertyName name, long[] state, int offset) {
+        return -1;
+    }
+
+    /** Receives encoded successors from {@link #encodedSuccessors}. */
+    interface EncodedSink {
+        /** Where to write the next successor's encoding ({@link #words()} words from index 0). */
+        long[] buffer();
+
+        /** Takes the successor written in {@link #buffer()}. */
+        void accept();
+
+        /** Takes the successor written in {@link #buffer()}, by an action of partial-order unit {@code unit}. */
+        default void accept(int unit) {
+            accept();
+        }
+    }
+
+    /**
+     * Whether {@link #encodedSuccessors} reports each successor's partial-order unit
+     * ({@code reductions().unitOf} of its action) through {@link EncodedSink#accept(int)}. Default: false.
+     */
+    default boolean encodedUnits() {
+        return false;
+    }
+
     /** State-space reductions the model declares (symmetry, partial-order footprints), or null for none. */
     default Reductions<S, A> reductions() {
         return null;

@@ -33,8 +33,10 @@ class DiscoveryTest {
     void benchIsFoundWhenNamed() throws IOException {
         List<Path> found = SpecLoader.discover(Path.of("bench"));
         assertEquals(List.of(Path.of("bench/kelley-seven-step-snp-to-private-4cpu.pspec"),
+                Path.of("bench/tdx-generic-to-shared-3cpu-2pages.pspec"),
                 Path.of("bench/tdx-generic-to-shared-4cpu-2pages.pspec"),
-                Path.of("bench/tdx-generic-to-shared-4cpu.pspec")), found);
+                Path.of("bench/tdx-generic-to-shared-4cpu.pspec"),
+                Path.of("bench/tdx-generic-to-shared-8cpu.pspec")), found);
     }
 
     @Test

@@ -29,7 +29,7 @@ class ErrorsTest {
 
     @Test
     void bounds() {
-        assertErrors(M + "cpus 9\n", "10:6: cpus must be between 1 and 4, not 9");
+        assertErrors(M + "cpus 9\n", "10:6: cpus must be between 1 and 8, not 9");
         assertErrors(M + "cpus x\n", "10:6: cpus needs a number, not x");
         assertErrors(M + "cpus 99999999999\n", "10:6: cpus needs a number, not 99999999999");
         assertErrors(M + "pages 0\n", "10:7: pages must be between 1 and 4, not 0");
@@ -286,7 +286,7 @@ class ErrorsTest {
     void errorsAreSortedByLineAndAllOfAFileAreReported() {
         assertErrors("spec a\ndescription \"x\"\nplatform tdx\ncpus 9\nfrob\nconverter c on cpu 0 pages 1\n  to shared:\n"
                         + "    psc\n    flush_tbl\nexpect no_fatl holds\n",
-                "4:6: cpus must be between 1 and 4, not 9", "5:1: unknown keyword frob",
+                "4:6: cpus must be between 1 and 8, not 9", "5:1: unknown keyword frob",
                 "8:5: psc is an SNP primitive; this spec's platform is tdx",
                 "9:5: unknown primitive flush_tbl; did you mean flush_tlb?",
                 "10:8: unknown property no_fatl; did you mean no_fatal?");

@@ -216,7 +216,7 @@ class ExtendsTest {
     @Test
     void errorsOfTheBaseAreReportedInTheBaseAndTheVariantIsNotValidatedOnTopOfThem() {
         Path child = DIR.resolve("child-of-broken.pspec");
-        assertEquals(List.of(child + ":6:6: cpus must be between 1 and 4, not 7",
+        assertEquals(List.of(child + ":6:6: cpus must be between 1 and 8, not 9",
                 DIR.resolve("broken-base.pspec") + ":7:5: unknown primitive map_gap; did you mean map_gpa?"),
                 Texts.errors(SpecLoader.load(child)));
     }

@@ -20,7 +20,7 @@ final class Accesses {
      * the walk caches the translation; a non-present PTE with no TLB entry raises #PF (SDM 4.10.4.3:
      * nothing is cached from a non-present PTE).
      */
-    Attribute translate(PageState.Editor e, int cpu, Mapping m, int page) {
+    Attribute translate(StateEdit e, int cpu, Mapping m, int page) {
         TlbEntry t = e.tlbNow(cpu, m, page);
         if (t != TlbEntry.NONE) return t.attribute();
         if (!e.layout().hasPte(m)) return null;
@@ -35,7 +35,7 @@ final class Accesses {
      * records it. A successful read fills a clean line with the translation's key. Through an alias the
      * same rules apply as through the direct map: the platform sees only the attribute and the page.
      */
-    Cause read(PageState.Editor e, int cpu, Mapping m, int page, PlatformRules.Accessor who) {
+    Cause read(StateEdit e, int cpu, Mapping m, int page, PlatformRules.Accessor who) {
         Attribute attr = translate(e, cpu, m, page);
         if (attr == null) {
             // the zeropad's #PF on its second page is fixed up (arch/x86/mm/extable.c ex_handler_zeropad)
@@ -50,7 +50,7 @@ final class Accesses {
     }
 
     /** A write of {@code value} by {@code cpu} to {@code page} through mapping {@code m}: a dirty line with the key. */
-    Cause write(PageState.Editor e, int cpu, Mapping m, int page, Content value) {
+    Cause write(StateEdit e, int cpu, Mapping m, int page, Content value) {
         Attribute attr = translate(e, cpu, m, page);
         if (attr == null) return Cause.PF_OOPS;
         Cause c = verdict(e, PlatformRules.Accessor.KERNEL, attr, page);
@@ -68,7 +68,7 @@ final class Accesses {
      * exit; vTOM: #VC to the paravisor; SNP: per the RMP). Only if that is OK does it write back and drop
      * the lines with the translation's key; it fills nothing.
      */
-    Cause clflush(PageState.Editor e, int cpu, int page) {
+    Cause clflush(StateEdit e, int cpu, int page) {
         Attribute key = translate(e, cpu, Mapping.DIRECT, page);
         if (key == null) return Cause.PF_OOPS;
         Cause c = verdict(e, PlatformRules.Accessor.KERNEL, key, page);
@@ -78,7 +78,7 @@ final class Accesses {
     }
 
     /** WBINVD: the platform's verdict on the instruction, then (unless that is fatal) every line of every page written back. */
-    Cause wbinvd(PageState.Editor e) {
+    Cause wbinvd(StateEdit e) {
         Cause c = rules.wbinvd(options);
         if (c.isFatal()) return c;
         for (int page = 0; page < e.layout().pages(); page++) {
@@ -92,7 +92,7 @@ final class Accesses {
      * page fault makes the host convert the page to what the access wanted (C=0: hypervisor-owned;
      * C=1: assigned to the guest, unvalidated) and the access is retried once.
      */
-    private Cause verdict(PageState.Editor e, PlatformRules.Accessor who, Attribute attr, int page) {
+    private Cause verdict(StateEdit e, PlatformRules.Accessor who, Attribute attr, int page) {
         Cause c = rules.access(who, attr, e.hvNow(page), options);
         if (options.hostImplicitConversion() && (c == Cause.NPF_RMP_SHARED || c == Cause.NPF_RMP_PRIVATE)) {
             e.happen(Cause.IMPLICIT_CONVERSION);
@@ -104,7 +104,7 @@ final class Accesses {
     }
 
     /** A read through a translation fills a clean line with that translation's key (domain.md section 4). */
-    static void fill(PageState.Editor e, int page, Attribute key) {
+    static void fill(StateEdit e, int page, Attribute key) {
         CacheLines lines = e.cacheNow(page);
         if (lines.get(key) == Line.NONE) e.cache(page, lines.with(key, Line.CLEAN));
     }
@@ -114,7 +114,7 @@ final class Accesses {
      * matches the page's state corrupts it on non-coherent caches: TDX poisons it, SNP without
      * SME_COHERENT leaves garbage (domain.md section 4).
      */
-    void writeBack(PageState.Editor e, int page, Attribute key) {
+    void writeBack(StateEdit e, int page, Attribute key) {
         CacheLines lines = e.cacheNow(page);
         Line line = lines.get(key);
         if (line == Line.NONE) return;

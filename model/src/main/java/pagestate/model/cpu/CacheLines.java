@@ -7,14 +7,25 @@ package pagestate.model.cpu;
  */
 public record CacheLines(Line privateKey, Line sharedKey) {
 
-    public static final CacheLines EMPTY = new CacheLines(Line.NONE, Line.NONE);
+    private static final CacheLines[] ALL = new CacheLines[16];
+
+    static {
+        for (Line p : Line.values()) for (Line s : Line.values()) ALL[p.ordinal() | s.ordinal() << 2] = new CacheLines(p, s);
+    }
+
+    public static final CacheLines EMPTY = of(Line.NONE, Line.NONE);
+
+    /** Shared instances, no allocation. */
+    public static CacheLines of(Line privateKey, Line sharedKey) {
+        return ALL[privateKey.ordinal() | sharedKey.ordinal() << 2];
+    }
 
     public Line get(Attribute key) {
         return key == Attribute.PRIVATE ? privateKey : sharedKey;
     }
 
     public CacheLines with(Attribute key, Line line) {
-        return key == Attribute.PRIVATE ? new CacheLines(line, sharedKey) : new CacheLines(privateKey, line);
+        return key == Attribute.PRIVATE ? of(line, sharedKey) : of(privateKey, line);
     }
 
     @Override

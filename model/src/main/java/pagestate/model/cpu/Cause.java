@@ -54,6 +54,11 @@ public enum Cause {
 
     public boolean isFatal() { return kind == Kind.FATAL; }
 
+    /** The more severe of two outcomes (by kind; {@code a} on ties). */
+    static Cause worse(Cause a, Cause b) {
+        return b.kind().ordinal() > a.kind().ordinal() ? b : a;
+    }
+
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

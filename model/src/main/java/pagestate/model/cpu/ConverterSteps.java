@@ -18,7 +18,7 @@ final class ConverterSteps {
      * Applies {@code p} for converter {@code c} towards {@code target}. Returns OK, or the cause of a
      * fatal outcome or a rule breach; {@link Cause#HYPERCALL_FAILED} when the call cannot succeed.
      */
-    Cause apply(PageState.Editor e, Converter c, Primitive p, Attribute target) {
+    Cause apply(StateEdit e, Converter c, Primitive p, Attribute target) {
         return switch (p) {
             case UNMAP_ALIASES -> unmapAliases(e);
             case CLEAR_PRESENT -> setPte(e, c, false, null);
@@ -38,7 +38,7 @@ final class ConverterSteps {
     }
 
     /** vm_unmap_aliases(): flushes the lazily freed vmap areas' TLB entries on every CPU (mm/vmalloc.c). */
-    private Cause unmapAliases(PageState.Editor e) {
+    private Cause unmapAliases(StateEdit e) {
         Layout l = e.layout();
         if (!l.has(Mapping.LAZY)) return Cause.OK;
         for (int cpu = 0; cpu < l.cpus(); cpu++) {
@@ -51,7 +51,7 @@ final class ConverterSteps {
      * A PTE write on the direct map and the vmalloc alias (cpa_process_alias()): PRESENT and/or the
      * attribute (null = unchanged). No TLB invalidation by itself (set_memory.c __change_page_attr()).
      */
-    private Cause setPte(PageState.Editor e, Converter c, Boolean present, Attribute attribute) {
+    private Cause setPte(StateEdit e, Converter c, Boolean present, Attribute attribute) {
         for (Mapping m : e.layout().mappingList()) {
             if (!m.hasPte()) continue;
             for (int page : c.pages()) {
@@ -68,7 +68,7 @@ final class ConverterSteps {
      * flush_tlb_kernel_range() by IPI on all CPUs (set_memory.c cpa_flush()): drops the entries of the
      * direct map and the vmalloc alias; the lazy alias's addresses are not in the range.
      */
-    private Cause flushTlb(PageState.Editor e, Converter c) {
+    private Cause flushTlb(StateEdit e, Converter c) {
         Layout l = e.layout();
         for (int cpu = 0; cpu < l.cpus(); cpu++) {
             for (Mapping m : l.mappingList()) {
@@ -84,7 +84,7 @@ final class ConverterSteps {
      * not present are silently skipped), each an access like a read ({@link Accesses#clflush}). The first
      * page whose CLFLUSH is not OK ends the step with that outcome.
      */
-    private Cause flushCache(PageState.Editor e, Converter c) {
+    private Cause flushCache(StateEdit e, Converter c) {
         for (int page : c.pages()) {
             if (!e.pteNow(Mapping.DIRECT, page).present()) continue;
             Cause r = accesses.clflush(e, c.cpu(), page);
@@ -94,7 +94,7 @@ final class ConverterSteps {
     }
 
     /** WBINVD (on all CPUs): needs no address; the platform may trap it ({@link Accesses#wbinvd}). */
-    private Cause wbinvd(PageState.Editor e) {
+    private Cause wbinvd(StateEdit e) {
         return accesses.wbinvd(e);
     }
 
@@ -104,7 +104,7 @@ final class ConverterSteps {
      * vmm_flush_on_map_private, the VMM flushes the shared alias's lines first (tdx.c comment in
      * tdx_cache_flush_required(): the VMM is responsible on shared->private).
      */
-    private Cause mapGpa(PageState.Editor e, Converter c, Attribute target) {
+    private Cause mapGpa(StateEdit e, Converter c, Attribute target) {
         for (int page : c.pages()) {
             HvPage now = e.hvNow(page);
             if (target == Attribute.SHARED) {
@@ -126,7 +126,7 @@ final class ConverterSteps {
      * the TDCALL (not mapped private; TDX_PAGE_ALREADY_ACCEPTED), and tdx-shared.c try_accept_one()
      * treats every error as a failure: tdx_accept_memory() returns false and the conversion fails.
      */
-    private Cause accept(PageState.Editor e, Converter c) {
+    private Cause accept(StateEdit e, Converter c) {
         for (int page : c.pages()) {
             if (e.hvNow(page) != HvPage.TDX_PENDING) return Cause.HYPERCALL_FAILED;
             e.hv(page, HvPage.TDX_ACCEPTED);
@@ -141,7 +141,7 @@ final class ConverterSteps {
      * rescind before PSC to shared (core.c set_pages_state()). Memory keeps its bytes: read with the
      * other key they are garbage.
      */
-    private Cause psc(PageState.Editor e, Converter c, Attribute target) {
+    private Cause psc(StateEdit e, Converter c, Attribute target) {
         Cause result = Cause.OK;
         for (int page : c.pages()) {
             HvPage now = e.hvNow(page);
@@ -164,7 +164,7 @@ final class ConverterSteps {
      * page is in the state it changes from (double validation, validation before PSC), and Linux then
      * terminates (core.c pvalidate_pages()).
      */
-    private Cause pvalidate(PageState.Editor e, Converter c, boolean validate) {
+    private Cause pvalidate(StateEdit e, Converter c, boolean validate) {
         for (int page : c.pages()) {
             if (accesses.translate(e, c.cpu(), Mapping.DIRECT, page) == null) return Cause.PF_IN_PVALIDATE;
             HvPage from = validate ? HvPage.SNP_UNVALIDATED : HvPage.SNP_VALIDATED;
@@ -178,7 +178,7 @@ final class ConverterSteps {
      * Hyper-V host-visibility hypercall (ivm.c hv_mark_gpa_visibility()): the page becomes visible to the
      * host or private again; the paravisor handles validation. Read with the other key the bytes are garbage.
      */
-    private Cause hvVisibility(PageState.Editor e, Converter c, Attribute target) {
+    private Cause hvVisibility(StateEdit e, Converter c, Attribute target) {
         HvPage to = target == Attribute.SHARED ? HvPage.VTOM_HOST_VISIBLE : HvPage.VTOM_PRIVATE;
         for (int page : c.pages()) {
             if (e.hvNow(page) == to) continue;
@@ -186,5 +186,27 @@ final class ConverterSteps {
             e.contents(page, Content.GARBAGE);
         }
         return Cause.OK;
+    }
+
+    /** The owner writes {@code value} to its pages through its mapping (stops at a fatal outcome). */
+    Cause ownerWrite(StateEdit e, Converter conv, Content value) {
+        Cause c = Cause.OK;
+        for (int page : conv.pages()) {
+            c = Cause.worse(c, accesses.write(e, conv.cpu(), conv.via(), page, value));
+            if (c.isFatal()) break;
+        }
+        return c;
+    }
+
+    /** The owner reads back what it wrote as private data: anything but its secret is consumed garbage. */
+    Cause ownerRead(StateEdit e, Converter conv) {
+        Cause c = Cause.OK;
+        for (int page : conv.pages()) {
+            Cause r = accesses.read(e, conv.cpu(), conv.via(), page, PlatformRules.Accessor.KERNEL);
+            if (r == Cause.OK && e.contentsNow(page) != Content.SECRET) r = Cause.GARBAGE_CONSUMED;
+            c = Cause.worse(c, r);
+            if (c.isFatal()) break;
+        }
+        return c;
     }
 }

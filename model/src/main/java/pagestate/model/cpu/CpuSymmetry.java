@@ -63,7 +63,12 @@ final class CpuSymmetry {
         return out;
     }
 
-    /** The CPU classes (each ascending), for tests. */
+    /** The reader that runs on {@code cpu}, or -1 (for a CPU of a class: its only one). */
+    int readerOn(int cpu) {
+        return readerOnCpu[cpu];
+    }
+
+    /** The CPU classes (each ascending), for tests and {@link PackedReductions}. */
     int[][] classes() {
         return Arrays.stream(classes).map(int[]::clone).toArray(int[][]::new);
     }

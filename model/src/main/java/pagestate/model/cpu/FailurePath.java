@@ -26,17 +26,27 @@ final class FailurePath {
 
     /** The operation at {@code cs.pc()} of converter {@code i} fails: on to the always steps, or the error path. */
     void fail(PageState s, int i, ConverterState cs, Supplier<String> description, BiConsumer<PageAction, PageState> sink) {
-        ConverterProgram prog = programs.get(i);
         PageState.Editor e = s.edit();
-        e.happen(Cause.HYPERCALL_FAILED);
-        int next = prog.nextAlways(cs.pc());
-        if (next >= 0) {
-            e.converter(i, new ConverterState(next, ConverterState.Status.CLEANING_UP, Cause.HYPERCALL_FAILED));
+        if (applyFail(e, i, cs.pc())) {
             emit(i, () -> description.get() + "; the always steps follow", Cause.HYPERCALL_FAILED, e, sink);
             return;
         }
-        Cause c = errorPath(e, i);
-        emit(i, () -> description.get() + errorPathText(), c, e, sink);
+        emit(i, () -> description.get() + errorPathText(), errorPathCause(), e, sink);
+    }
+
+    /**
+     * The effect of {@link #fail} (shared with the packed successors): returns whether always steps follow
+     * (else the error path has been taken).
+     */
+    boolean applyFail(StateEdit e, int i, int pc) {
+        e.happen(Cause.HYPERCALL_FAILED);
+        int next = programs.get(i).nextAlways(pc);
+        if (next >= 0) {
+            e.converter(i, next, ConverterState.Status.CLEANING_UP, Cause.HYPERCALL_FAILED);
+            return true;
+        }
+        errorPath(e, i);
+        return false;
     }
 
     /**
@@ -48,30 +58,44 @@ final class FailurePath {
         Converter conv = prog.converter();
         ConverterProgram.Op op = prog.ops().get(cs.pc());
         PageState.Editor e = s.edit();
-        Cause c = steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
-        if (c != Cause.OK) e.happen(c);
-        int next = prog.nextAlways(cs.pc());
-        if (next >= 0 || e.crashedNow()) {
-            e.converter(i, new ConverterState(next >= 0 ? next : cs.pc(), ConverterState.Status.CLEANING_UP, c));
+        Cause c = applyCleanUp(e, i, cs.pc());
+        if (prog.nextAlways(cs.pc()) >= 0 || e.crashedNow()) {
             emit(i, () -> op.describe(conv) + " after the failure", c, e, sink);
             return;
         }
-        Cause end = errorPath(e, i);
-        Cause shown = c == Cause.OK || c == Cause.HYPERCALL_FAILED ? end : c;
+        Cause shown = c == Cause.OK || c == Cause.HYPERCALL_FAILED ? errorPathCause() : c;
         emit(i, () -> op.describe(conv) + " after the failure" + errorPathText(), shown, e, sink);
     }
 
+    /** The effect of {@link #cleanUp} (shared with the packed successors); returns the step's outcome. */
+    Cause applyCleanUp(StateEdit e, int i, int pc) {
+        ConverterProgram prog = programs.get(i);
+        Converter conv = prog.converter();
+        ConverterProgram.Op op = prog.ops().get(pc);
+        Cause c = steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
+        if (c != Cause.OK) e.happen(c);
+        int next = prog.nextAlways(pc);
+        if (next >= 0 || e.crashedNow()) {
+            e.converter(i, next >= 0 ? next : pc, ConverterState.Status.CLEANING_UP, c);
+            return c;
+        }
+        errorPath(e, i);
+        return c;
+    }
+
     /** Leaks the pages (the converter is finished) or frees them (the allocator's reuse comes next). */
-    private Cause errorPath(PageState.Editor e, int i) {
+    private void errorPath(StateEdit e, int i) {
         ConverterProgram prog = programs.get(i);
         if (scenario.onError() == ErrorPath.FREE) {
             e.happen(Cause.PAGE_FREED_AFTER_FAILURE);
-            e.converter(i, new ConverterState(prog.reuseIndex(), ConverterState.Status.FAILED_FREED,
-                    Cause.PAGE_FREED_AFTER_FAILURE));
-            return Cause.PAGE_FREED_AFTER_FAILURE;
+            e.converter(i, prog.reuseIndex(), ConverterState.Status.FAILED_FREED, Cause.PAGE_FREED_AFTER_FAILURE);
+            return;
         }
-        e.converter(i, new ConverterState(prog.reuseIndex() + 1, ConverterState.Status.FAILED_LEAKED, Cause.HYPERCALL_FAILED));
-        return Cause.HYPERCALL_FAILED;
+        e.converter(i, prog.reuseIndex() + 1, ConverterState.Status.FAILED_LEAKED, Cause.HYPERCALL_FAILED);
+    }
+
+    private Cause errorPathCause() {
+        return scenario.onError() == ErrorPath.FREE ? Cause.PAGE_FREED_AFTER_FAILURE : Cause.HYPERCALL_FAILED;
     }
 
     private String errorPathText() {

@@ -46,6 +46,11 @@ final class Indistinguishable {
         this.saturate = scenario.hardwareOn(HardwareAction.TLB_FILL);
     }
 
+    /** Whether no converter touches {@code page}. */
+    boolean stable(int page) {
+        return stable[page];
+    }
+
     boolean saturates() {
         return saturate;
     }

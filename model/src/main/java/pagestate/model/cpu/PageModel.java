@@ -31,6 +31,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final Indistinguishable indistinguishable;
     private final PageFootprints footprints;
     private final FailurePath failures;
+    private final PackedSuccessors packed;
+    private final PackedProperties packedProperties;
 
     public PageModel(Scenario scenario) {
         this.scenario = scenario;
@@ -63,6 +65,11 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         this.indistinguishable = new Indistinguishable(scenario, layout);
         this.footprints = new PageFootprints(scenario, layout, programs, actorNames.size() - 1,
                 indistinguishable.saturates());
+        StateWords fields = new StateWords(layout, programs.size(), scenario.readers().size());
+        if (fields.words != codec.words()) throw new IllegalStateException("StateWords disagrees with the codec");
+        this.packed = new PackedSuccessors(scenario, layout, programs, accesses, steps, failures, fields,
+                new PackedReductions(layout, fields, indistinguishable, symmetry));
+        this.packedProperties = new PackedProperties(scenario, layout, fields, programs, accesses.coherentCaches());
     }
 
     @Override
@@ -141,7 +148,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         if (cs.status() == ConverterState.Status.FAILED_FREED && cs.pc() == prog.reuseIndex()) {
             PageState.Editor e = s.edit();
             Cause c = Cause.OK;
-            for (int page : conv.pages()) c = worse(c, accesses.write(e, conv.cpu(), Mapping.DIRECT, page, Content.SECRET));
+            for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), Mapping.DIRECT, page, Content.SECRET));
             finish(e, i, new ConverterState(cs.pc() + 1, cs.status(), c), c);
             sink.accept(new PageAction(i, who, lane, "allocator reuses the freed page; new user writes its secret", c), e.done());
             return;
@@ -155,8 +162,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         PageState.Editor e = s.edit();
         Cause c = switch (op.kind()) {
             case STEP -> steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
-            case OWNER_WRITE -> ownerWrite(e, conv, op.value());
-            case OWNER_READ -> ownerRead(e, conv);
+            case OWNER_WRITE -> steps.ownerWrite(e, conv, op.value());
+            case OWNER_READ -> steps.ownerRead(e, conv);
             case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");
         };
         if (c == Cause.HYPERCALL_FAILED) {
@@ -175,27 +182,6 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private static void finish(PageState.Editor e, int i, ConverterState next, Cause c) {
         if (c != Cause.OK) e.happen(c);
         e.converter(i, next);
-    }
-
-    private Cause ownerWrite(PageState.Editor e, Converter conv, Content value) {
-        Cause c = Cause.OK;
-        for (int page : conv.pages()) {
-            c = worse(c, accesses.write(e, conv.cpu(), conv.via(), page, value));
-            if (c.isFatal()) break;
-        }
-        return c;
-    }
-
-    /** The owner reads back what it wrote as private data: anything but its secret is consumed garbage. */
-    private Cause ownerRead(PageState.Editor e, Converter conv) {
-        Cause c = Cause.OK;
-        for (int page : conv.pages()) {
-            Cause r = accesses.read(e, conv.cpu(), conv.via(), page, PlatformRules.Accessor.KERNEL);
-            if (r == Cause.OK && e.contentsNow(page) != Content.SECRET) r = Cause.GARBAGE_CONSUMED;
-            c = worse(c, r);
-            if (c.isFatal()) break;
-        }
-        return c;
     }
 
     /**
@@ -232,8 +218,24 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         }
     }
 
-    private static Cause worse(Cause a, Cause b) {
-        return b.kind().ordinal() > a.kind().ordinal() ? b : a;
+    /**
+     * The successors of an encoded state, encoded, with no object per successor ({@link PackedSuccessors}):
+     * the same successors in the same order as {@link #successors}, encoded (canonical when asked).
+     */
+    @Override
+    public boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
+        packed.successors(state, offset, canonical, sink);
+        return true;
+    }
+
+    /** The packed successors come with their partial-order units ({@link PageAction#unit()}). */
+    @Override
+    public boolean encodedUnits() { return true; }
+
+    /** A safety property on the encoded state ({@link PackedProperties}), as its predicate answers on the decoded one. */
+    @Override
+    public int encodedHolds(PropertyName name, long[] state, int offset) {
+        return packedProperties.holds(name, state, offset);
     }
 
     // ---- reductions

@@ -106,7 +106,7 @@ public final class PageState {
     }
 
     /** A copy being changed; {@link #done()} gives the new immutable state. Touch only what you change. */
-    public static final class Editor {
+    public static final class Editor implements StateEdit {
         private final PageState base;
         private Pte[] ptes;
         private TlbEntry[] tlb;
@@ -125,6 +125,7 @@ public final class PageState {
             this.events = base.events;
         }
 
+        @Override
         public Layout layout() { return base.layout; }
 
         public Editor pte(Mapping m, int page, Pte pte) {
@@ -162,6 +163,11 @@ public final class PageState {
             return this;
         }
 
+        @Override
+        public Editor converter(int i, int pc, ConverterState.Status status, Cause last) {
+            return converter(i, new ConverterState(pc, status, last));
+        }
+
         public Editor converter(int i, ConverterState c) {
             open();
             if (converters == null) converters = base.converters.clone();
@@ -184,6 +190,7 @@ public final class PageState {
             return this;
         }
 
+        @Override
         public boolean crashedNow() { return crash != null; }
 
         // reads that see the edits so far

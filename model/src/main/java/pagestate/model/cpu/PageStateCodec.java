@@ -8,9 +8,9 @@ import java.util.List;
  */
 final class PageStateCodec {
 
-    private static final int CAUSE_BITS = 5;
-    private static final int PC_BITS = 8;
-    private static final int STATUS_BITS = 3;
+    static final int CAUSE_BITS = 5;
+    static final int PC_BITS = 8;
+    static final int STATUS_BITS = 3;
 
     private final Layout layout;
     private final HvPage[] hvStates;

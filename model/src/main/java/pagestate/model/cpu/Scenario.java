@@ -20,7 +20,7 @@ public record Scenario(Platform platform, Options options, int cpus, int pages, 
                        List<Converter> converters, List<ZeropadReader> readers, List<HostActor> hosts,
                        Set<HardwareAction> hardware, Set<Primitive> mayFail, ErrorPath onError) implements SystemConfig {
 
-    public static final int MAX_CPUS = 4;
+    public static final int MAX_CPUS = 8;
     public static final int MAX_PAGES = 4;
     public static final int MAX_MAPPINGS = 3;
 

@@ -1,0 +1,236 @@
+package pagestate.model.cpu;
+
+import java.util.List;
+import pagestate.model.SystemModel;
+
+/**
+ * The successors of an encoded state, encoded: the checker's hot path. It enumerates the enabled actions
+ * exactly as {@link PageModel#successors} does, in the same order, and applies each action's effect with
+ * the same rules ({@link Accesses}, {@link ConverterSteps}, through {@link PackedEdit}) to a copy of the
+ * parent's words, with no object per successor. {@link PageModel#successors} stays the reference; the
+ * PackedSuccessorsTest compares the two, action by action, on random reachable states of random specs.
+ * Thread-safe: each call has its own two views.
+ */
+final class PackedSuccessors {
+
+    private static final Attribute[] ATTRIBUTES = Attribute.values();   // values() copies: once, not per state
+
+    private final Scenario scenario;
+    private final Layout layout;
+    private final List<ConverterProgram> programs;
+    private final Accesses accesses;
+    private final ConverterSteps steps;
+    private final StateWords f;
+    private final HvPage[] hvStates;
+    private final int[] hvIndex;
+    private final PackedReductions reductions;
+    private final FailurePath failures;
+    private final int words;
+    private final boolean tlbFill;
+    private final boolean tlbEvict;
+    private final boolean cacheFill;
+    private final boolean writeBack;
+    private final int hardwareActor;
+
+    PackedSuccessors(Scenario scenario, Layout layout, List<ConverterProgram> programs, Accesses accesses,
+                     ConverterSteps steps, FailurePath failures, StateWords f, PackedReductions reductions) {
+        this.scenario = scenario;
+        this.layout = layout;
+        this.programs = programs;
+        this.accesses = accesses;
+        this.steps = steps;
+        this.f = f;
+        this.hvStates = HvPage.of(scenario.platform());
+        this.hvIndex = PackedEdit.hvIndex(hvStates);
+        this.reductions = reductions;
+        this.failures = failures;
+        this.words = f.words;
+        this.tlbFill = scenario.hardwareOn(HardwareAction.TLB_FILL);
+        this.tlbEvict = scenario.hardwareOn(HardwareAction.TLB_EVICT);
+        this.cacheFill = scenario.hardwareOn(HardwareAction.CACHE_FILL);
+        this.writeBack = scenario.hardwareOn(HardwareAction.WRITEBACK);
+        this.hardwareActor = programs.size() + scenario.readers().size() + scenario.hosts().size();
+    }
+
+    /** One call's scratch: the parent's view, the successor's view over the sink's buffer, the sink. */
+    private final class Call {
+        final PackedEdit parent = new PackedEdit(f, hvStates, hvIndex);
+        final PackedEdit next = new PackedEdit(f, hvStates, hvIndex);
+        final long[] state;
+        final int offset;
+        final long[] out;
+        final boolean canonical;
+        final SystemModel.EncodedSink sink;
+        final long[] scratch;
+
+        Call(long[] state, int offset, boolean canonical, SystemModel.EncodedSink sink) {
+            this.state = state;
+            this.offset = offset;
+            this.out = sink.buffer();
+            this.canonical = canonical;
+            this.sink = sink;
+            this.scratch = canonical ? reductions.scratch() : null;
+            parent.on(state, offset);
+            next.on(out, 0);
+        }
+
+        /** The successor starts as a copy of the parent. */
+        PackedEdit begin() {
+            System.arraycopy(state, offset, out, 0, words);
+            return next;
+        }
+
+        /** Reports the successor, by an action of partial-order unit {@code unit} ({@link PageAction#unit()}). */
+        void accept(int unit) {
+            if (canonical) reductions.canonical(out, scratch);
+            sink.accept(unit);
+        }
+    }
+
+    /** Reports every successor of the state at {@code state[offset ..]}, as {@link PageModel#successors} does. */
+    void successors(long[] state, int offset, boolean canonical, SystemModel.EncodedSink sink) {
+        Call call = new Call(state, offset, canonical, sink);
+        if (call.parent.crashed()) return;
+        for (int i = 0; i < programs.size(); i++) converter(call, i);
+        for (int i = 0; i < scenario.readers().size(); i++) reader(call, i);
+        for (int i = 0; i < scenario.hosts().size(); i++) host(call, i);
+        hardware(call);
+    }
+
+    private void converter(Call call, int i) {
+        ConverterProgram prog = programs.get(i);
+        Converter conv = prog.converter();
+        PackedEdit s = call.parent;
+        int pc = s.pc(i);
+        ConverterState.Status status = s.status(i);
+        if (status == ConverterState.Status.FAILED_FREED && pc == prog.reuseIndex()) {
+            PackedEdit e = call.begin();
+            Cause c = Cause.OK;
+            for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), Mapping.DIRECT, page, Content.SECRET));
+            finish(e, i, pc + 1, status, c);
+            call.accept(i);
+            return;
+        }
+        if (status == ConverterState.Status.CLEANING_UP) {
+            failures.applyCleanUp(call.begin(), i, pc);
+            call.accept(i);
+            return;
+        }
+        if (status != ConverterState.Status.RUNNING) return;
+        ConverterProgram.Op op = prog.ops().get(pc);
+        PackedEdit e = call.begin();
+        Cause c = switch (op.kind()) {
+            case STEP -> steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
+            case OWNER_WRITE -> steps.ownerWrite(e, conv, op.value());
+            case OWNER_READ -> steps.ownerRead(e, conv);
+            case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");
+        };
+        if (c == Cause.HYPERCALL_FAILED) {
+            fail(call, i, pc);
+            return;
+        }
+        finish(e, i, pc + 1, pc + 1 == prog.size() ? ConverterState.Status.DONE : ConverterState.Status.RUNNING, c);
+        call.accept(i);
+        if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) fail(call, i, pc);
+    }
+
+    /** The operation at {@code pc} fails: {@link FailurePath#fail}. */
+    private void fail(Call call, int i, int pc) {
+        failures.applyFail(call.begin(), i, pc);
+        call.accept(i);
+    }
+
+    private static void finish(PackedEdit e, int i, int pc, ConverterState.Status status, Cause c) {
+        if (c != Cause.OK) e.happen(c);
+        e.converter(i, pc, status, c);
+    }
+
+    /** load_unaligned_zeropad(), as {@link PageModel}'s readerSuccessor. */
+    private void reader(Call call, int i) {
+        if (call.parent.readerDone(i)) return;
+        ZeropadReader r = scenario.readers().get(i);
+        PackedEdit e = call.begin();
+        Cause c = accesses.read(e, r.cpu(), r.firstPageMapping(), r.page(), PlatformRules.Accessor.KERNEL);
+        if (c == Cause.OK) c = accesses.read(e, r.cpu(), r.via(), r.page() + 1, PlatformRules.Accessor.ZEROPAD_SECOND_PAGE);
+        if (c != Cause.OK) e.happen(c);
+        e.readerDone(i, c);
+        call.accept(programs.size() + i);
+    }
+
+    private void host(Call call, int i) {
+        HostActor h = scenario.hosts().get(i);
+        PackedEdit s = call.parent;
+        int unit = programs.size() + scenario.readers().size() + i;
+        if (!s.hvNow(h.page()).isShared()) return;
+        if (h.reads() && s.contentsNow(h.page()) == Content.SECRET && !s.happened(Cause.SECRET_TO_HOST)) {
+            call.begin().happen(Cause.SECRET_TO_HOST);
+            call.accept(unit);
+        }
+        if (h.writes() && s.contentsNow(h.page()) != Content.HOST_DATA) {
+            call.begin().contents(h.page(), Content.HOST_DATA);
+            call.accept(unit);
+        }
+    }
+
+    /** What the hardware may do, as {@link Hardware#successors}. */
+    private void hardware(Call call) {
+        PackedEdit s = call.parent;
+        Mapping[] mappings = layout.mappingList();
+        if (tlbFill) {
+            for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+                for (Mapping m : mappings) {
+                    if (!layout.hasPte(m)) continue;
+                    for (int page = 0; page < layout.pages(); page++) {
+                        if (s.tlbCode(cpu, m, page) != 0) continue;
+                        Pte pte = s.pteNow(m, page);
+                        if (!pte.present()) continue;
+                        call.begin().tlb(cpu, m, page, TlbEntry.cached(pte.attribute()));
+                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page));
+                    }
+                }
+            }
+        }
+        if (tlbEvict) {
+            for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+                for (Mapping m : mappings) {
+                    for (int page = 0; page < layout.pages(); page++) {
+                        if (s.tlbCode(cpu, m, page) == 0) continue;
+                        call.begin().tlb(cpu, m, page, TlbEntry.NONE);
+                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page));
+                    }
+                }
+            }
+        }
+        if (cacheFill) {
+            for (int page = 0; page < layout.pages(); page++) {
+                for (Attribute key : ATTRIBUTES) {
+                    if (s.line(page, key) != Line.NONE || !translationExists(s, page, key)) continue;
+                    call.begin().line(page, key, Line.CLEAN);
+                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key));
+                }
+            }
+        }
+        if (writeBack) {
+            for (int page = 0; page < layout.pages(); page++) {
+                for (Attribute key : ATTRIBUTES) {
+                    if (s.line(page, key) == Line.NONE) continue;
+                    accesses.writeBack(call.begin(), page, key);
+                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key));
+                }
+            }
+        }
+    }
+
+    /** Whether some CPU could use a translation with {@code key} to {@code page} now (PageState#effectiveAttribute). */
+    private boolean translationExists(PackedEdit s, int page, Attribute key) {
+        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+            for (Mapping m : layout.mappingList()) {
+                TlbEntry t = s.tlbNow(cpu, m, page);
+                Attribute a = t != TlbEntry.NONE ? t.attribute()
+                        : layout.hasPte(m) && s.pteNow(m, page).present() ? s.pteNow(m, page).attribute() : null;
+                if (a == key) return true;
+            }
+        }
+        return false;
+    }
+}
