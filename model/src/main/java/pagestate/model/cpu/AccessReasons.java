@@ -21,6 +21,12 @@ final class AccessReasons {
         this.prov = prov;
     }
 
+    /** One access of a step: its page, the mapping it goes through, and who makes it. */
+    private record Access(int page, Mapping via, PlatformRules.Accessor who) { }
+
+    /** What kind of access a step makes. */
+    private enum Kind { READ, WRITE, OWNER_READ, CLFLUSH }
+
     /** Notes on shown step {@code k} when it is an access that did not end well; adds the page to {@code involved}. */
     List<String> explain(int k, TraceBeats.Beat b, Set<Integer> involved) {
         if (b.split() || b.action().outcome() == Cause.OK) return List.of();
@@ -29,42 +35,53 @@ final class AccessReasons {
         PageState before = b.before();
         if (actor >= converters && actor < converters + model.scenario().readers().size()) {
             ZeropadReader r = model.scenario().readers().get(actor - converters);
-            return accessNotes(k, r.cpu(), List.of(r.page(), r.page() + 1), false, null, false, involved);
+            return accessNotes(k, r.cpu(), List.of(new Access(r.page(), r.firstPageMapping(), PlatformRules.Accessor.KERNEL),
+                    new Access(r.page() + 1, r.via(), PlatformRules.Accessor.ZEROPAD_SECOND_PAGE)), Kind.READ, null, involved);
         }
         if (actor >= converters) return List.of();
         Converter c = model.programs().get(actor).converter();
         if (before.converter(actor).status() == ConverterState.Status.FAILED_FREED) {
-            return accessNotes(k, c.cpu(), c.pages(), true, Content.SECRET, false, involved);
+            return accessNotes(k, c.cpu(), owner(c, Mapping.DIRECT), Kind.WRITE, Content.SECRET, involved);
         }
         ConverterProgram.Op op = prov.op(b);
         if (op == null) return List.of();
         return switch (op.kind()) {
-            case OWNER_WRITE -> accessNotes(k, c.cpu(), c.pages(), true, op.value(), false, involved);
-            case OWNER_READ -> accessNotes(k, c.cpu(), c.pages(), false, null, true, involved);
+            case OWNER_WRITE -> accessNotes(k, c.cpu(), owner(c, c.via()), Kind.WRITE, op.value(), involved);
+            case OWNER_READ -> accessNotes(k, c.cpu(), owner(c, c.via()), Kind.OWNER_READ, null, involved);
             case REUSE_WRITE -> List.of();
             case STEP -> b.action().description().contains("the spec lets it fail")
                     ? List.of("failure: the spec lets " + op.primitive().specName() + " fail; on_error "
                             + model.scenario().onError().specName() + ": " + model.scenario().onError().description())
+                    : op.primitive() == Primitive.FLUSH_CACHE
+                    ? accessNotes(k, c.cpu(), owner(c, Mapping.DIRECT), Kind.CLFLUSH, null, involved)
                     : stepNotes(k, c, op.primitive(), b.action().outcome(), involved);
         };
     }
 
-    private List<String> accessNotes(int k, int cpu, List<Integer> pages, boolean write, Content value, boolean ownerRead,
-                                     Set<Integer> involved) {
+    private static List<Access> owner(Converter c, Mapping via) {
+        return c.pages().stream().map(p -> new Access(p, via, PlatformRules.Accessor.KERNEL)).toList();
+    }
+
+    /** Replays the accesses with the model's own rules; explains the first that does not end well. */
+    private List<String> accessNotes(int k, int cpu, List<Access> list, Kind kind, Content value, Set<Integer> involved) {
         PageState before = prov.state(k - 1);
         PageState.Editor e = before.edit();
-        for (int i = 0; i < pages.size(); i++) {
-            int page = pages.get(i);
-            PlatformRules.Accessor who = i == 1 && !write && !ownerRead
-                    ? PlatformRules.Accessor.ZEROPAD_SECOND_PAGE : PlatformRules.Accessor.KERNEL;
-            Attribute attr = before.effectiveAttribute(cpu, Mapping.DIRECT, page);
+        for (Access a : list) {
+            int page = a.page();
+            // cpa_flush() skips a page whose PTE is not present (ConverterSteps.flushCache)
+            if (kind == Kind.CLFLUSH && !before.pte(Mapping.DIRECT, page).present()) continue;
+            Attribute attr = before.effectiveAttribute(cpu, a.via(), page);
             HvPage hv = e.hvNow(page);
-            Cause c = write ? accesses.write(e, cpu, Mapping.DIRECT, page, value) : accesses.read(e, cpu, Mapping.DIRECT, page, who);
-            if (c == Cause.OK && ownerRead && e.contentsNow(page) != Content.SECRET) c = Cause.GARBAGE_CONSUMED;
+            Cause c = switch (kind) {
+                case WRITE -> accesses.write(e, cpu, a.via(), page, value);
+                case READ, OWNER_READ -> accesses.read(e, cpu, a.via(), page, a.who());
+                case CLFLUSH -> accesses.clflush(e, cpu, page);
+            };
+            if (c == Cause.OK && kind == Kind.OWNER_READ && e.contentsNow(page) != Content.SECRET) c = Cause.GARBAGE_CONSUMED;
             if (c == Cause.OK) continue;
             involved.add(page);
             List<String> notes = new ArrayList<>();
-            notes.add("translation: " + translation(k - 1, cpu, page));
+            notes.add("translation: " + translation(k - 1, cpu, a.via(), page));
             notes.add("page state: " + prov.platformPage(k - 1, page));
             notes.add("rule: " + rule(k - 1, page, attr, hv, c));
             return notes;
@@ -73,19 +90,24 @@ final class AccessReasons {
     }
 
     /** "CPU1 translated page 1 with its TLB entry direct[p1] (private, since the initial state); PTE ...". */
-    String translation(int k, int cpu, int page) {
+    String translation(int k, int cpu, Mapping m, int page) {
         PageState s = prov.state(k);
-        TlbEntry t = s.tlb(cpu, Mapping.DIRECT, page);
+        TlbEntry t = s.tlb(cpu, m, page);
+        String where = m.label() + "[p" + page + "]";
         if (t != TlbEntry.NONE) {
-            String stale = prov.staleness(k, Mapping.DIRECT, page, t.attribute());
-            return "CPU" + cpu + " translated page " + page + " with its " + prov.tlbEntry(k, cpu, Mapping.DIRECT, page)
+            String stale = prov.staleness(k, m, page, t.attribute());
+            return "CPU" + cpu + " translated page " + page + " with its " + prov.tlbEntry(k, cpu, m, page)
                     + (stale == null ? "" : "; " + stale);
         }
-        if (s.pte(Mapping.DIRECT, page).present()) {
-            return "CPU" + cpu + " had no TLB entry for page " + page + " and walked PTE direct[p" + page + "] ("
-                    + prov.pteState(k, Mapping.DIRECT, page) + ")";
+        Pte pte = s.pte(m, page);
+        if (pte == null) {
+            return "none: CPU" + cpu + " has no TLB entry " + where + " and the lazy alias has no PTE (vunmap cleared it)";
         }
-        return "none: CPU" + cpu + " has no TLB entry for page " + page + " and " + prov.pte(k, Mapping.DIRECT, page);
+        if (pte.present()) {
+            return "CPU" + cpu + " had no TLB entry " + where + " and walked PTE " + where + " ("
+                    + prov.pteState(k, m, page) + ")";
+        }
+        return "none: CPU" + cpu + " has no TLB entry " + where + " and " + prov.pte(k, m, page);
     }
 
     private String rule(int k, int page, Attribute attr, HvPage hv, Cause c) {
@@ -107,10 +129,11 @@ final class AccessReasons {
     /** A primitive's own failure: the translation PVALIDATE used, or the page state it needed. */
     private List<String> stepNotes(int k, Converter c, Primitive p, Cause outcome, Set<Integer> involved) {
         List<String> notes = new ArrayList<>();
+        if (p == Primitive.WBINVD) return List.of("rule: " + outcome.description() + " (" + AccessRows.source(outcome) + ")");
         for (int page : c.pages()) {
             involved.add(page);
             if (outcome == Cause.PF_IN_PVALIDATE) {
-                notes.add("translation: " + translation(k - 1, c.cpu(), page));
+                notes.add("translation: " + translation(k - 1, c.cpu(), Mapping.DIRECT, page));
                 notes.add("rule: " + outcome.description() + " (" + AccessRows.source(outcome) + ")");
             } else {
                 notes.add("page state: " + prov.platformPage(k - 1, page) + " when " + p.specName() + " ran");

@@ -26,6 +26,8 @@ final class AccessRows {
             case VTOM_PARAVISOR -> "Reflect #VC, AMD APM Vol. 2 15.36.9; Documentation/virt/hyperv/coco.rst";
             case PF_OOPS, PF_IN_PVALIDATE -> "no translation: SDM Vol. 3A 4.10.4.3";
             case PF_FIXUP -> "ex_handler_zeropad(), arch/x86/mm/extable.c";
+            case VE_WBINVD -> "#VE for WBINVD (9a22bf6debbf); tdx.c virt_exception_kernel() has no case for it";
+            case VC_WBINVD -> "WBINVD intercept as #VC, core.c vc_handle_wbinvd()";
             case MC_POISON -> "a write-back with the wrong key poisons the line, docs/model.md section 4";
             default -> "docs/model.md section 5";
         };

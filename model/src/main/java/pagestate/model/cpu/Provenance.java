@@ -86,7 +86,7 @@ final class Provenance {
         Pte pte = s.pte(m, page);
         String where = m.label() + "[p" + page + "]";
         if (pte == null) {
-            return "the lazy alias " + where + " has no PTE any more, and no unmap_aliases ran since";
+            return "the lazy alias has no PTE (vunmap cleared it) and no unmap_aliases ran to drop the entry";
         }
         int j;
         String what;

@@ -151,6 +151,22 @@ class TraceExplainerTest {
     }
 
     @Test
+    void aZeropadThroughTheLazyAliasNamesItsLingeringEntry() {
+        PageModel model = Build.on(Platform.VTOM).mappings(Mapping.DIRECT, Mapping.LAZY)
+                .owner(0, Direction.TO_SHARED, "clear_present flush_tlb flip flush_tlb hv_visibility", 1)
+                .reader(1, 0, Mapping.LAZY).hardware(HardwareAction.values()).model();
+        TraceStory story = new Path(model).take("owner writes").take("clear_present").take("flush_tlb").take("flip")
+                .take("flush_tlb").take("hv_visibility").take("zeropad").story(PropertyName.NO_FATAL);
+        String why = text(story.steps().get(6).notes());
+        assertTrue(why.contains("translation: CPU1 translated page 1 with its TLB entry lazy[p1] (private, since the"
+                + " initial state); the lazy alias has no PTE (vunmap cleared it) and no unmap_aliases ran to drop"
+                + " the entry"), why);
+        assertTrue(why.contains("rule: VTOM access table: private access to a host-visible page -> #VC to the"
+                + " paravisor"), why);
+        assertTrue(story.initial().contains("TLB lazy[p1]: CPU0 private, CPU1 private"), text(story.initial()));
+    }
+
+    @Test
     void everyPrimitiveNamesItsKernelCodeOnEveryPlatformItExistsOn() {
         for (Platform platform : Platform.values()) {
             for (Primitive p : Primitive.values()) {
