@@ -63,7 +63,7 @@ final class RepairSearch {
     }
 
     Outcome run() throws InterruptedException {
-        SpecReport original = reporter.apply(SpecRun.run(spec, config.withMaxSeconds(config.maxSeconds())));
+        SpecReport original = reporter.apply(SpecRun.run(spec, config));
         if (!original.complete()) return done(original, List.of(), 0, List.of(), false);
         if (goal.met(original)) return done(original, List.of(), 0, List.of(), true);
         // a fix must leave some interleaving that completes the conversion, if the original has one
@@ -106,7 +106,8 @@ final class RepairSearch {
         List<Fix> ranked = new ArrayList<>(fixes);
         ranked.sort(Comparator.comparingInt((Fix f) -> f.candidate().edits().size()).thenComparingInt(f -> f.candidate().added()));
         String reason = complete ? null : config.maxSeconds() > 0 && seconds() >= config.maxSeconds()
-                ? "max-seconds " + Limits.format(config.maxSeconds()) : "max-states " + config.maxStates();
+                ? "max-seconds " + Limits.format(config.maxSeconds())
+                : config.maxStates() > 0 ? "max-states " + config.maxStates() : "memory";
         return new Outcome(original, List.copyOf(ranked), searched, List.copyOf(tried), complete, reason, seconds(),
                 vacuous.get());
     }
