@@ -54,13 +54,30 @@ final class Ablation {
                 ? " (" + conv.name() + " to " + conv.phases().get(ph).target().specName() + ")" : "";
     }
 
+    /** The always steps of {@code steps}: the k-th occurrence of a primitive is always if it was in {@code before}. */
+    private static Set<Integer> alwaysByOccurrence(Phase before, List<Primitive> steps) {
+        Set<Integer> always = new java.util.TreeSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            int k = 0;
+            for (int j = 0; j < i; j++) if (steps.get(j) == steps.get(i)) k++;
+            for (int j = 0, seen = 0; j < before.steps().size(); j++) {
+                if (before.steps().get(j) != steps.get(i)) continue;
+                if (seen++ == k) {
+                    if (before.isAlways(j)) always.add(i);
+                    break;
+                }
+            }
+        }
+        return always;
+    }
+
     static Spec withSteps(Spec spec, int c, int ph, List<Primitive> steps) {
         Scenario s = spec.scenario();
         List<Converter> convs = new ArrayList<>(s.converters());
         Converter conv = convs.get(c);
         List<Phase> phases = new ArrayList<>(conv.phases());
-        phases.set(ph, new Phase(phases.get(ph).target(), steps));
-        convs.set(c, new Converter(conv.name(), conv.cpu(), conv.pages(), phases, conv.owner()));
+        phases.set(ph, new Phase(phases.get(ph).target(), steps, alwaysByOccurrence(phases.get(ph), steps)));
+        convs.set(c, new Converter(conv.name(), conv.cpu(), conv.pages(), phases, conv.owner(), conv.via()));
         Scenario edited = new Scenario(s.platform(), s.options(), s.cpus(), s.pages(), s.mappings(), convs, s.readers(),
                 s.hosts(), s.hardware(), s.mayFail(), s.onError());
         return new Spec(spec.file(), spec.name(), spec.description(), spec.system(), edited, spec.properties(),

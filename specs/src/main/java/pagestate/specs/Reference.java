@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import pagestate.model.cpu.ErrorPath;
 import pagestate.model.cpu.HardwareAction;
+import pagestate.model.cpu.Mapping;
 import pagestate.model.cpu.Options;
 import pagestate.model.cpu.Platform;
 import pagestate.model.cpu.Primitive;
@@ -44,6 +45,15 @@ public final class Reference {
             rows.add(new String[] {code(p.specName()), where, p.isHypercall() ? "yes" : "", p.description()});
         }
         return table(new String[] {"primitive", "platforms", "hypercall (`fail`)", "what it does"}, rows);
+    }
+
+    /** {@code | mapping | mappings N | what it is |}. */
+    public static String mappings() {
+        List<String[]> rows = new ArrayList<>();
+        for (Mapping m : Mapping.values()) {
+            rows.add(new String[] {code(m.label()), "from " + (m.ordinal() + 1), m.description()});
+        }
+        return table(new String[] {"mapping", "in `mappings N`", "what it is"}, rows);
     }
 
     /** {@code | option | platform | values | default | meaning |}. */
@@ -109,10 +119,13 @@ public final class Reference {
         return table(new String[] {"word", "kind", "meaning"}, rows);
     }
 
-    /** The words of system vtom-swiotlb: encryption and guest steps. */
+    /** The words of system vtom-swiotlb: encryption, caches and guest steps. */
     public static String swiotlb() {
         List<String[]> rows = new ArrayList<>();
         for (Encryption e : Encryption.values()) rows.add(new String[] {code("encryption " + e.specName()), "page tables", e.description()});
+        for (pagestate.model.swiotlb.Caches c : pagestate.model.swiotlb.Caches.values()) {
+            rows.add(new String[] {code("caches " + c.specName()), "caches", c.description()});
+        }
         for (SwiotlbStep g : SwiotlbStep.values()) rows.add(new String[] {code(g.specName()), "guest step", g.description()});
         return table(new String[] {"word", "kind", "meaning"}, rows);
     }
@@ -130,6 +143,7 @@ public final class Reference {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("platforms", platforms());
         m.put("primitives", primitives());
+        m.put("mappings", mappings());
         m.put("options", options());
         m.put("hardware", hardware());
         m.put("on_error", errorPaths());

@@ -116,6 +116,7 @@ final class Resolver {
         m.iommu = or(own.iommu, base.iommu);
         m.busdma = or(own.busdma, base.busdma);
         m.encryption = or(own.encryption, base.encryption);
+        m.caches = or(own.caches, base.caches);
         m.tsm = or(own.tsm, base.tsm);
         m.segments = or(own.segments, base.segments);
         m.programs.putAll(base.programs);
