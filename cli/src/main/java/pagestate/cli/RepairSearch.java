@@ -73,8 +73,8 @@ final class RepairSearch {
         Scenario sc = spec.scenario();
         Set<Primitive> vocabulary = StepEdit.vocabulary(sc.platform());
         RepairCandidate root = RepairCandidate.original(sc);
-        Set<List<List<Primitive>>> seen = new HashSet<>();
-        seen.add(root.lists());
+        Set<List<Object>> seen = new HashSet<>();
+        seen.add(root.key());
         List<RepairCandidate> level = List.of(root);
         List<Integer> tried = new ArrayList<>();
         List<Fix> fixes = new ArrayList<>();
@@ -88,7 +88,7 @@ final class RepairSearch {
             for (int depth = 1; depth <= maxDepth && fixes.isEmpty(); depth++) {
                 List<RepairCandidate> next = new ArrayList<>();
                 for (RepairCandidate c : level) {
-                    for (RepairCandidate n : c.next(sc, vocabulary)) if (seen.add(n.lists())) next.add(n);
+                    for (RepairCandidate n : c.next(sc, vocabulary)) if (seen.add(n.key())) next.add(n);
                 }
                 tried.add(next.size());
                 boolean complete = explore(pool, depth, next, fixes);
