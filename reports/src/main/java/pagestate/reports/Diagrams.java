@@ -45,6 +45,7 @@ public final class Diagrams {
         System.setProperty("java.awt.headless", "true");
         // GraalJS on a stock JDK runs in interpreter mode and says so on every context; we know.
         System.setProperty("polyglot.engine.WarnInterpreterOnly", "false");
+        GraphvizTemp.isolate();
         synchronized (Graphviz.class) {
             Graphviz.useEngine(newEngine(engine));
             Diagrams diagrams = new Diagrams(engine);
@@ -111,7 +112,7 @@ public final class Diagrams {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root.getMessage() == null ? "no detail" : root.getMessage();
         return message.lines().findFirst().orElse(message).strip();
     }
 }
