@@ -46,7 +46,8 @@ final class RepairReport {
         out.println();
         for (int i = 0; i < fixes.size() && i < shown; i++) printFix(out, i + 1, fixes.get(i));
         if (fixes.size() > shown) {
-            out.println("... and " + (fixes.size() - shown) + " more fixes, none better ranked"
+            out.println("... and " + (fixes.size() - shown) + " more " + (fixes.size() - shown == 1 ? "fix" : "fixes")
+                    + ", none better ranked"
                     + " (--fixes N shows them, --json lists all)");
         }
         if (outcome.vacuous() > 0) {
