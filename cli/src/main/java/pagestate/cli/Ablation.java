@@ -37,10 +37,11 @@ final class Ablation {
             for (int ph = 0; ph < conv.phases().size(); ph++) {
                 List<Primitive> steps = conv.phases().get(ph).steps();
                 String where = where(sc, c, ph);
+                Set<Integer> always = conv.phases().get(ph).always();
                 for (StepEdit e : StepEdit.of(c, ph, steps, Set.of())) {
                     Kind kind = Kind.valueOf(e.kind().name());
                     out.add(new Variant(kind, e.describe(steps) + where, c, ph, e.first(), e.second(),
-                            withSteps(spec, c, ph, e.apply(steps))));
+                            withSteps(spec, c, ph, e.apply(steps), e.always(steps, always))));
                 }
             }
         }
@@ -54,29 +55,13 @@ final class Ablation {
                 ? " (" + conv.name() + " to " + conv.phases().get(ph).target().specName() + ")" : "";
     }
 
-    /** The always steps of {@code steps}: the k-th occurrence of a primitive is always if it was in {@code before}. */
-    private static Set<Integer> alwaysByOccurrence(Phase before, List<Primitive> steps) {
-        Set<Integer> always = new java.util.TreeSet<>();
-        for (int i = 0; i < steps.size(); i++) {
-            int k = 0;
-            for (int j = 0; j < i; j++) if (steps.get(j) == steps.get(i)) k++;
-            for (int j = 0, seen = 0; j < before.steps().size(); j++) {
-                if (before.steps().get(j) != steps.get(i)) continue;
-                if (seen++ == k) {
-                    if (before.isAlways(j)) always.add(i);
-                    break;
-                }
-            }
-        }
-        return always;
-    }
-
-    static Spec withSteps(Spec spec, int c, int ph, List<Primitive> steps) {
+    /** {@code spec} with the steps of converter {@code c}'s phase {@code ph} replaced, {@code always} its always steps. */
+    static Spec withSteps(Spec spec, int c, int ph, List<Primitive> steps, Set<Integer> always) {
         Scenario s = spec.scenario();
         List<Converter> convs = new ArrayList<>(s.converters());
         Converter conv = convs.get(c);
         List<Phase> phases = new ArrayList<>(conv.phases());
-        phases.set(ph, new Phase(phases.get(ph).target(), steps, alwaysByOccurrence(phases.get(ph), steps)));
+        phases.set(ph, new Phase(phases.get(ph).target(), steps, always));
         convs.set(c, new Converter(conv.name(), conv.cpu(), conv.pages(), phases, conv.owner(), conv.via()));
         Scenario edited = new Scenario(s.platform(), s.options(), s.cpus(), s.pages(), s.mappings(), convs, s.readers(),
                 s.hosts(), s.hardware(), s.mayFail(), s.onError());

@@ -10,9 +10,10 @@ import pagestate.specs.Spec;
 
 /**
  * A spec with one or more {@link StepEdit}s applied, in order. {@code lists} holds the step list of every
- * converter phase (in the order of {@link #slots}); two candidates with the same lists are the same spec.
+ * converter phase (in the order of {@link #slots}), {@code always} the always steps of each; two
+ * candidates with the same {@link #key} are the same spec.
  */
-record RepairCandidate(List<Applied> edits, List<List<Primitive>> lists) {
+record RepairCandidate(List<Applied> edits, List<List<Primitive>> lists, List<Set<Integer>> always) {
 
     /** One edit as applied: the edit, its words and its spec operations, both for the list it changed. */
     record Applied(StepEdit edit, String words, List<String> operations) { }
@@ -28,11 +29,25 @@ record RepairCandidate(List<Applied> edits, List<List<Primitive>> lists) {
 
     static RepairCandidate original(Scenario sc) {
         List<List<Primitive>> lists = new ArrayList<>();
-        for (Converter c : sc.converters()) for (var ph : c.phases()) lists.add(ph.steps());
-        return new RepairCandidate(List.of(), List.copyOf(lists));
+        List<Set<Integer>> always = new ArrayList<>();
+        for (Converter c : sc.converters()) {
+            for (var ph : c.phases()) {
+                lists.add(ph.steps());
+                always.add(Set.copyOf(ph.always()));
+            }
+        }
+        return new RepairCandidate(List.of(), List.copyOf(lists), List.copyOf(always));
     }
 
-    /** Every candidate one more edit away (of any step list), in a fixed order, before removing repeats. */
+    /** What makes two candidates the same spec: the step lists and their always steps. */
+    List<Object> key() {
+        return List.of(lists, always);
+    }
+
+    /**
+     * Every candidate one more edit away (of any step list), in a fixed order, before removing repeats;
+     * without those that leave an always step with no hypercall before it (the spec language rejects them).
+     */
     List<RepairCandidate> next(Scenario sc, Set<Primitive> vocabulary) {
         List<RepairCandidate> out = new ArrayList<>();
         List<int[]> slots = slots(sc);
@@ -42,9 +57,14 @@ record RepairCandidate(List<Applied> edits, List<List<Primitive>> lists) {
             for (StepEdit e : StepEdit.of(slots.get(k)[0], slots.get(k)[1], steps, vocabulary)) {
                 List<Applied> edits = new ArrayList<>(this.edits);
                 edits.add(new Applied(e, e.describe(steps) + where, e.operations(steps)));
+                List<Primitive> result = e.apply(steps);
+                Set<Integer> flags = e.always(steps, always.get(k));
+                if (!StepEdit.alwaysAfterHypercall(result, flags)) continue;
                 List<List<Primitive>> changed = new ArrayList<>(lists);
-                changed.set(k, e.apply(steps));
-                out.add(new RepairCandidate(List.copyOf(edits), List.copyOf(changed)));
+                changed.set(k, result);
+                List<Set<Integer>> changedAlways = new ArrayList<>(always);
+                changedAlways.set(k, Set.copyOf(flags));
+                out.add(new RepairCandidate(List.copyOf(edits), List.copyOf(changed), List.copyOf(changedAlways)));
             }
         }
         return out;
@@ -61,8 +81,9 @@ record RepairCandidate(List<Applied> edits, List<List<Primitive>> lists) {
         List<int[]> slots = slots(spec.scenario());
         for (int k = 0; k < slots.size(); k++) {
             int[] s = slots.get(k);
-            if (!lists.get(k).equals(spec.scenario().converters().get(s[0]).phases().get(s[1]).steps())) {
-                out = Ablation.withSteps(out, s[0], s[1], lists.get(k));
+            var phase = spec.scenario().converters().get(s[0]).phases().get(s[1]);
+            if (!lists.get(k).equals(phase.steps()) || !always.get(k).equals(phase.always())) {
+                out = Ablation.withSteps(out, s[0], s[1], lists.get(k), always.get(k));
             }
         }
         return out;

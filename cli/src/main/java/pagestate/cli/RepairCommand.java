@@ -30,7 +30,10 @@ import picocli.CommandLine.Spec.Target;
                         + " when none is a fix, every candidate two edits away (--depth).",
                 "Goal: every property the spec checks holds; with --expected, every expectation of the spec is"
                         + " met. Each fix is verified by a full exploration, as check does, and shown as a diff of"
-                        + " the steps with the verdicts it reaches, fewest edits first, then fewest added steps.",
+                        + " the steps with the verdicts it reaches, fewest edits first, then fewest added steps."
+                        + " A candidate is a fix only if some interleaving still converts its pages (every"
+                        + " converter done, the pages present with the target attribute and in the platform's"
+                        + " target state).",
                 "--max-seconds bounds the whole search; --threads N explores N candidates at a time."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:a fix was found (or the spec already meets the goal)",

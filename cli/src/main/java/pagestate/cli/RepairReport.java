@@ -46,7 +46,8 @@ final class RepairReport {
         out.println();
         for (int i = 0; i < fixes.size() && i < shown; i++) printFix(out, i + 1, fixes.get(i));
         if (fixes.size() > shown) {
-            out.println("... and " + (fixes.size() - shown) + " more fixes with as many edits or more added steps"
+            out.println("... and " + (fixes.size() - shown) + " more " + (fixes.size() - shown == 1 ? "fix" : "fixes")
+                    + ", none better ranked"
                     + " (--fixes N shows them, --json lists all)");
         }
         if (outcome.vacuous() > 0) {
@@ -62,8 +63,8 @@ final class RepairReport {
                         : "; no fix within " + plural(outcome.searched(), "edit") + "."));
             }
         } else if (!outcome.complete()) {
-            out.println("Incomplete: stopped by " + outcome.stopReason() + "; the fixes above are verified, but"
-                    + " others of as few edits may exist.");
+            out.println("Incomplete: stopped by " + outcome.stopReason() + "; the fixes above are verified;");
+            out.println("others of as few edits may exist.");
         }
     }
 

@@ -63,7 +63,7 @@ final class RepairSearch {
     }
 
     Outcome run() throws InterruptedException {
-        SpecReport original = reporter.apply(SpecRun.run(spec, config.withMaxSeconds(config.maxSeconds())));
+        SpecReport original = reporter.apply(SpecRun.run(spec, config));
         if (!original.complete()) return done(original, List.of(), 0, List.of(), false);
         if (goal.met(original)) return done(original, List.of(), 0, List.of(), true);
         // a fix must leave some interleaving that completes the conversion, if the original has one
@@ -73,8 +73,8 @@ final class RepairSearch {
         Scenario sc = spec.scenario();
         Set<Primitive> vocabulary = StepEdit.vocabulary(sc.platform());
         RepairCandidate root = RepairCandidate.original(sc);
-        Set<List<List<Primitive>>> seen = new HashSet<>();
-        seen.add(root.lists());
+        Set<List<Object>> seen = new HashSet<>();
+        seen.add(root.key());
         List<RepairCandidate> level = List.of(root);
         List<Integer> tried = new ArrayList<>();
         List<Fix> fixes = new ArrayList<>();
@@ -88,7 +88,7 @@ final class RepairSearch {
             for (int depth = 1; depth <= maxDepth && fixes.isEmpty(); depth++) {
                 List<RepairCandidate> next = new ArrayList<>();
                 for (RepairCandidate c : level) {
-                    for (RepairCandidate n : c.next(sc, vocabulary)) if (seen.add(n.lists())) next.add(n);
+                    for (RepairCandidate n : c.next(sc, vocabulary)) if (seen.add(n.key())) next.add(n);
                 }
                 tried.add(next.size());
                 boolean complete = explore(pool, depth, next, fixes);
@@ -106,7 +106,8 @@ final class RepairSearch {
         List<Fix> ranked = new ArrayList<>(fixes);
         ranked.sort(Comparator.comparingInt((Fix f) -> f.candidate().edits().size()).thenComparingInt(f -> f.candidate().added()));
         String reason = complete ? null : config.maxSeconds() > 0 && seconds() >= config.maxSeconds()
-                ? "max-seconds " + Limits.format(config.maxSeconds()) : "max-states " + config.maxStates();
+                ? "max-seconds " + Limits.format(config.maxSeconds())
+                : config.maxStates() > 0 ? "max-states " + config.maxStates() : "memory";
         return new Outcome(original, List.copyOf(ranked), searched, List.copyOf(tried), complete, reason, seconds(),
                 vacuous.get());
     }

@@ -88,6 +88,44 @@ record StepEdit(Kind kind, int converter, int phase, int first, int second, Prim
         return List.copyOf(v);
     }
 
+    /**
+     * The always steps (indices) of the list this edit makes of {@code steps}, whose always steps are
+     * {@code always}: a step keeps its flag wherever it goes; an inserted step and the merged
+     * clear_present_and_flip are ordinary steps (as {@code insert} and {@code replace} make them).
+     */
+    Set<Integer> always(List<Primitive> steps, Set<Integer> always) {
+        List<Integer> origin = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) origin.add(i);
+        switch (kind) {
+            case DROP -> origin.remove(first);
+            case SWAP -> {
+                origin.set(first, second);
+                origin.set(second, first);
+            }
+            case MERGE -> {
+                origin.set(first, -1);
+                origin.remove(second);
+            }
+            case MOVE -> origin.add(second, origin.remove(first));
+            case INSERT -> origin.add(second, -1);
+            default -> throw new IllegalStateException(kind.name());
+        }
+        Set<Integer> out = new java.util.TreeSet<>();
+        for (int i = 0; i < origin.size(); i++) if (origin.get(i) >= 0 && always.contains(origin.get(i))) out.add(i);
+        return out;
+    }
+
+    /**
+     * Whether every always step of {@code steps} has a hypercall before it in the phase: the spec language
+     * rejects one that has none (nothing could skip it), so a list that breaks this cannot be written.
+     */
+    static boolean alwaysAfterHypercall(List<Primitive> steps, Set<Integer> always) {
+        for (int i : always) {
+            if (steps.subList(0, i).stream().noneMatch(Primitive::isHypercall)) return false;
+        }
+        return true;
+    }
+
     /** How many steps the edit adds (negative: removes). */
     int added() {
         return switch (kind) {

@@ -125,11 +125,11 @@ class RepairTest {
         Spec spec = load(twoMistakes(), Files.readString(twoMistakes()));
         RepairGoal goal = RepairGoal.of(spec, false);
         RepairCandidate root = RepairCandidate.original(spec.scenario());
-        Set<List<List<Primitive>>> seen = new LinkedHashSet<>();
+        Set<List<Object>> seen = new LinkedHashSet<>();
         int met = 0;
         int unmet = 0;
         for (RepairCandidate c : root.next(spec.scenario(), StepEdit.vocabulary(spec.scenario().platform()))) {
-            if (!seen.add(c.lists())) continue;
+            if (!seen.add(c.key())) continue;
             Spec variant = c.apply(spec);
             Screening.Result screened = Screening.screen(variant, goal, CheckerConfig.defaults());
             SpecReport full = check(variant);
@@ -160,6 +160,31 @@ class RepairTest {
             }
         }
         assertTrue(checked > 500, "checked " + checked);
+    }
+
+    @Test
+    void anAlwaysStepKeepsItsFlagWhereverAnEditPutsIt() throws Exception {
+        // Hyper-V v6.9: set_present is an always step (ivm.c err_set_memory_p); inserting another
+        // set_present before it must not make the new one the always step
+        Path catalogue = Path.of("..", "specs", "catalog", "cpu").toAbsolutePath().normalize();
+        try (var files = Files.list(catalogue)) {
+            for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path base = dir.resolve("hyperv-v6.9-to-shared-fail-leak.pspec");
+        Spec original = load(base, Files.readString(base));
+        assertFalse(original.scenario().converters().get(0).phases().get(0).always().isEmpty());
+        RepairReport report = new RepairReport(original, RepairGoal.of(original, false), null, 2);
+        int checked = 0;
+        for (RepairCandidate c : RepairCandidate.original(original.scenario()).next(original.scenario(),
+                StepEdit.vocabulary(original.scenario().platform()))) {
+            String text = "spec v\ndescription \"v\"\nextends \"" + base.getFileName() + "\"\n"
+                    + String.join("\n", report.editBlock(c)) + "\n";
+            var phase = load(dir.resolve("v.pspec"), text).scenario().converters().get(0).phases().get(0);
+            assertEquals(c.lists().get(0), phase.steps(), c.words());
+            assertEquals(c.always().get(0), phase.always(), c.words() + "\n" + text);
+            checked++;
+        }
+        assertTrue(checked > 40, "checked " + checked);
     }
 
     @Test
