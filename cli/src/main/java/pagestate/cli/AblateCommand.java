@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +67,7 @@ final class AblateCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         CheckerConfig config = limits.configOrReport("ablate", err);
         if (config == null) return ExitCodes.USAGE;
+        if (!Outputs.usable(json, null, out, err)) return ExitCodes.USAGE;
         Spec spec = SpecFiles.loadOne(file, "ablate", err);
         if (spec == null) return ExitCodes.USAGE;
         if (!(spec.config() instanceof pagestate.model.cpu.Scenario)) {
@@ -81,7 +81,7 @@ final class AblateCommand implements Callable<Integer> {
         List<SpecReport> reports = check(variants, config);
         AblationTable table = new AblationTable(variants, reports, selected);
         table.print(stdout);
-        if (json != null) writeJson(table);
+        boolean written = json == null || writeJson(table, err);
         if (out != null) {
             List<SpecReport> renamed = new ArrayList<>();
             for (int i = 0; i < reports.size(); i++) {
@@ -89,9 +89,10 @@ final class AblateCommand implements Callable<Integer> {
                 renamed.add(new SpecReport(r.file(), String.format("%03d-", i) + variants.get(i).edit(), r.description(),
                         r.platform(), r.system(), r.steps(), r.complete(), r.stats(), r.properties()));
             }
-            ReportFolder.write(new RunReport("pagestate", Version.VERSION, renamed), out, err);
+            written &= Outputs.write(new RunReport("pagestate", Version.VERSION, renamed), null, null, out, err);
         }
         stdout.flush();
+        if (!written) return ExitCodes.USAGE;
         return table.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }
 
@@ -126,13 +127,13 @@ final class AblateCommand implements Callable<Integer> {
             for (Future<SpecReport> f : futures) reports.add(f.get());
             return reports;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("checking a variant failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("checking a variant failed: " + Outputs.why(e.getCause()), e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private void writeJson(AblationTable table) throws IOException {
+    private boolean writeJson(AblationTable table, PrintWriter err) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AblationTable.Row row : table.rows()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -156,9 +157,13 @@ final class AblateCommand implements Callable<Integer> {
         doc.put("original_keeps", table.kept());
         doc.put("rows", rows);
         doc.put("conclusions", table.conclusions());
-        Path parent = json.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+        try {
+            Outputs.writeAtomically(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(doc));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            err.println("pagestate: --json " + json + ": cannot write: " + Outputs.why(e));
+            return false;
+        }
     }
 
     private pagestate.reports.SpecReport reportOf(SpecRun<?, ?> run) {

@@ -32,10 +32,25 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("pagestate: internal error (please report it with the spec): " + ex);
+            c.getErr().println(internalError(ex));
             return ExitCodes.USAGE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The one line printed for an exception no command foresaw: what it says and where it was thrown, for a
+     * bug report; never the exception's class name.
+     */
+    static String internalError(Throwable ex) {
+        if (ex instanceof OutOfMemoryError) {
+            return "pagestate: out of memory; give Java more (PAGESTATE_JAVA_OPTS=-Xmx...) or set --max-states";
+        }
+        String what = ex instanceof StackOverflowError ? "too deeply nested" : ex.getMessage();
+        if (what == null || what.isBlank()) what = "no detail";
+        StackTraceElement[] at = ex.getStackTrace();
+        String where = at.length == 0 ? "" : " (at " + at[0].getFileName() + ":" + at[0].getLineNumber() + ")";
+        return "pagestate: internal error (please report it with the spec): " + what.lines().findFirst().orElse(what) + where;
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 /**
  * The run as JSON for scripts, in a fixed shape:
  * <pre>{"tool","version","summary":{"passed","failed","incomplete"},"specs":[{"file","name","platform",
- * "complete","stats":{...},"properties":[{"name","expected","actual","met","trace_length","outcome"}]}]}</pre>
+ * "complete","stats":{...},"properties":[{"name","expected","actual","met","trace_length","outcome"}]}],
+ * "errors":[{"spec","file","line","column","message"}]}</pre>
+ * ({@code errors}: one per error of a spec that could not be checked; line and column 0 when unknown).
  * Written with Jackson; the characters less-than, greater-than and ampersand are written as unicode escapes,
  * so the text is also safe to inline into an HTML page.
  */
@@ -57,6 +59,15 @@ public final class JsonReport {
         for (SpecReport spec : report.specs()) {
             spec(specs.addObject(), spec);
         }
+        ArrayNode errors = root.putArray("errors");
+        for (InvalidSpec e : report.errors()) {
+            ObjectNode node = errors.addObject();
+            node.put("spec", e.spec());
+            node.put("file", e.file());
+            node.put("line", e.line());
+            node.put("column", e.column());
+            node.put("message", e.message());
+        }
         return root;
     }
 
@@ -81,7 +92,7 @@ public final class JsonReport {
             p.put("expected", property.expected() == null ? null : property.expected().word());
             p.put("actual", property.actual().word());
             p.put("met", property.met());
-            p.put("trace_length", property.trace() == null ? null : property.trace().steps().size());
+            p.put("trace_length", property.trace() == null ? null : property.trace().length());
             p.put("outcome", property.outcome());
         }
     }

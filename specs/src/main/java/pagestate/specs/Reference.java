@@ -6,6 +6,7 @@ import java.util.Map;
 import pagestate.model.cpu.ErrorPath;
 import pagestate.model.cpu.HardwareAction;
 import pagestate.model.cpu.Mapping;
+import pagestate.model.cpu.KernelCode;
 import pagestate.model.cpu.Options;
 import pagestate.model.cpu.Platform;
 import pagestate.model.cpu.Primitive;
@@ -54,6 +55,22 @@ public final class Reference {
             rows.add(new String[] {code(m.label()), "from " + (m.ordinal() + 1), m.description()});
         }
         return table(new String[] {"mapping", "in `mappings N`", "what it is"}, rows);
+    }
+
+    /** {@code | primitive | platforms | kernel code |}: what each step stands for ({@link KernelCode}). */
+    public static String kernel() {
+        List<String[]> rows = new ArrayList<>();
+        for (Primitive p : Primitive.values()) {
+            Map<String, List<String>> byCode = new java.util.LinkedHashMap<>();
+            for (Platform pl : Platform.values()) {
+                if (p.availableOn(pl)) byCode.computeIfAbsent(KernelCode.of(pl, p), k -> new ArrayList<>()).add(pl.specName());
+            }
+            for (Map.Entry<String, List<String>> e : byCode.entrySet()) {
+                String where = e.getValue().size() == Platform.values().length ? "all" : String.join(", ", e.getValue());
+                rows.add(new String[] {code(p.specName()), where, e.getKey()});
+            }
+        }
+        return table(new String[] {"primitive", "platforms", "kernel code it stands for"}, rows);
     }
 
     /** {@code | option | platform | values | default | meaning |}. */
@@ -144,6 +161,7 @@ public final class Reference {
         m.put("platforms", platforms());
         m.put("primitives", primitives());
         m.put("mappings", mappings());
+        m.put("kernel", kernel());
         m.put("options", options());
         m.put("hardware", hardware());
         m.put("on_error", errorPaths());

@@ -155,6 +155,7 @@ final class Systems {
     private <T> List<T> steps(Draft.ProgramDecl g, Function<String, Optional<T>> lookup, T[] values, Function<T, String> name) {
         List<String> names = new ArrayList<>();
         for (T v : values) names.add(name.apply(v));
+        new EncodingLimits(problems).program(g);
         List<T> result = new ArrayList<>();
         for (Located<String> s : g.steps()) {
             Optional<T> step = lookup.apply(s.value());

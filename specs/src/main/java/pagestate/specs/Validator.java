@@ -91,6 +91,7 @@ final class Validator {
         List<ZeropadReader> readers = readers(cpus, pages, mappings);
         List<HostActor> hosts = hosts(pages);
         Set<Primitive> mayFail = mayFail(platform);
+        if (problems.count() == before) new EncodingLimits(problems).successors(d, cpus, pages, mappings.size());
         if (problems.count() > before || incomplete || platform == null) return null;
         Set<HardwareAction> hardware = d.hardware == null ? EnumSet.allOf(HardwareAction.class) : d.hardware.value();
         ErrorPath onError = d.onError == null ? ErrorPath.LEAK : d.onError.value();
@@ -239,7 +240,10 @@ final class Validator {
             } else if (c.via() != null) {
                 declared("owner of " + c.name(), c.via(), mappings);
             }
-            if (!ps.isEmpty() && !phases.isEmpty()) result.add(new Converter(c.name(), c.cpu().value(), ps, phases, c.owner(), via));
+            if (ps.isEmpty() || phases.isEmpty()) continue;
+            Converter converter = new Converter(c.name(), c.cpu().value(), ps, phases, c.owner(), via);
+            new EncodingLimits(problems).converter(c, converter);
+            result.add(converter);
         }
         return result;
     }

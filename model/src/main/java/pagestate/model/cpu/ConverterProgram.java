@@ -35,6 +35,12 @@ public final class ConverterProgram {
         }
     }
 
+    /**
+     * The most operations a program may have: its pc runs up to {@link #reuseIndex()} + 1 and is stored in
+     * 8 bits ({@code PageStateCodec}).
+     */
+    public static final int MAX_SIZE = (1 << 8) - 2;
+
     private final Converter converter;
     private final List<Op> ops;
 

@@ -299,6 +299,13 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     @Override
     public String describe(PageState s) { return StateText.describe(s); }
 
+    /** The trace told with its cause: step 0, hardware fills split out, kernel code and reasons ({@link TraceExplainer}). */
+    @Override
+    public pagestate.model.TraceStory story(PageState initial, List<PageAction> actions, List<PageState> states,
+                                            PropertyName property, boolean lasso) {
+        return new TraceExplainer(this).tell(initial, actions, states, property, lasso);
+    }
+
     /** One lane per CPU, in order. */
     @Override
     public List<String> lanes() {

@@ -20,7 +20,7 @@ final class PageStateCodec {
         this.layout = layout;
         this.hvStates = HvPage.of(scenario.platform());
         for (ConverterProgram p : programs) {
-            if (p.reuseIndex() + 1 >= (1 << PC_BITS)) throw new IllegalArgumentException("converter program too long");
+            if (p.size() > ConverterProgram.MAX_SIZE || p.reuseIndex() + 1 >= (1 << PC_BITS)) throw new IllegalArgumentException("converter program too long");
         }
         if (Cause.values().length > 31 || Cause.values().length + 1 > (1 << CAUSE_BITS)) {
             throw new IllegalStateException("Cause does not fit the encoding");
