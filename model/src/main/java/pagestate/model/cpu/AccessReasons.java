@@ -29,18 +29,19 @@ final class AccessReasons {
         PageState before = b.before();
         if (actor >= converters && actor < converters + model.scenario().readers().size()) {
             ZeropadReader r = model.scenario().readers().get(actor - converters);
-            return accessNotes(k, r.cpu(), List.of(r.page(), r.page() + 1), false, null, false, involved);
+            return accessNotes(k, r.cpu(), List.of(r.page(), r.page() + 1), List.of(r.firstPageMapping(), r.via()), false,
+                    null, false, involved);
         }
         if (actor >= converters) return List.of();
         Converter c = model.programs().get(actor).converter();
         if (before.converter(actor).status() == ConverterState.Status.FAILED_FREED) {
-            return accessNotes(k, c.cpu(), c.pages(), true, Content.SECRET, false, involved);
+            return accessNotes(k, c.cpu(), c.pages(), same(Mapping.DIRECT, c), true, Content.SECRET, false, involved);
         }
         ConverterProgram.Op op = prov.op(b);
         if (op == null) return List.of();
         return switch (op.kind()) {
-            case OWNER_WRITE -> accessNotes(k, c.cpu(), c.pages(), true, op.value(), false, involved);
-            case OWNER_READ -> accessNotes(k, c.cpu(), c.pages(), false, null, true, involved);
+            case OWNER_WRITE -> accessNotes(k, c.cpu(), c.pages(), same(c.via(), c), true, op.value(), false, involved);
+            case OWNER_READ -> accessNotes(k, c.cpu(), c.pages(), same(c.via(), c), false, null, true, involved);
             case REUSE_WRITE -> List.of();
             case STEP -> b.action().description().contains("the spec lets it fail")
                     ? List.of("failure: the spec lets " + op.primitive().specName() + " fail; on_error "
@@ -49,22 +50,29 @@ final class AccessReasons {
         };
     }
 
-    private List<String> accessNotes(int k, int cpu, List<Integer> pages, boolean write, Content value, boolean ownerRead,
-                                     Set<Integer> involved) {
+    /** {@code m} once per page of {@code c}: its owner's accesses (the allocator's reuse: the direct map). */
+    private static List<Mapping> same(Mapping m, Converter c) {
+        return java.util.Collections.nCopies(c.pages().size(), m);
+    }
+
+    /** The accesses to {@code pages}, the i-th through mapping {@code mappings.get(i)}. */
+    private List<String> accessNotes(int k, int cpu, List<Integer> pages, List<Mapping> mappings, boolean write,
+                                     Content value, boolean ownerRead, Set<Integer> involved) {
         PageState before = prov.state(k - 1);
         PageState.Editor e = before.edit();
         for (int i = 0; i < pages.size(); i++) {
             int page = pages.get(i);
             PlatformRules.Accessor who = i == 1 && !write && !ownerRead
                     ? PlatformRules.Accessor.ZEROPAD_SECOND_PAGE : PlatformRules.Accessor.KERNEL;
-            Attribute attr = before.effectiveAttribute(cpu, Mapping.DIRECT, page);
+            Mapping m = mappings.get(i);
+            Attribute attr = before.effectiveAttribute(cpu, m, page);
             HvPage hv = e.hvNow(page);
-            Cause c = write ? accesses.write(e, cpu, Mapping.DIRECT, page, value) : accesses.read(e, cpu, Mapping.DIRECT, page, who);
+            Cause c = write ? accesses.write(e, cpu, m, page, value) : accesses.read(e, cpu, m, page, who);
             if (c == Cause.OK && ownerRead && e.contentsNow(page) != Content.SECRET) c = Cause.GARBAGE_CONSUMED;
             if (c == Cause.OK) continue;
             involved.add(page);
             List<String> notes = new ArrayList<>();
-            notes.add("translation: " + translation(k - 1, cpu, page));
+            notes.add("translation: " + translation(k - 1, cpu, m, page));
             notes.add("page state: " + prov.platformPage(k - 1, page));
             notes.add("rule: " + rule(k - 1, page, attr, hv, c));
             return notes;
@@ -74,18 +82,26 @@ final class AccessReasons {
 
     /** "CPU1 translated page 1 with its TLB entry direct[p1] (private, since the initial state); PTE ...". */
     String translation(int k, int cpu, int page) {
+        return translation(k, cpu, Mapping.DIRECT, page);
+    }
+
+    /** The same through mapping {@code m} (the lazy alias has no PTE: without a TLB entry, #PF). */
+    String translation(int k, int cpu, Mapping m, int page) {
         PageState s = prov.state(k);
-        TlbEntry t = s.tlb(cpu, Mapping.DIRECT, page);
+        TlbEntry t = s.tlb(cpu, m, page);
         if (t != TlbEntry.NONE) {
-            String stale = prov.staleness(k, Mapping.DIRECT, page, t.attribute());
-            return "CPU" + cpu + " translated page " + page + " with its " + prov.tlbEntry(k, cpu, Mapping.DIRECT, page)
+            String stale = prov.staleness(k, m, page, t.attribute());
+            return "CPU" + cpu + " translated page " + page + " with its " + prov.tlbEntry(k, cpu, m, page)
                     + (stale == null ? "" : "; " + stale);
         }
-        if (s.pte(Mapping.DIRECT, page).present()) {
-            return "CPU" + cpu + " had no TLB entry for page " + page + " and walked PTE direct[p" + page + "] ("
-                    + prov.pteState(k, Mapping.DIRECT, page) + ")";
+        if (s.pte(m, page) == null) {
+            return "none: CPU" + cpu + " has no TLB entry " + m.label() + "[p" + page + "] and the lazy alias has no PTE";
         }
-        return "none: CPU" + cpu + " has no TLB entry for page " + page + " and " + prov.pte(k, Mapping.DIRECT, page);
+        if (s.pte(m, page).present()) {
+            return "CPU" + cpu + " had no TLB entry for page " + page + " and walked PTE " + m.label() + "[p" + page + "] ("
+                    + prov.pteState(k, m, page) + ")";
+        }
+        return "none: CPU" + cpu + " has no TLB entry for page " + page + " and " + prov.pte(k, m, page);
     }
 
     private String rule(int k, int page, Attribute attr, HvPage hv, Cause c) {
