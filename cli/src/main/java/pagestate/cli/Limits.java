@@ -5,6 +5,8 @@ import picocli.CommandLine.Option;
 
 /** The exploration options shared by the sub-commands that explore. */
 final class Limits {
+    /** The most worker threads (each has its own buffers; far more than processors only costs memory). */
+    static final int MAX_THREADS = 256;
 
     @Option(names = "--max-states", paramLabel = "N", description = "Stop after N distinct states per spec (default: no limit).")
     long maxStates;
@@ -62,8 +64,12 @@ final class Limits {
 
     CheckerConfig config() {
         if (maxStates < 0) throw new IllegalArgumentException("--max-states must be >= 0");
-        if (maxSeconds < 0) throw new IllegalArgumentException("--max-seconds must be >= 0");
-        if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1");
+        if (!(maxSeconds >= 0) || Double.isInfinite(maxSeconds)) {
+            throw new IllegalArgumentException("--max-seconds must be a number >= 0 (0: no limit), not " + maxSeconds);
+        }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("--threads must be between 1 and " + MAX_THREADS + ", not " + threads);
+        }
         return CheckerConfig.defaults().withMaxStates(maxStates).withMaxSeconds(maxSeconds).withThreads(threads)
                 .withExact(exact).withSymmetry(symmetry()).withPor(por());
     }

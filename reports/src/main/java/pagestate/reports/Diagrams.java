@@ -112,7 +112,7 @@ public final class Diagrams {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root.getMessage() == null ? "no detail" : root.getMessage();
         return message.lines().findFirst().orElse(message).strip();
     }
 }

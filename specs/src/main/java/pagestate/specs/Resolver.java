@@ -114,6 +114,11 @@ final class Resolver {
                 problems.at(from, cannot + (Files.isDirectory(file) ? "it is a directory" : "it is not a regular file"));
                 return null;
             }
+            if (asWritten != null && !file.toRealPath().getFileName().toString().endsWith(SpecLoader.EXTENSION)) {
+                problems.at(from, cannot + "it links to " + Suggest.show(file.toRealPath().getFileName().toString())
+                        + ", which is not a spec file");
+                return null;
+            }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 problems.at(from, cannot + "it has " + size + " bytes; a spec file has at most " + MAX_FILE_BYTES);
