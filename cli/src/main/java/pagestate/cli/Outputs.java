@@ -12,9 +12,11 @@ final class Outputs {
 
     private Outputs() { }
 
-    static void write(RunReport run, Path json, Path junit, Path outDir, PrintWriter err) throws IOException {
+    static void write(RunReport run, Path json, Path junit, Path outDir, boolean png, PrintWriter err,
+                      boolean progress)
+            throws IOException {
         if (json != null) JsonReport.write(run, json);
         if (junit != null) JunitXml.write(run, junit);
-        if (outDir != null) ReportFolder.write(run, outDir, err);
+        if (outDir != null) ReportFolder.write(run, outDir, png, err, progress);
     }
 }

@@ -32,15 +32,19 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Writes the report with the diagram engine {@link Diagrams#start()} picks; returns index.html. */
+    /** Writes the report with PNG images; returns the path of index.html. */
     public static Path write(RunReport report, Path outDir) throws IOException {
-        return write(report, outDir, Diagrams.start());
+        return write(report, outDir, true, (done, total) -> { });
     }
 
-    /** Writes the report, drawing with {@code diagrams}; returns the path of index.html. */
-    public static Path write(RunReport report, Path outDir, Diagrams diagrams) throws IOException {
+    /**
+     * Writes the report, with a PNG of each diagram when {@code png}, telling {@code progress} of each
+     * counterexample drawn; returns the path of index.html.
+     */
+    public static Path write(RunReport report, Path outDir, boolean png, CounterexampleFiles.Progress progress)
+            throws IOException {
         Files.createDirectories(outDir);
-        List<Counterexample> counterexamples = new CounterexampleFiles(diagrams).write(report, outDir);
+        List<Counterexample> counterexamples = new CounterexampleFiles(png, progress).write(report, outDir);
         List<String> slugs = Slugs.forSpecs(report);
         for (int s = 0; s < report.specs().size(); s++) {
             SpecReport spec = report.specs().get(s);

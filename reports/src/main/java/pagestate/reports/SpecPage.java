@@ -43,7 +43,8 @@ final class SpecPage {
                 h.append("<p>").append(Html.escape(cx.property().outcome())).append("</p>\n");
             }
             h.append("<p class=\"files\">");
-            for (Path file : List.of(cx.svgFile(), cx.png(), cx.txt(), cx.dot())) {
+            for (Path file : java.util.stream.Stream.of(cx.svgFile(), cx.png(), cx.txt(), cx.dot())
+                    .filter(java.util.Objects::nonNull).toList()) {
                 String name = dir.relativize(file).toString().replace('\\', '/');
                 h.append("<a href=\"").append(Html.escape(name)).append("\">").append(Html.escape(name))
                         .append("</a>");

@@ -51,7 +51,7 @@ class ReportDirectoryTest {
                 }
             }
         }
-        return HtmlReport.write(FakeRuns.run(), dir, TestDiagrams.get());
+        return HtmlReport.write(FakeRuns.run(), dir);
     }
 
     @Test
