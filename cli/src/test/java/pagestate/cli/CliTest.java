@@ -82,6 +82,26 @@ class CliTest {
         assertEquals(1, r.code());
         assertTrue(r.out().contains("NOT MET"), r.out());
         assertTrue(r.out().endsWith("pagestate: 1 passed, 1 failed\n"), r.out());
+        assertTrue(r.out().contains("holds: no explored path violates it"), "the outcome in a few words: " + r.out());
+    }
+
+    @Test
+    void unmetViolationNamesItsCauseAndTheExplainCommandAlsoWhenQuiet() throws Exception {
+        Path spec = write("a.pspec", SPEC.replace("expect no_coco_exception violated", "expect no_coco_exception holds"));
+        Run r = run("check", spec.toString());
+        assertEquals(1, r.code());
+        String explain = "pagestate explain " + spec + " --property no_coco_exception";
+        String row = r.out().lines().filter(l -> l.contains("no_coco_exception")).findFirst().orElseThrow();
+        assertTrue(row.matches(" +no_coco_exception +holds +violated +NOT MET"), row);
+        assertTrue(unwrapped(r.out()).contains("violated: "), r.out());
+        assertTrue(unwrapped(r.out()).contains("see: " + explain), r.out());
+        assertTrue(r.out().contains("tdx"), "the platform: " + r.out());
+        Run quiet = run("check", "-q", spec.toString());
+        assertEquals(1, quiet.code());
+        String first = unwrapped(quiet.out()).lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith("NOT MET: tdx-to-shared no_coco_exception: expected holds, violated: "), first);
+        assertTrue(first.endsWith("; see: " + explain), first);
+        assertTrue(quiet.out().endsWith("pagestate: 1 passed, 1 failed\n"), quiet.out());
     }
 
     @Test

@@ -40,6 +40,8 @@ class LineWidthTest {
     void checkListAndExplainOverTheCatalogueFit() throws Exception {
         String check = run("check", catalogue().toString());
         assertFalse(check.contains("~"), "no name is cut");
+        assertTrue(check.matches("(?s).*\\n  conversion_completes +- +violated +\\(no expectation\\)\\n.*"),
+                "a property violated without an expectation is shown: " + check);
         for (Path spec : CatalogueTest.specs().filter(p -> p.startsWith(catalogue())).toList()) {
             String name = spec.getFileName().toString().replace(".pspec", "");
             assertTrue(check.contains(name), "the full name " + name + " is printed");
