@@ -16,7 +16,11 @@ import java.nio.file.Path;
 /**
  * The run as JSON for scripts, in a fixed shape:
  * <pre>{"tool","version","summary":{"passed","failed","incomplete"},"specs":[{"file","name","platform",
- * "complete","stats":{...},"properties":[{"name","expected","actual","met","trace_length","outcome"}]}]}</pre>
+ * "complete","stats":{...},"properties":[{"name","expected","actual","met","trace_length","outcome",
+ * "trace":{"loop","states":[{"index","actor","action","state":{...}}]}}]}]}</pre>
+ * A trace (only for a violated property) is in the spirit of Apalache's ITF: state 0 is the initial
+ * state (actor and action null), each later one the state after its step; "loop" is the index of the
+ * state a lasso returns to after its last step, or null.
  * Written with Jackson; the characters less-than, greater-than and ampersand are written as unicode escapes,
  * so the text is also safe to inline into an HTML page.
  */
@@ -83,6 +87,28 @@ public final class JsonReport {
             p.put("met", property.met());
             p.put("trace_length", property.trace() == null ? null : property.trace().steps().size());
             p.put("outcome", property.outcome());
+            if (property.states() != null) {
+                trace(p.putObject("trace"), property.states());
+            }
+        }
+    }
+
+    /** {"loop": null or an index, "states": [{"index", "actor", "action", "state": {...}}]}. */
+    private static void trace(ObjectNode node, StateTrace trace) {
+        if (trace.loop() >= 0) {
+            node.put("loop", trace.loop());
+        } else {
+            node.putNull("loop");
+        }
+        ArrayNode states = node.putArray("states");
+        for (int i = 0; i < trace.states().size(); i++) {
+            StateTrace.State state = trace.states().get(i);
+            ObjectNode s = states.addObject();
+            s.put("index", i);
+            s.put("actor", state.actor());
+            s.put("action", state.action());
+            ObjectNode values = s.putObject("state");
+            state.values().forEach(values::put);
         }
     }
 
