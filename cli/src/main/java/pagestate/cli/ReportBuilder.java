@@ -17,6 +17,7 @@ import pagestate.model.cpu.Scenario;
 import pagestate.model.SystemModel;
 import pagestate.model.SystemProperty;
 import pagestate.reports.Actual;
+import pagestate.reports.Coverage;
 import pagestate.reports.Expected;
 import pagestate.reports.PropertyReport;
 import pagestate.reports.RunStats;
@@ -73,7 +74,29 @@ final class ReportBuilder {
             props.add(trace == null ? report : report.withStates(states(run.model(), r.get().trace())));
         }
         return new SpecReport(spec.file().toString(), spec.name(), spec.description(),
-                spec.config().platformLabel(), spec.system(), stepLines(spec), run.result().complete(), rs, props);
+                spec.config().platformLabel(), spec.system(), stepLines(spec), run.result().complete(), rs, props,
+                coverage(run));
+    }
+
+    /**
+     * The coverage counted while exploring. Trusted (and warned about) only for a complete exploration
+     * whose every transition went through the model's successors() where it is counted: at least as many
+     * counted as the engine generated.
+     */
+    static <S, A extends ModelAction> Coverage coverage(SpecRun<S, A> run) {
+        SystemModel<S, A> model = run.model();
+        List<Coverage.Count> actors = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < run.actorsFired().length; i++) {
+            actors.add(new Coverage.Count(model.actorNames().get(i), run.actorsFired()[i]));
+            total += run.actorsFired()[i];
+        }
+        List<Coverage.Count> steps = new ArrayList<>();
+        for (int pc = 0; pc < run.stepsFired().length; pc++) {
+            steps.add(new Coverage.Count(model.programStep(pc), run.stepsFired()[pc]));
+        }
+        boolean measured = run.result().complete() && total >= run.result().stats().transitions();
+        return new Coverage(actors, steps, measured);
     }
 
     static Actual actual(Verdict v) {

@@ -8,8 +8,12 @@ import pagestate.model.ModelAction;
 import pagestate.model.SystemModel;
 import pagestate.specs.Spec;
 
-/** One spec explored: the spec, its system's model and the engine's result. */
-record SpecRun<S, A extends ModelAction>(Spec spec, SystemModel<S, A> model, CheckResult<S, A> result) {
+/**
+ * One spec explored: the spec, its system's model, the engine's result and the coverage counted while
+ * exploring ({@code actorsFired} by actor index, {@code stepsFired} by the first converter's pc).
+ */
+record SpecRun<S, A extends ModelAction>(Spec spec, SystemModel<S, A> model, CheckResult<S, A> result,
+                                         long[] actorsFired, long[] stepsFired) {
 
     /** Builds the spec's model (of whichever seed system it configures) and explores it under {@code config}. */
     static SpecRun<?, ?> run(Spec spec, CheckerConfig config) {
@@ -18,6 +22,7 @@ record SpecRun<S, A extends ModelAction>(Spec spec, SystemModel<S, A> model, Che
 
     private static <S, A extends ModelAction> SpecRun<S, A> run(Spec spec, SystemModel<S, A> model, CheckerConfig config) {
         ModelSystem<S, A> system = new ModelSystem<>(model, new LinkedHashSet<>(spec.properties()));
-        return new SpecRun<>(spec, model, Checker.check(system, config));
+        CheckResult<S, A> result = Checker.check(system, config);
+        return new SpecRun<>(spec, model, result, system.actorsFired(), system.stepsFired());
     }
 }

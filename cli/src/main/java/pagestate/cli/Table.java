@@ -11,7 +11,8 @@ import pagestate.reports.TextWrap;
  * The verdicts on stdout, at most 100 columns, full names: per spec one line with its platform, state
  * count and time, then one line per expectation (every checked property for a spec that states none)
  * and per property violated without an expectation. A NOT MET line says the outcome in a few words and
- * the {@code explain} command that shows it. With --quiet only the unmet expectations are printed, each
+ * the {@code explain} command that shows it. Under a spec line, a warning for each actor and converter
+ * step that never fired while it was explored. With --quiet only the unmet expectations are printed, each
  * with its {@code explain} command.
  */
 final class Table {
@@ -43,6 +44,11 @@ final class Table {
                 out.printf(SPEC_FORMAT, "", r.platform(), states, seconds);
             } else {
                 out.printf(SPEC_FORMAT, r.name(), r.platform(), states, seconds);
+            }
+            for (String warning : r.coverage().warnings()) {
+                for (String line : TextWrap.wrap("warning: " + warning + " (coverage)", WIDTH, "  ", "      ")) {
+                    out.println(line);
+                }
             }
         }
         boolean gated = r.properties().stream().anyMatch(PropertyReport::gated);

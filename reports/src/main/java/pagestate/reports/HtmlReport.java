@@ -136,7 +136,7 @@ public final class HtmlReport {
     private static void stats(StringBuilder h, RunReport report, List<String> slugs) {
         h.append("<h2>Runs</h2>\n<div class=\"scroll\"><table id=\"runs\">\n<thead><tr><th>spec</th>")
                 .append("<th>complete</th><th>distinct states</th><th>transitions</th><th>max depth</th>")
-                .append("<th>seconds</th><th>states/s</th><th>bytes/state</th><th>reduction</th></tr></thead>\n")
+                .append("<th>seconds</th><th>states/s</th><th>bytes/state</th><th>reduction</th><th>coverage</th></tr></thead>\n")
                 .append("<tbody>\n");
         for (int s = 0; s < report.specs().size(); s++) {
             SpecReport spec = report.specs().get(s);
@@ -150,9 +150,19 @@ public final class HtmlReport {
                     .append(num(String.format(Locale.ROOT, "%.3f", stats.seconds())))
                     .append(num(String.format(Locale.ROOT, "%,.0f", stats.statesPerSecond())))
                     .append(num(String.format(Locale.ROOT, "%.1f", stats.bytesPerState())))
-                    .append("<td>").append(Html.escape(stats.reduction())).append("</td></tr>\n");
+                    .append("<td>").append(Html.escape(stats.reduction())).append("</td>")
+                    .append(coverageCell(spec.coverage())).append("</tr>\n");
         }
         h.append("</tbody></table></div>\n");
+    }
+
+    private static String coverageCell(Coverage coverage) {
+        List<String> warnings = coverage.warnings();
+        if (warnings.isEmpty()) {
+            return "<td>" + (coverage.measured() ? "every actor and step fired" : "\u2014") + "</td>";
+        }
+        return "<td class=\"incomplete\" title=\"" + Html.escape(String.join("; ", warnings)) + "\">"
+                + warnings.size() + " never fired</td>";
     }
 
     /** The start of a page, up to and including its header. */

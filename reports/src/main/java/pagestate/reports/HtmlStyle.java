@@ -45,6 +45,7 @@ final class HtmlStyle {
             pre { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 13px;
                   background: #fbfcfd; border: 1px solid var(--line); padding: 10px 12px; overflow-x: auto; }
             .files a { margin-right: 12px; }
+            .warning { background: #fff1cc; color: #7a4b00; border-left: 4px solid #d69e2e; padding: 6px 12px; }
             """;
 
     private HtmlStyle() {

@@ -78,6 +78,7 @@ public final class JsonReport {
         figures.put("states_per_second", stats.statesPerSecond());
         figures.put("bytes_per_state", stats.bytesPerState());
         figures.put("reduction", stats.reduction());
+        coverage(node.putObject("coverage"), spec.coverage());
         ArrayNode properties = node.putArray("properties");
         for (PropertyReport property : spec.properties()) {
             ObjectNode p = properties.addObject();
@@ -91,6 +92,19 @@ public final class JsonReport {
                 trace(p.putObject("trace"), property.states());
             }
         }
+    }
+
+    /** {"measured", "actors": [{"name", "fired"}], "steps": [...], "warnings": ["step 3 (...) never fired"]}. */
+    private static void coverage(ObjectNode node, Coverage coverage) {
+        node.put("measured", coverage.measured());
+        for (String kind : new String[] {"actors", "steps"}) {
+            ArrayNode list = node.putArray(kind);
+            for (Coverage.Count count : kind.equals("actors") ? coverage.actors() : coverage.steps()) {
+                list.addObject().put("name", count.name()).put("fired", count.fired());
+            }
+        }
+        ArrayNode warnings = node.putArray("warnings");
+        coverage.warnings().forEach(warnings::add);
     }
 
     /** {"loop": null or an index, "states": [{"index", "actor", "action", "state": {...}}]}. */
