@@ -29,6 +29,10 @@ public final class HtmlReport {
             + "step in red, the window in which a reader could reach the bad state shaded) and the same trace "
             + "as text.";
 
+    static final String LEGEND = "\u2714 expectation met, \u2718 not met, ? incomplete (a limit stopped the"
+            + " exploration), \u00b7 no expectation; H holds, V violated. Hover over a cell for its verdict in"
+            + " words, over a column for its property; a cell with a counterexample links to it.";
+
     private HtmlReport() {
     }
 
@@ -98,9 +102,11 @@ public final class HtmlReport {
     private static void matrix(StringBuilder h, RunReport report, List<String> slugs, List<Integer> specs) {
         List<String> properties = propertyColumns(report, specs);
         h.append("<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th>spec</th>")
-                .append("<th>platform</th>");
+                .append("<th class=\"prop\" title=\"platform\"><span>platform</span></th>");
         for (String property : properties) {
-            h.append("<th>").append(Html.escape(property)).append("</th>");
+            // rotated, so that a column is as narrow as its cells; the full name also on hover
+            h.append("<th class=\"prop\" title=\"").append(Html.escape(property)).append("\"><span>")
+                    .append(Html.escape(property)).append("</span></th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
         for (int s : specs) {
@@ -119,18 +125,21 @@ public final class HtmlReport {
                 }
                 PropertyReport result = spec.properties().get(p);
                 VerdictCell cell = VerdictCell.of(result);
-                h.append("<td class=\"").append(cell.cssClass()).append("\">");
+                h.append("<td class=\"").append(cell.cssClass()).append(" v\" title=\"")
+                        .append(Html.escape(property + ": " + cell.headline() + " (" + cell.detail() + ")"))
+                        .append("\">");
                 if (result.trace() != null) {
                     h.append("<a href=\"").append(Html.escape(href + "#" + anchors.get(p))).append("\">")
-                            .append(cell.html()).append("</a>");
+                            .append(cell.compactHtml()).append("</a>");
                 } else {
-                    h.append(cell.html());
+                    h.append(cell.compactHtml());
                 }
                 h.append("</td>");
             }
             h.append("</tr>\n");
         }
         h.append("</tbody></table></div>\n");
+        h.append("<p class=\"legend\">").append(Html.escape(LEGEND)).append("</p>\n");
     }
 
     private static void stats(StringBuilder h, RunReport report, List<String> slugs) {
