@@ -290,6 +290,7 @@ final class BreadthFirstSearch<S, A> {
         workers.run(worker -> {
             Expander<S, A> expander = expanders.get(worker);
             LevelChunk.Arena arena = arenas.get(worker);
+            if (limits.checkTimeAndMemory()) return;   // before a large allocation, not after
             arena.clear(expected, most);   // each worker allocates (zeroes) its own arena
             int c;
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTimeAndMemory()) {
@@ -298,8 +299,12 @@ final class BreadthFirstSearch<S, A> {
                 int hi = Math.min(from + size, lo + chunkStates);
                 chunk.start(worker, arena, levelStart + lo);
                 for (int i = lo; i < hi; i++) {
+                    // the time limit holds within a chunk too (a costly state may take milliseconds); a chunk
+                    // cut short is not finished, and the block it is in is dropped
+                    if ((i - lo & 15) == 15 && limits.checkTimeAndMemory()) break;
                     expander.expand(frontier, i * width, levelStart + i, doneNow, chunk.firstViolation, arena);
                 }
+                if (limits.stopped()) break;
                 chunk.finish();
                 finished[c] = true;
                 progress(level, levelSize - hi);
@@ -358,6 +363,7 @@ final class BreadthFirstSearch<S, A> {
                 int lo = from + c * CHUNK_STATES;
                 int hi = Math.min(levelSize, lo + CHUNK_STATES);
                 for (int i = lo; i < hi; i++) {
+                    if ((i - lo & 15) == 15 && limits.checkTimeAndMemory()) break;
                     counted[worker] += expander.expand(frontier, i * width, levelStart + i, doneNow, found[worker], discard);
                 }
             }

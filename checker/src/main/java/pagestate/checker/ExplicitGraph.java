@@ -168,6 +168,7 @@ final class ExplicitGraph<S, A> {
     boolean build(TransitionSystem<S, A> system, List<Predicate<S>> goals, RunLimits limits, UnaryOperator<S> form,
                   Workers workers) {
         if (goals.size() > 64) throw new IllegalArgumentException("more than 64 goals in one graph");
+        if (limits.checkTimeAndMemory()) return false;   // a pass after the time ran out
         StateCodec<S> codec = system.codec();
         int width = codec.words();
         Index index = new Index(width);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +32,10 @@ import picocli.CommandLine.Spec.Target;
                 "Derives every variant of the spec's step lists that drops one step, swaps two adjacent steps,"
                         + " merges clear_present and the flip after it into clear_present_and_flip, or moves a flush;"
                         + " checks each and concludes in plain words.",
+                "When the original already violates a property, it says so first: a step is called redundant,"
+                        + " a merge safe or an order free only from the properties the original keeps (a variant"
+                        + " that still violates what the original violates shows nothing). To search for a fix,"
+                        + " see repair.",
                 "Properties: --property, else those the spec has expectations for, else all it checks."
                         + " With --threads N, variants are checked N at a time."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -67,6 +70,7 @@ final class AblateCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         CheckerConfig config = limits.configOrReport("ablate", err);
         if (config == null) return ExitCodes.USAGE;
+        if (!Outputs.usable(json, null, out, err)) return ExitCodes.USAGE;
         Spec spec = SpecFiles.loadOne(file, "ablate", err);
         if (spec == null) return ExitCodes.USAGE;
         if (!(spec.config() instanceof pagestate.model.cpu.Scenario)) {
@@ -80,7 +84,7 @@ final class AblateCommand implements Callable<Integer> {
         List<SpecReport> reports = check(variants, config);
         AblationTable table = new AblationTable(variants, reports, selected);
         table.print(stdout);
-        if (json != null) writeJson(table);
+        boolean written = json == null || writeJson(table, err);
         if (out != null) {
             List<SpecReport> renamed = new ArrayList<>();
             for (int i = 0; i < reports.size(); i++) {
@@ -88,10 +92,11 @@ final class AblateCommand implements Callable<Integer> {
                 renamed.add(new SpecReport(r.file(), String.format("%03d-", i) + variants.get(i).edit(), r.description(),
                         r.platform(), r.system(), r.steps(), r.complete(), r.stats(), r.properties()));
             }
-            ReportFolder.write(new RunReport("pagestate", Version.VERSION, renamed), out, png, err,
-                    ProgressDisplay.onTerminal());
+            written &= Outputs.write(new RunReport("pagestate", Version.VERSION, renamed), null, null, out, png,
+                    err, ProgressDisplay.onTerminal());
         }
         stdout.flush();
+        if (!written) return ExitCodes.USAGE;
         return table.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }
 
@@ -126,13 +131,13 @@ final class AblateCommand implements Callable<Integer> {
             for (Future<SpecReport> f : futures) reports.add(f.get());
             return reports;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("checking a variant failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("checking a variant failed: " + Outputs.why(e.getCause()), e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private void writeJson(AblationTable table) throws IOException {
+    private boolean writeJson(AblationTable table, PrintWriter err) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AblationTable.Row row : table.rows()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -152,11 +157,17 @@ final class AblateCommand implements Callable<Integer> {
         doc.put("version", Version.VERSION);
         doc.put("spec", file.toString());
         doc.put("properties", table.properties());
+        doc.put("original_violates", table.originalViolates());
+        doc.put("original_keeps", table.kept());
         doc.put("rows", rows);
         doc.put("conclusions", table.conclusions());
-        Path parent = json.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+        try {
+            Outputs.writeAtomically(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(doc));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            err.println("pagestate: --json " + json + ": cannot write: " + Outputs.why(e));
+            return false;
+        }
     }
 
     private pagestate.reports.SpecReport reportOf(SpecRun<?, ?> run) {

@@ -72,6 +72,12 @@ final class AblationTable {
         out.println("Steps: " + rows.get(0).steps());
         for (String line : TextWrap.wrap("Properties: " + String.join(", ", properties) + "   (* = differs from the"
                 + " original)", Table.WIDTH, "", "    ")) out.println(line);
+        List<String> violates = originalViolates();
+        if (!violates.isEmpty()) {
+            out.println("The original already violates " + String.join(", ", violates) + ";");
+            out.println(kept().isEmpty() ? "it keeps none of these properties: nothing below can show a step redundant."
+                    : "conclusions rest only on what it keeps: " + String.join(", ", kept()) + ".");
+        }
         out.println();
         // full edits (never cut); the first new violation goes under its row, wrapped to 100 columns
         int width = Math.max(4, Math.min(rows.stream().mapToInt(r -> r.edit().length()).max().orElse(4),
@@ -112,14 +118,45 @@ final class AblationTable {
         }
     }
 
-    /** Plain-word conclusions, by heading. */
+    /** The selected properties the original violates, each with what the spec expects of it. */
+    List<String> originalViolates() {
+        List<String> out = new ArrayList<>();
+        for (PropertyReport p : rows.get(0).selected()) {
+            if (p.actual() != Actual.VIOLATED) continue;
+            var e = variants.get(0).spec().expectation(p.name());
+            out.add(p.name() + (e.isEmpty() ? "" : e.get().holds() ? " (the spec expects it to hold)" : " (as the spec expects)"));
+        }
+        return out;
+    }
+
+    /** The selected properties the original keeps (holds): the only ground for redundant, safe and free. */
+    List<String> kept() {
+        return rows.get(0).selected().stream().filter(p -> p.actual() == Actual.HOLDS).map(PropertyReport::name).toList();
+    }
+
+    /**
+     * Plain-word conclusions, by heading. "Redundant", "safe" and "free" rest only on the properties the
+     * original keeps: a variant that still violates what the original violates shows nothing (issue 19).
+     */
     Map<String, List<String>> conclusions() {
         Map<String, List<String>> c = new LinkedHashMap<>();
+        List<String> kept = kept();
+        boolean partial = kept.size() < properties.size();
+        String keeps = partial ? " (keeps " + String.join(", ", kept) + " holding)" : "";
+        List<String> original = new ArrayList<>();
+        for (String v : originalViolates()) original.add(v);
+        if (!original.isEmpty()) {
+            original.add(kept.isEmpty()
+                    ? "it keeps none of them: no step is shown redundant, no merge safe, no order free;"
+                    + " see pagestate repair"
+                    : "the conclusions below rest only on what it keeps: " + String.join(", ", kept));
+        }
         List<String> necessary = new ArrayList<>();
         List<String> redundant = new ArrayList<>();
         List<String> harmful = new ArrayList<>();
         List<String> order = new ArrayList<>();
         List<String> free = new ArrayList<>();
+        List<String> helps = new ArrayList<>();
         List<String> merge = new ArrayList<>();
         Map<String, List<String>> moves = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
@@ -130,42 +167,48 @@ final class AblationTable {
                 unknown.add(r.edit() + ": a limit left a verdict unknown");
                 continue;
             }
+            boolean better = r.changed() && r.firstNew() == null;
+            boolean neutral = r.firstNew() == null && !r.changed() && !kept.isEmpty();
             switch (r.kind()) {
                 case DROP -> {
                     if (r.firstNew() != null) necessary.add(what + " is necessary: without it " + describe(r.firstNew()));
-                    else if (!r.changed()) redundant.add(what + " is redundant: dropping it changes no verdict");
-                    else harmful.add("dropping " + what + " changes a verdict for the better: " + fixed(r));
+                    else if (better) harmful.add("dropping " + what + " changes a verdict for the better: " + fixed(r));
+                    else if (neutral) redundant.add(what + " is redundant: dropping it changes no verdict" + keeps);
                 }
                 case SWAP -> {
                     String pair = what.replace(" and ", " before ");
                     if (r.firstNew() != null) order.add(pair + ": swapping them " + describe(r.firstNew()));
-                    else if (!r.changed()) free.add(what + " may run in either order");
+                    else if (better) helps.add("swapping " + what + " changes a verdict for the better: " + fixed(r));
+                    else if (neutral) free.add(what + " may run in either order" + keeps);
                 }
                 case MERGE -> {
                     if (r.firstNew() != null) merge.add(what + " breaks: " + describe(r.firstNew()));
-                    else if (!r.changed()) merge.add("merging " + what + " keeps every verdict: the merge is safe");
-                    else merge.add("merging " + what + " changes a verdict for the better: " + fixed(r));
+                    else if (better) merge.add("merging " + what + " changes a verdict for the better: " + fixed(r));
+                    else if (neutral) merge.add("merging " + what + " keeps every verdict: the merge is safe" + keeps);
                 }
                 case MOVE -> {
                     String flush = what.substring(0, what.indexOf(' '));
                     String to = what.substring(what.indexOf(' ') + 1).replaceAll(" \\(.*$", "");
                     List<String> list = moves.computeIfAbsent(flush, k -> new ArrayList<>(List.of("", "", "")));
-                    int slot = r.firstNew() != null ? 1 : r.changed() ? 2 : 0;
+                    int slot = r.firstNew() != null ? 1 : better ? 2 : neutral ? 0 : -1;
+                    if (slot < 0) continue;
                     String item = slot == 2 ? to + " (" + fixed(r) + ")" : to;
                     list.set(slot, list.get(slot) + (list.get(slot).isEmpty() ? "" : "; ") + item);
                 }
                 default -> { }
             }
         }
+        c.put("the original already violates", original);
         c.put("necessary steps", necessary);
         c.put("redundant steps", redundant);
         c.put("steps whose removal helps", harmful);
         c.put("forced orders", order);
         c.put("free orders", free);
+        c.put("swaps that help", helps);
         c.put("merge", merge);
         List<String> moveLines = new ArrayList<>();
         for (var e : moves.entrySet()) {
-            if (!e.getValue().get(0).isEmpty()) moveLines.add(e.getKey() + " may also go " + e.getValue().get(0));
+            if (!e.getValue().get(0).isEmpty()) moveLines.add(e.getKey() + " may also go " + e.getValue().get(0) + keeps);
             if (!e.getValue().get(1).isEmpty()) moveLines.add(e.getKey() + " must not go " + e.getValue().get(1));
             if (!e.getValue().get(2).isEmpty()) moveLines.add(e.getKey() + " does better " + e.getValue().get(2));
         }

@@ -1,16 +1,21 @@
 package pagestate.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import pagestate.checker.CheckerConfig;
+import pagestate.reports.InvalidSpec;
 import pagestate.reports.RunReport;
 import pagestate.reports.SpecReport;
 import pagestate.reports.Summary;
 import pagestate.specs.Spec;
+import pagestate.specs.SpecError;
+import pagestate.specs.SpecLoader;
+import pagestate.specs.SpecResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +30,7 @@ import picocli.CommandLine.Spec.Target;
                         + " for *.pspec files."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every expectation met", "1:at least one expectation not met",
-                "2:bad usage or an invalid spec", "3:a limit stopped an exploration before every verdict was known"})
+                "2:bad usage, an invalid spec (the others are still checked) or an output that cannot be written", "3:a limit stopped an exploration before every verdict was known"})
 final class CheckCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec(Target.SELF)
@@ -54,39 +59,65 @@ final class CheckCommand implements Callable<Integer> {
     Limits limits;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         CheckerConfig config = limits.configOrReport("check", err);
         if (config == null) return ExitCodes.USAGE;
-        List<Spec> specs = SpecFiles.load(paths, err);
-        if (specs == null) return ExitCodes.USAGE;
+        if (!Outputs.usable(json, junit, this.out, err)) return ExitCodes.USAGE;
+        SpecFiles.Found found = SpecFiles.discover(paths);
+        List<InvalidSpec> invalid = new ArrayList<>();
+        for (SpecError e : found.errors()) invalid(invalid, e.file(), List.of(e), err);
         Table table = new Table(out, quiet);
-        table.header();
+        if (!found.files().isEmpty()) table.header();
         List<SpecReport> reports = new ArrayList<>();
-        for (Spec spec : specs) {
+        Set<String> stoppedBy = new LinkedHashSet<>();
+        for (Path file : found.files()) {
+            long start = System.nanoTime();
+            SpecResult loaded = SpecLoader.load(file);
+            if (!(loaded instanceof SpecResult.Loaded l)) {
+                // one bad spec is reported and the others are still checked
+                invalid(invalid, file, loaded.errors(), err);
+                continue;
+            }
+            Spec spec = l.spec();
             SpecRun<?, ?> run;
             try (ProgressDisplay progress = new ProgressDisplay(!quiet && ProgressDisplay.onTerminal(), spec.name())) {
-                run = SpecRun.run(spec, config.withProgress(progress));
+                run = SpecRun.run(spec, config.withProgress(progress), start);
             }
             SpecReport report = ReportBuilder.build(run, limits.reduction(run.model().reductions() != null));
             reports.add(report);
             table.rows(report);
             if (!report.complete()) {
                 // said even without expectations (the summary counts only unknown expectations) and with --quiet
+                stoppedBy.add(run.result().stopReason());
                 err.println("pagestate: " + spec.file() + ": incomplete, stopped by " + run.result().stopReason()
                         + "; the verdicts not found by then are unknown");
                 err.flush();
             }
         }
-        RunReport run = new RunReport("pagestate", Version.VERSION, reports);
-        Outputs.write(run, json, junit, this.out, png, err, !quiet && ProgressDisplay.onTerminal());
+        RunReport run = new RunReport("pagestate", Version.VERSION, reports, invalid);
+        boolean written = Outputs.write(run, json, junit, this.out, png, err,
+                !quiet && ProgressDisplay.onTerminal());
         Summary s = run.summary();
+        int bad = run.invalidSpecs().size();
         out.println("pagestate: " + s.passed() + " passed, " + s.failed() + " failed"
-                + (s.incomplete() > 0 ? ", " + s.incomplete() + " incomplete" : ""));
+                + (stoppedBy.isEmpty() ? "" : ", " + (s.incomplete() > 0 ? s.incomplete() + " " : "") + "incomplete (stopped by "
+                        + String.join(", ", stoppedBy) + ")")
+                + (bad > 0 ? ", " + bad + " invalid spec" + (bad == 1 ? "" : "s") + " not checked" : ""));
         out.flush();
+        if (bad > 0 || !written) return ExitCodes.USAGE;
         if (s.failed() > 0) return ExitCodes.FAILED;
-        if (s.incomplete() > 0 || reports.stream().anyMatch(r -> !r.complete())) return ExitCodes.INCOMPLETE;
+        if (s.incomplete() > 0 || !stoppedBy.isEmpty()) return ExitCodes.INCOMPLETE;
         return ExitCodes.OK;
+    }
+
+    /** Prints a spec's errors, one line each, and records them for the JSON and JUnit reports. */
+    private static void invalid(List<InvalidSpec> invalid, Path spec, List<SpecError> errors, PrintWriter err) {
+        for (SpecError e : errors) {
+            err.println(e.format());
+            invalid.add(new InvalidSpec(spec.toString(), String.valueOf(e.file()), e.line(), e.column(), e.message()));
+        }
+        err.flush();
     }
 }

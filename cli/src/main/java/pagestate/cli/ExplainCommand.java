@@ -14,7 +14,6 @@ import pagestate.reports.Diagrams;
 import pagestate.reports.StateGraph;
 import pagestate.reports.StateGraphDot;
 import pagestate.reports.TextTrace;
-import java.nio.file.Files;
 import pagestate.specs.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         CheckerConfig config = limits.configOrReport("explain", err);
         if (config == null) return ExitCodes.USAGE;
+        if (!Outputs.file("--graph", graph, err)) return ExitCodes.USAGE;
         Spec spec = SpecFiles.loadOne(file, "explain", err);
         if (spec == null) return ExitCodes.USAGE;
         if (property != null && PropertyName.bySpecName(property).isEmpty()) {
@@ -82,7 +82,7 @@ final class ExplainCommand implements Callable<Integer> {
         PropertyReport p = chosen.get();
         switch (p.actual()) {
             case VIOLATED -> {
-                out.println(spec.name() + " (" + spec.config().platformLabel() + "): " + spec.description());
+                out.print(TextTrace.line(spec.name() + " (" + spec.config().platformLabel() + "): " + spec.description()));
                 out.print(TextTrace.render(p));
                 out.flush();
                 return graph == null ? ExitCodes.OK : drawGraph(run, p.name(), err);
@@ -112,11 +112,11 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             String dot = StateGraphDot.toDot(g);
             String text = graph.toString().endsWith(".dot") ? dot : Diagrams.start().svg(dot);
-            Files.writeString(graph, text);
+            Outputs.writeAtomically(graph, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             err.println("pagestate: state graph (" + g.stateLabels().size() + " states) written to " + graph);
             return ExitCodes.OK;
         } catch (java.io.IOException | RuntimeException e) {
-            err.println("pagestate explain: cannot write " + graph + ": " + e.getMessage());
+            err.println("pagestate explain: --graph " + graph + ": cannot write: " + Outputs.why(e));
             return ExitCodes.USAGE;
         }
     }

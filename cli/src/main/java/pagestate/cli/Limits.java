@@ -67,4 +67,9 @@ final class Limits {
         return CheckerConfig.defaults().withMaxStates(maxStates).withMaxSeconds(maxSeconds).withThreads(threads)
                 .withExact(exact).withSymmetry(symmetry()).withPor(por());
     }
+
+    /** {@code 10} for 10.0, else as given: a limit as the user wrote it. */
+    static String format(double s) {
+        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+    }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 "Explores every interleaving of a private<->shared conversion (Intel TDX, AMD SEV-SNP, Hyper-V"
                         + " vTOM, and the IOMMU, busdma, swiotlb and CoVE seed systems) against concurrent readers,"
                         + " the host and the hardware, and checks what each spec file expects."},
-        subcommands = {CheckCommand.class, ExplainCommand.class, AblateCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, ExplainCommand.class, AblateCommand.class, RepairCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -38,7 +38,7 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("pagestate: internal error (please report it with the spec): " + ex);
+            c.getErr().println(internalError(ex));
             return ExitCodes.USAGE;
         });
         return cl.execute(args);
@@ -65,8 +65,23 @@ public final class Main implements Runnable {
         return ex.getMessage();
     }
 
+    /**
+     * The one line printed for an exception no command foresaw: what it says and where it was thrown, for a
+     * bug report; never the exception's class name.
+     */
+    static String internalError(Throwable ex) {
+        if (ex instanceof OutOfMemoryError) {
+            return "pagestate: out of memory; give Java more (PAGESTATE_JAVA_OPTS=-Xmx...) or set --max-states";
+        }
+        String what = ex instanceof StackOverflowError ? "too deeply nested" : ex.getMessage();
+        if (what == null || what.isBlank()) what = "no detail";
+        StackTraceElement[] at = ex.getStackTrace();
+        String where = at.length == 0 ? "" : " (at " + at[0].getFileName() + ":" + at[0].getLineNumber() + ")";
+        return "pagestate: internal error (please report it with the spec): " + what.lines().findFirst().orElse(what) + where;
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(command.commandLine(), "a sub-command is required: check, explain, ablate or list");
+        throw new CommandLine.ParameterException(command.commandLine(), "a sub-command is required: check, explain, ablate, repair or list");
     }
 }

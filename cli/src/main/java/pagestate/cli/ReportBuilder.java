@@ -16,6 +16,7 @@ import pagestate.model.PropertyName;
 import pagestate.model.cpu.Scenario;
 import pagestate.model.SystemModel;
 import pagestate.model.SystemProperty;
+import pagestate.model.TraceStory;
 import pagestate.reports.Actual;
 import pagestate.reports.Coverage;
 import pagestate.reports.Expected;
@@ -41,7 +42,9 @@ final class ReportBuilder {
                 .map(p -> p.verdict() == Verdict.VIOLATED).orElse(false);
         List<PropertyReport> props = new ArrayList<>();
         ExposureWindows<S, A> windows = null;
-        boolean windowsTried = false;   // the exploration is done at most once (it may find the model too large)
+        // the exploration is done at most once (it may find the model too large), and not after a limit stopped
+        // the check: it would explore past the limit the user set
+        boolean windowsTried = !run.result().complete();
         for (String name : spec.properties()) {
             Optional<PropertyResult<S, A>> r = run.result().property(name);
             Expected expected = spec.expectations().stream().filter(e -> e.property().equals(name)).findFirst()
@@ -152,7 +155,41 @@ final class ReportBuilder {
             before = s.state();
         }
         int[] window = r.kind() == PropertyResult.Kind.INVARIANT ? window(model, r) : new int[] {-1, -1};
+        TraceStory story = model.story(t.initial(), t.steps().stream().map(Trace.Step::action).toList(),
+                t.steps().stream().map(Trace.Step::state).toList(), PropertyName.bySpecName(r.name()).orElseThrow(),
+                t.isLasso());
+        if (story != null) return told(model, t, r, story, window);
         return new TraceView(List.copyOf(lanes), steps, t.loopStart(), r.name(), r.cause(), window[0], window[1]);
+    }
+
+    /**
+     * The trace as the model tells it ({@link TraceStory}): step 0 first (in the first lane), then its steps,
+     * hardware moves split off the actors' steps; the window and a lasso's start move with the steps they mark
+     * (onto a split-off move shown just before them).
+     */
+    private static <S, A extends ModelAction> TraceView told(SystemModel<S, A> model, Trace<S, A> t,
+                                                            PropertyResult<S, A> r, TraceStory story, int[] window) {
+        Set<String> lanes = new LinkedHashSet<>(model.lanes());
+        for (TraceStory.Step s : story.steps()) lanes.add(s.lane());
+        String first = lanes.iterator().next();
+        List<TraceStep> steps = new ArrayList<>();
+        steps.add(new TraceStep(0, first, "initial state", "what the counterexample involves", story.initial(),
+                false, null));
+        int[] firstOf = new int[t.steps().size()];
+        int[] ownOf = new int[t.steps().size()];
+        java.util.Arrays.fill(firstOf, -1);
+        for (TraceStory.Step s : story.steps()) {
+            int index = steps.size();
+            if (firstOf[s.source()] < 0) firstOf[s.source()] = index;
+            boolean violating = !s.split() && !t.isLasso() && s.source() == t.steps().size() - 1;
+            if (!s.split()) ownOf[s.source()] = index;
+            steps.add(new TraceStep(index, s.lane(), s.actor(), s.action(), s.changes(), violating, s.outcome(),
+                    s.notes()));
+        }
+        int loopStart = t.isLasso() ? firstOf[t.loopStart()] : -1;
+        int from = window[0] < 0 ? -1 : firstOf[window[0]];
+        int to = window[1] < 0 ? -1 : ownOf[window[1]];
+        return new TraceView(List.copyOf(lanes), steps, loopStart, r.name(), r.cause(), from, to);
     }
 
     /**

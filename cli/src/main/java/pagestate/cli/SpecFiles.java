@@ -16,35 +16,39 @@ final class SpecFiles {
 
     private SpecFiles() { }
 
+    /** The spec files under the paths named, and an error for each path that holds none or cannot be read. */
+    record Found(List<Path> files, List<SpecError> errors) { }
+
+    static Found discover(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        List<SpecError> errors = new ArrayList<>();
+        for (Path p : paths) {
+            String problem = null;
+            if (!Files.exists(p)) {
+                problem = "no such file or directory";
+            } else if (!Files.isReadable(p)) {
+                problem = "cannot read (permission denied)";
+            } else {
+                try {
+                    List<Path> found = SpecLoader.discover(p);
+                    if (found.isEmpty()) problem = "no spec files (*" + SpecLoader.EXTENSION + ") found";
+                    files.addAll(found);
+                } catch (IOException | RuntimeException e) {
+                    problem = "cannot list: " + Outputs.why(e);
+                }
+            }
+            if (problem != null) errors.add(new SpecError(p, 0, 0, problem));
+        }
+        return new Found(files, errors);
+    }
+
     /** The loaded specs, or null after printing every error (the caller exits 2). */
     static List<Spec> load(List<Path> paths, PrintWriter err) {
-        List<Path> files = new ArrayList<>();
-        boolean bad = false;
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                err.println(p + ": no such file or directory");
-                bad = true;
-                continue;
-            }
-            if (!Files.isReadable(p)) {
-                err.println(p + ": cannot read (permission denied)");
-                bad = true;
-                continue;
-            }
-            try {
-                List<Path> found = SpecLoader.discover(p);
-                if (found.isEmpty()) {
-                    err.println(p + ": no spec files (*" + SpecLoader.EXTENSION + ") found");
-                    bad = true;
-                }
-                files.addAll(found);
-            } catch (IOException e) {
-                err.println(p + ": cannot list: " + e.getMessage());
-                bad = true;
-            }
-        }
+        Found found = discover(paths);
+        boolean bad = !found.errors().isEmpty();
+        for (SpecError e : found.errors()) err.println(e.format());
         List<Spec> specs = new ArrayList<>();
-        for (Path f : files) {
+        for (Path f : found.files()) {
             SpecResult r = SpecLoader.load(f);
             if (r instanceof SpecResult.Loaded l) {
                 specs.add(l.spec());

@@ -8,6 +8,9 @@ import java.util.Arrays;
  */
 public final class Fields {
 
+    /** The largest value a field holds (one byte); a program counter is a field, so a program has at most this many steps. */
+    public static final int MAX_VALUE = 255;
+
     private final byte[] v;
 
     public Fields(int size) {
@@ -26,7 +29,7 @@ public final class Fields {
 
     /** A copy with field {@code i} set to {@code value}. */
     public Fields with(int i, int value) {
-        if (value < 0 || value > 255) throw new IllegalArgumentException("field value out of range: " + value);
+        if (value < 0 || value > MAX_VALUE) throw new IllegalArgumentException("field value out of range: " + value);
         if (get(i) == value) return this;
         byte[] c = v.clone();
         c[i] = (byte) value;

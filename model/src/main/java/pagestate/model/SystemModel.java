@@ -52,6 +52,16 @@ public interface SystemModel<S, A extends ModelAction> {
     /** Every piece of a state, one short line each. */
     String describe(S s);
 
+    /**
+     * The trace retold with its cause ({@link TraceStory}): {@code states.get(i)} is the state after
+     * {@code actions.get(i)}; {@code property} is the property the trace violates, and {@code lasso} says
+     * whether it is a lasso (then no step is the violating one). Null when the model tells no more than
+     * {@link #changes}: the trace is shown step by step as it is.
+     */
+    default TraceStory story(S initial, List<A> actions, List<S> states, PropertyName property, boolean lasso) {
+        return null;
+    }
+
     /** Lanes every diagram shows first, in order, even when no step of the trace is on them. */
     default List<String> lanes() {
         return List.of();

@@ -45,6 +45,7 @@ public final class Diagrams {
         System.setProperty("java.awt.headless", "true");
         // GraalJS on a stock JDK runs in interpreter mode and says so on every context; we know.
         System.setProperty("polyglot.engine.WarnInterpreterOnly", "false");
+        GraphvizTemp.isolate();
         synchronized (Graphviz.class) {
             Graphviz.useEngine(newEngine(engine));
             Diagrams diagrams = new Diagrams(engine);

@@ -16,8 +16,10 @@ import java.nio.file.Path;
 /**
  * The run as JSON for scripts, in a fixed shape:
  * <pre>{"tool","version","summary":{"passed","failed","incomplete"},"specs":[{"file","name","platform",
- * "complete","stats":{...},"properties":[{"name","expected","actual","met","trace_length","outcome",
- * "trace":{"loop","states":[{"index","actor","action","state":{...}}]}}]}]}</pre>
+ * "complete","stats":{...},"coverage":{...},"properties":[{"name","expected","actual","met","trace_length",
+ * "outcome","trace":{"loop","states":[{"index","actor","action","state":{...}}]}}]}],
+ * "errors":[{"spec","file","line","column","message"}]}</pre>
+ * ({@code errors}: one per error of a spec that could not be checked; line and column 0 when unknown).
  * A trace (only for a violated property) is in the spirit of Apalache's ITF: state 0 is the initial
  * state (actor and action null), each later one the state after its step; "loop" is the index of the
  * state a lasso returns to after its last step, or null.
@@ -61,6 +63,15 @@ public final class JsonReport {
         for (SpecReport spec : report.specs()) {
             spec(specs.addObject(), spec);
         }
+        ArrayNode errors = root.putArray("errors");
+        for (InvalidSpec e : report.errors()) {
+            ObjectNode node = errors.addObject();
+            node.put("spec", e.spec());
+            node.put("file", e.file());
+            node.put("line", e.line());
+            node.put("column", e.column());
+            node.put("message", e.message());
+        }
         return root;
     }
 
@@ -86,7 +97,7 @@ public final class JsonReport {
             p.put("expected", property.expected() == null ? null : property.expected().word());
             p.put("actual", property.actual().word());
             p.put("met", property.met());
-            p.put("trace_length", property.trace() == null ? null : property.trace().steps().size());
+            p.put("trace_length", property.trace() == null ? null : property.trace().length());
             p.put("outcome", property.outcome());
             if (property.states() != null) {
                 trace(p.putObject("trace"), property.states());

@@ -58,6 +58,8 @@ public final class JunitXml {
             errors += summary.incomplete();
             seconds += spec.stats().seconds();
         }
+        tests += report.invalidSpecs().size();
+        failures += report.invalidSpecs().size();
         xml.writeStartElement("testsuites");
         attribute(xml, "name", report.tool() + " " + report.version());
         attribute(xml, "tests", Integer.toString(tests));
@@ -67,6 +69,9 @@ public final class JunitXml {
         attribute(xml, "time", time(seconds));
         for (SpecReport spec : report.specs()) {
             suite(xml, spec);
+        }
+        for (String spec : report.invalidSpecs()) {
+            invalid(xml, spec, report);
         }
         xml.writeCharacters("\n");
         xml.writeEndElement();
@@ -103,6 +108,41 @@ public final class JunitXml {
                 testcase(xml, spec, property);
             }
         }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+
+    /** A spec that could not be checked: a suite with one failed test case, both named after the file. */
+    private static void invalid(XMLStreamWriter xml, String spec, RunReport report) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int count = 0;
+        for (InvalidSpec e : report.errors()) {
+            if (e.spec().equals(spec)) {
+                text.append(e.format()).append('\n');
+                count++;
+            }
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testsuite");
+        attribute(xml, "name", spec);
+        attribute(xml, "tests", "1");
+        attribute(xml, "failures", "1");
+        attribute(xml, "errors", "0");
+        attribute(xml, "skipped", "0");
+        attribute(xml, "time", time(0));
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("testcase");
+        attribute(xml, "name", spec);
+        attribute(xml, "classname", "pagestate.invalid");
+        attribute(xml, "time", "0");
+        xml.writeCharacters("\n      ");
+        xml.writeStartElement("failure");
+        attribute(xml, "message", "invalid spec, not checked: " + count + (count == 1 ? " error" : " errors"));
+        attribute(xml, "type", "pagestate.InvalidSpec");
+        xml.writeCharacters(clean(text.toString()));
+        xml.writeEndElement();
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
     }

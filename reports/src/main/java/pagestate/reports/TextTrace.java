@@ -40,6 +40,11 @@ public final class TextTrace {
         return String.join("\n", traceLines(trace)) + "\n";
     }
 
+    /** A line of free text (a heading) wrapped to {@value #WIDTH} columns, continued with an indent. */
+    public static String line(String text) {
+        return String.join("\n", wrap(text, "", "    ")) + "\n";
+    }
+
     /** "no_fatal: violated (expected violated: met)" and the like. */
     static String verdictLine(PropertyReport property) {
         String verdict = property.name() + ": " + property.actual().word();
@@ -54,7 +59,9 @@ public final class TextTrace {
     private static List<String> traceLines(TraceView trace) {
         List<String> lines = new ArrayList<>();
         String kind = trace.isLasso() ? "Lasso counterexample" : "Counterexample";
-        lines.addAll(wrap(kind + " for " + trace.property() + ", " + trace.steps().size() + " steps", "", "    "));
+        int count = trace.length();
+        lines.addAll(wrap(kind + " for " + trace.property() + ", " + count + " steps"
+                + (count < trace.steps().size() ? " after the initial state (step 0)" : ""), "", "    "));
         if (trace.cause() != null && !trace.cause().isBlank()) {
             lines.addAll(wrap("Cause: " + trace.cause(), "", "    "));
         }
@@ -79,6 +86,9 @@ public final class TextTrace {
             lines.addAll(wrap(step.actor() + ": " + step.action(), first, indent + "  "));
             for (String change : step.changes()) {
                 lines.addAll(wrap(change, indent + "  ", indent + "      "));
+            }
+            for (String note : step.notes()) {
+                lines.addAll(wrap(note, indent + "  ", indent + "      "));
             }
             if (step.outcome() != null && !step.outcome().isBlank()) {
                 lines.addAll(wrap("outcome: " + step.outcome(), indent + "  ", indent + "      "));

@@ -143,6 +143,9 @@ public final class TraceDot {
         for (String change : step.changes()) {
             lines.add("- " + change);
         }
+        for (String note : step.notes()) {
+            lines.add("* " + note);
+        }
         if (step.outcome() != null && !step.outcome().isBlank()) {
             lines.add("=> " + step.outcome());
         }

@@ -15,14 +15,32 @@ import java.util.Objects;
  * @param violating true for the step that reaches the bad state
  * @param outcome   what the access yielded, e.g. "TD exit (private access to a shared page): fatal";
  *                  null when there is nothing to say
+ * @param notes     why, one sentence each: the kernel code the step stands for, what an access used
+ *                  ("translation: CPU1 translated page 1 with its TLB entry ..."), why nothing changed;
+ *                  empty when the model says nothing more
+ *
+ * <p>Step 0, when there is one, is the initial state of what the violation involves: its
+ * {@code changes} are that state's lines.</p>
  */
 public record TraceStep(int number, String lane, String actor, String action, List<String> changes,
-                        boolean violating, String outcome) {
+                        boolean violating, String outcome, List<String> notes) {
 
     public TraceStep {
         Objects.requireNonNull(lane, "lane");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");
         changes = List.copyOf(changes);
+        notes = List.copyOf(notes);
+    }
+
+    /** A step without notes. */
+    public TraceStep(int number, String lane, String actor, String action, List<String> changes,
+                     boolean violating, String outcome) {
+        this(number, lane, actor, action, changes, violating, outcome, List.of());
+    }
+
+    /** Whether this is step 0, the initial state. */
+    public boolean initial() {
+        return number == 0;
     }
 }

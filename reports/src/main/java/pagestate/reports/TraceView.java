@@ -61,6 +61,11 @@ public record TraceView(List<String> lanes, List<TraceStep> steps, int loopStart
         return hasWindow() && index >= windowFrom && index <= windowTo;
     }
 
+    /** The number of steps after the initial state (step 0, when shown, is not counted). */
+    public int length() {
+        return (int) steps.stream().filter(step -> !step.initial()).count();
+    }
+
     /** Index of the first violating step, or -1. */
     public int violatingIndex() {
         for (int i = 0; i < steps.size(); i++) {

@@ -22,7 +22,8 @@ class JsonReportTest {
         Path file = dir.resolve("out/report.json");
         JsonReport.write(FakeRuns.run(), file);
         JsonNode root = new ObjectMapper().readTree(file.toFile());
-        assertEquals(List.of("tool", "version", "summary", "specs"), fields(root));
+        assertEquals(List.of("tool", "version", "summary", "specs", "errors"), fields(root));
+        assertEquals(0, root.get("errors").size(), "a run without invalid specs has an empty errors list");
         assertEquals("pagestate", root.get("tool").asText());
         assertEquals("0.1.0-test", root.get("version").asText());
         assertEquals(2, root.at("/summary/passed").asInt());

@@ -88,6 +88,6 @@ final class ConverterBody implements Body {
             return;
         }
         draft.converters.put(header.name(), new Draft.ConverterDecl(header.name(), header.pos(), header.cpu(),
-                header.pages(), header.owner(), phases));
+                header.pages(), header.owner(), header.via(), phases));
     }
 }

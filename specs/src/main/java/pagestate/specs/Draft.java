@@ -9,6 +9,7 @@ import java.util.Set;
 import pagestate.model.cpu.Direction;
 import pagestate.model.cpu.ErrorPath;
 import pagestate.model.cpu.HardwareAction;
+import pagestate.model.cpu.Mapping;
 import pagestate.model.cpu.Options;
 import pagestate.model.cpu.Platform;
 import pagestate.model.cpu.Primitive;
@@ -28,7 +29,8 @@ final class Draft {
     final Map<Options.Option, Located<String>> options = new LinkedHashMap<>();
     Located<Integer> cpus;
     Located<Integer> pages;
-    Located<Integer> mappings;
+    /** {@code mappings N} or {@code mappings direct lazy}: the mappings every page has, in Mapping order. */
+    Located<List<Mapping>> mappings;
     final Map<String, ConverterDecl> converters = new LinkedHashMap<>();
     final Map<String, ReaderDecl> readers = new LinkedHashMap<>();
     final Map<String, HostDecl> hosts = new LinkedHashMap<>();
@@ -40,6 +42,7 @@ final class Draft {
     Located<String> iommu;
     Located<String> busdma;
     Located<String> encryption;
+    Located<String> caches;
     Located<String> tsm;
     Located<Integer> segments;
     final Map<String, ProgramDecl> programs = new LinkedHashMap<>();
@@ -52,8 +55,12 @@ final class Draft {
         this.file = file;
     }
 
-    /** One step of a phase, where it was written (in this file or a base). */
-    record Step(Primitive primitive, Pos pos) { }
+    /** One step of a phase, where it was written (in this file or a base); {@code always}: runs even after a failure. */
+    record Step(Primitive primitive, Pos pos, boolean always) {
+        String text() {
+            return always ? "always " + primitive.specName() : primitive.specName();
+        }
+    }
 
     record PhaseDecl(Direction target, Pos pos, List<Step> steps) {
         PhaseDecl {
@@ -61,8 +68,9 @@ final class Draft {
         }
     }
 
+    /** {@code via} is the owner's {@code via MAPPING}, null when not said (the direct map). */
     record ConverterDecl(String name, Pos pos, Located<Integer> cpu, List<Located<Integer>> pages, boolean owner,
-                         List<PhaseDecl> phases) {
+                         Located<Mapping> via, List<PhaseDecl> phases) {
         ConverterDecl {
             pages = List.copyOf(pages);
             phases = List.copyOf(phases);
@@ -71,12 +79,15 @@ final class Draft {
         ConverterDecl withPhase(int index, PhaseDecl phase) {
             List<PhaseDecl> ps = new ArrayList<>(phases);
             ps.set(index, phase);
-            return new ConverterDecl(name, pos, cpu, pages, owner, ps);
+            return new ConverterDecl(name, pos, cpu, pages, owner, via, ps);
         }
     }
 
-    /** A reader; {@code cpu} and {@code page} are null in the short form ({@code reader NAME}) of the other systems. */
-    record ReaderDecl(String name, Pos pos, Located<Integer> cpu, Located<Integer> page) { }
+    /**
+     * A reader; {@code cpu} and {@code page} are null in the short form ({@code reader NAME}) of the other
+     * systems; {@code via} is null when not said (the direct map).
+     */
+    record ReaderDecl(String name, Pos pos, Located<Integer> cpu, Located<Integer> page, Located<Mapping> via) { }
 
     /**
      * {@code guest NAME [page P] does STEP...} or {@code driver NAME does STEP...}: an actor of another

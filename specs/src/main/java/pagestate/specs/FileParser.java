@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import pagestate.model.cpu.ErrorPath;
 import pagestate.model.cpu.HardwareAction;
+import pagestate.model.cpu.Mapping;
 import pagestate.model.cpu.Options;
 import pagestate.model.cpu.Platform;
 import pagestate.model.cpu.Primitive;
@@ -27,7 +28,7 @@ final class FileParser {
     /** The top-level keywords, in the order the README presents them. */
     static final List<String> KEYWORDS = List.of("spec", "extends", "description", "system", "platform", "option",
             "cpus", "pages", "mappings", "converter", "reader", "host", "hardware", "fail", "on_error", "check",
-            "expect", "drop", "edit", "iommu", "busdma", "encryption", "tsm", "segments", "guest", "driver", "device");
+            "expect", "drop", "edit", "iommu", "busdma", "encryption", "caches", "tsm", "segments", "guest", "driver", "device");
 
     private final Path file;
     private final Problems problems;
@@ -79,7 +80,7 @@ final class FileParser {
     }
 
     private static boolean isStep(Token t) {
-        return !t.quoted() && Primitive.bySpecName(t.text()).isPresent();
+        return !t.quoted() && (Primitive.bySpecName(t.text()).isPresent() || t.is("always"));
     }
 
     private void closeBody() {
@@ -102,10 +103,11 @@ final class FileParser {
             case "iommu" -> draft.iommu = once(c, k, () -> words(c, k, "iommu", Names.iommuPolicies()));
             case "busdma" -> draft.busdma = once(c, k, () -> words(c, k, "busdma", Names.loadModes()));
             case "encryption" -> draft.encryption = once(c, k, () -> words(c, k, "encryption", Names.encryptions()));
+            case "caches" -> draft.caches = once(c, k, () -> words(c, k, "caches", Names.caches()));
             case "tsm" -> draft.tsm = once(c, k, () -> words(c, k, "tsm", Names.tsmModes()));
             case "guest", "driver" -> program(c, k);
             case "device" -> device(c, k);
-            case "mappings" -> draft.mappings = once(c, k, () -> c.number("mappings", 1, Scenario.MAX_MAPPINGS));
+            case "mappings" -> draft.mappings = once(c, k, () -> mappings(c, k));
             case "converter" -> converter(c, k);
             case "reader" -> reader(c, k);
             case "host" -> host(c, k);
@@ -189,6 +191,7 @@ final class FileParser {
         Located<Integer> cpu = null;
         List<Located<Integer>> pages = new ArrayList<>();
         Boolean owner = null;
+        Located<Mapping> via = null;
         while (!c.atEnd()) {
             Token t = c.next();
             if (t.is("on") || t.is("cpu")) {
@@ -202,8 +205,12 @@ final class FileParser {
             } else if (t.is("owner")) {
                 if (owner != null) throw c.error(t, "converter " + n.text() + " already says owner");
                 owner = c.accept("on") || !c.accept("off");
+            } else if (t.is("via")) {
+                if (via != null) throw c.error(t, "converter " + n.text() + " already says via");
+                via = via(c);
             } else {
-                throw c.error(t, "unexpected " + t.shown() + " in converter line; write converter NAME on cpu N pages P [owner on|off]");
+                throw c.error(t, "unexpected " + t.shown() + " in converter line; write converter NAME on cpu N pages P"
+                        + " [owner on|off] [via MAPPING]");
             }
         }
         if (cpu == null) throw c.errorAtEnd("converter " + n.text() + " needs a cpu, e.g. `on cpu 0`");
@@ -215,8 +222,12 @@ final class FileParser {
                 }
             }
         }
+        if (via != null && Boolean.FALSE.equals(owner)) {
+            throw new LineError(via.pos().error("via needs an owner (owner off has no accesses): remove `via "
+                    + via.value().label() + "` or write owner on"));
+        }
         body = new ConverterBody(file, problems, draft,
-                new Draft.ConverterDecl(n.text(), c.pos(n), cpu, pages, owner == null || owner, List.of()));
+                new Draft.ConverterDecl(n.text(), c.pos(n), cpu, pages, owner == null || owner, via, List.of()));
     }
 
     private void reader(Cursor c, Token k) {
@@ -224,7 +235,7 @@ final class FileParser {
         claimActor(c, n);
         if (c.atEnd()) {
             // the short form of vtom-swiotlb and cove: where it reads is fixed by the system
-            draft.readers.put(n.text(), new Draft.ReaderDecl(n.text(), c.pos(n), null, null));
+            draft.readers.put(n.text(), new Draft.ReaderDecl(n.text(), c.pos(n), null, null, null));
             return;
         }
         c.accept("on");
@@ -232,8 +243,49 @@ final class FileParser {
         Located<Integer> cpu = c.number("cpu", 0, Scenario.MAX_CPUS - 1);
         c.expect("page", "expected `page P` (the page read across into page P+1)");
         Located<Integer> page = c.number("page", 0, Scenario.MAX_PAGES - 1);
+        Located<Mapping> via = null;
+        if (!c.atEnd()) {
+            if (!c.peek().is("via")) {
+                throw c.error(c.peek(), "unexpected " + c.peek().shown() + " after " + page.value()
+                        + "; only `via " + String.join("|", Names.mappings()) + "` may follow the page");
+            }
+            c.next();
+            via = via(c);
+        }
         c.end();
-        draft.readers.put(n.text(), new Draft.ReaderDecl(n.text(), c.pos(n), cpu, page));
+        draft.readers.put(n.text(), new Draft.ReaderDecl(n.text(), c.pos(n), cpu, page, via));
+    }
+
+    /** The mapping after {@code via}: one of the kinds; whether the spec declares it is checked later. */
+    private static Located<Mapping> via(Cursor c) {
+        Token m = c.oneOf("mapping", Names.mappings());
+        return new Located<>(Mapping.bySpecName(m.text()).orElseThrow(), c.pos(m));
+    }
+
+    /**
+     * {@code mappings N} (the first N of direct, vmalloc, lazy, as before) or {@code mappings direct lazy}:
+     * the mappings every page has, in any order, the direct map among them.
+     */
+    private Located<List<Mapping>> mappings(Cursor c, Token k) {
+        if (!c.atEnd() && c.peek().text().matches("[0-9]+") && !c.peek().quoted()) {
+            Located<Integer> n = c.number("mappings", 1, Scenario.MAX_MAPPINGS);
+            return new Located<>(Mapping.first(n.value()), n.pos());
+        }
+        if (c.atEnd()) {
+            throw c.errorAtEnd("mappings needs a number (1 to " + Scenario.MAX_MAPPINGS + ") or the mappings by name: "
+                    + String.join(", ", Names.mappings()) + ", e.g. mappings direct lazy");
+        }
+        java.util.EnumSet<Mapping> set = java.util.EnumSet.noneOf(Mapping.class);
+        while (!c.atEnd()) {
+            Token t = c.oneOf("mapping", Names.mappings());
+            if (!set.add(Mapping.bySpecName(t.text()).orElseThrow())) throw c.error(t, t.text() + " is listed twice");
+        }
+        if (!set.contains(Mapping.DIRECT)) {
+            List<String> fixed = new ArrayList<>(List.of(Mapping.DIRECT.label()));
+            for (Mapping m : set) fixed.add(m.label());
+            throw c.error(k, "every page has the direct map: write `mappings " + String.join(" ", fixed) + "`");
+        }
+        return new Located<>(List.copyOf(set), c.pos(k));
     }
 
     private void host(Cursor c, Token k) {

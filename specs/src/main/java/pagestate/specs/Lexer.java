@@ -10,10 +10,22 @@ import java.util.List;
  * its own; {@code "..."} is a string with {@code \"} and {@code \\} escapes.
  */
 final class Lexer {
+    /** The longest spec text, in characters (a bundled spec has a few thousand). */
+    static final int MAX_FILE_CHARS = 1 << 20;
+    /** The longest line, in characters. */
+    static final int MAX_LINE = 4096;
+    /** The longest word (a name, keyword or number), in characters. */
+    static final int MAX_WORD = 100;
+
     private Lexer() { }
 
     static List<Line> lex(Path file, String text, Problems problems) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (body.length() > MAX_FILE_CHARS) {
+            problems.at(Pos.ofFile(file), "the file has " + body.length() + " characters; a spec file has at most "
+                    + MAX_FILE_CHARS);
+            return List.of();
+        }
         String[] raw = body.split("\n", -1);
         List<Line> lines = new ArrayList<>(raw.length);
         for (int n = 0; n < raw.length; n++) {
@@ -24,6 +36,11 @@ final class Lexer {
     }
 
     private static Line line(Path file, int number, String s, Problems problems) {
+        if (s.length() > MAX_LINE) {
+            problems.at(new Pos(file, number, MAX_LINE + 1), "the line has " + s.length()
+                    + " characters; a line has at most " + MAX_LINE);
+            return new Line(number, false, List.of(), null, "");
+        }
         List<Token> tokens = new ArrayList<>();
         String comment = null;
         String code = s;
@@ -59,6 +76,11 @@ final class Lexer {
             } else {
                 int start = i;
                 while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && ",:\"".indexOf(s.charAt(i)) < 0) i++;
+                if (i - start > MAX_WORD) {
+                    problems.at(new Pos(file, number, start + 1), "a word of " + (i - start)
+                            + " characters; a word (a name, keyword or number) has at most " + MAX_WORD);
+                    return new Line(number, false, List.of(), null, "");
+                }
                 tokens.add(new Token(s.substring(start, i), start + 1, false));
             }
         }

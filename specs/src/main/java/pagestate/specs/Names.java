@@ -19,6 +19,12 @@ final class Names {
         return l;
     }
 
+    static List<String> mappings() {
+        List<String> l = new ArrayList<>();
+        for (pagestate.model.cpu.Mapping m : pagestate.model.cpu.Mapping.values()) l.add(m.label());
+        return l;
+    }
+
     static List<String> options() {
         List<String> l = new ArrayList<>();
         for (Options.Option o : Options.Option.values()) l.add(o.specName());
@@ -70,6 +76,12 @@ final class Names {
     static List<String> encryptions() {
         List<String> l = new ArrayList<>();
         for (pagestate.model.swiotlb.Encryption e : pagestate.model.swiotlb.Encryption.values()) l.add(e.specName());
+        return l;
+    }
+
+    static List<String> caches() {
+        List<String> l = new ArrayList<>();
+        for (pagestate.model.swiotlb.Caches c : pagestate.model.swiotlb.Caches.values()) l.add(c.specName());
         return l;
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import pagestate.model.cpu.ErrorPath;
 import pagestate.model.cpu.HardwareAction;
+import pagestate.model.cpu.Mapping;
+import pagestate.model.cpu.KernelCode;
 import pagestate.model.cpu.Options;
 import pagestate.model.cpu.Platform;
 import pagestate.model.cpu.Primitive;
@@ -44,6 +46,31 @@ public final class Reference {
             rows.add(new String[] {code(p.specName()), where, p.isHypercall() ? "yes" : "", p.description()});
         }
         return table(new String[] {"primitive", "platforms", "hypercall (`fail`)", "what it does"}, rows);
+    }
+
+    /** {@code | mapping | mappings N | what it is |}. */
+    public static String mappings() {
+        List<String[]> rows = new ArrayList<>();
+        for (Mapping m : Mapping.values()) {
+            rows.add(new String[] {code(m.label()), "from " + (m.ordinal() + 1), m.description()});
+        }
+        return table(new String[] {"mapping", "in `mappings N`", "what it is"}, rows);
+    }
+
+    /** {@code | primitive | platforms | kernel code |}: what each step stands for ({@link KernelCode}). */
+    public static String kernel() {
+        List<String[]> rows = new ArrayList<>();
+        for (Primitive p : Primitive.values()) {
+            Map<String, List<String>> byCode = new java.util.LinkedHashMap<>();
+            for (Platform pl : Platform.values()) {
+                if (p.availableOn(pl)) byCode.computeIfAbsent(KernelCode.of(pl, p), k -> new ArrayList<>()).add(pl.specName());
+            }
+            for (Map.Entry<String, List<String>> e : byCode.entrySet()) {
+                String where = e.getValue().size() == Platform.values().length ? "all" : String.join(", ", e.getValue());
+                rows.add(new String[] {code(p.specName()), where, e.getKey()});
+            }
+        }
+        return table(new String[] {"primitive", "platforms", "kernel code it stands for"}, rows);
     }
 
     /** {@code | option | platform | values | default | meaning |}. */
@@ -109,10 +136,13 @@ public final class Reference {
         return table(new String[] {"word", "kind", "meaning"}, rows);
     }
 
-    /** The words of system vtom-swiotlb: encryption and guest steps. */
+    /** The words of system vtom-swiotlb: encryption, caches and guest steps. */
     public static String swiotlb() {
         List<String[]> rows = new ArrayList<>();
         for (Encryption e : Encryption.values()) rows.add(new String[] {code("encryption " + e.specName()), "page tables", e.description()});
+        for (pagestate.model.swiotlb.Caches c : pagestate.model.swiotlb.Caches.values()) {
+            rows.add(new String[] {code("caches " + c.specName()), "caches", c.description()});
+        }
         for (SwiotlbStep g : SwiotlbStep.values()) rows.add(new String[] {code(g.specName()), "guest step", g.description()});
         return table(new String[] {"word", "kind", "meaning"}, rows);
     }
@@ -130,6 +160,8 @@ public final class Reference {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("platforms", platforms());
         m.put("primitives", primitives());
+        m.put("mappings", mappings());
+        m.put("kernel", kernel());
         m.put("options", options());
         m.put("hardware", hardware());
         m.put("on_error", errorPaths());

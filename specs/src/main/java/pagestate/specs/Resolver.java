@@ -17,8 +17,16 @@ import java.util.Map;
  * {@code edit} changes a converter's steps. Name, description and expectations are not inherited.
  */
 final class Resolver {
+    /** How many files deep {@code extends} may go (the spec itself counts as one). */
+    static final int MAX_DEPTH = 64;
+    /** The largest spec file read, in bytes. */
+    static final long MAX_FILE_BYTES = Lexer.MAX_FILE_CHARS;
+    /** The most bytes a spec and all its bases may hold together. */
+    static final long MAX_TOTAL_BYTES = 4L * MAX_FILE_BYTES;
+
     private final Problems problems;
     private final List<Path> chain = new ArrayList<>();
+    private long totalBytes;
 
     Resolver(Problems problems) {
         this.problems = problems;
@@ -69,6 +77,16 @@ final class Resolver {
                 problems.at(own.base.pos(), "extends: " + Suggest.show(own.base.value()) + " is not a valid file name");
                 return new Resolved(own, true, null);
             }
+            if (!own.base.value().endsWith(SpecLoader.EXTENSION)) {
+                problems.at(own.base.pos(), "extends: \"" + Suggest.show(own.base.value()) + "\" is not a spec file:"
+                        + " a base's name ends in " + SpecLoader.EXTENSION);
+                return new Resolved(own, true, null);
+            }
+            if (chain.size() >= MAX_DEPTH) {
+                problems.at(own.base.pos(), "extends goes more than " + MAX_DEPTH + " files deep (from "
+                        + chain.get(0).getFileName() + "); a spec may extend a chain of at most " + (MAX_DEPTH - 1) + " bases");
+                return new Resolved(own, true, null);
+            }
             Resolved base = resolve(basePath, null, own.base.pos(), own.base.value());
             if (base == null || base.incomplete()) return new Resolved(own, true, basePath);
             Draft merged = merge(base.draft(), own);
@@ -86,13 +104,33 @@ final class Resolver {
 
     private String read(Path file, Pos from, String asWritten) {
         String what = asWritten == null ? "" : "base spec \"" + Suggest.show(asWritten) + "\": ";
+        String cannot = "cannot read " + (what.isEmpty() ? "the file: " : what);
         try {
+            if (!Files.exists(file)) {
+                problems.at(from, what.isEmpty() ? "no such file" : "no " + what + file + " does not exist");
+                return null;
+            }
+            if (!Files.isRegularFile(file)) {
+                problems.at(from, cannot + (Files.isDirectory(file) ? "it is a directory" : "it is not a regular file"));
+                return null;
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                problems.at(from, cannot + "it has " + size + " bytes; a spec file has at most " + MAX_FILE_BYTES);
+                return null;
+            }
+            totalBytes += size;
+            if (totalBytes > MAX_TOTAL_BYTES) {
+                problems.at(from, cannot + "a spec and its bases have at most " + MAX_TOTAL_BYTES + " bytes together");
+                return null;
+            }
             return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             problems.at(from, what.isEmpty() ? "no such file" : "no " + what + file + " does not exist");
+        } catch (java.nio.file.AccessDeniedException e) {
+            problems.at(from, cannot + "permission denied");
         } catch (IOException | RuntimeException e) {
-            String why = Files.isDirectory(file) ? "it is a directory" : String.valueOf(e.getMessage());
-            problems.at(from, "cannot read " + (what.isEmpty() ? "the file: " : what) + why);
+            problems.at(from, cannot + (e.getMessage() == null ? "an I/O error" : Suggest.show(e.getMessage())));
         }
         return null;
     }
@@ -116,6 +154,7 @@ final class Resolver {
         m.iommu = or(own.iommu, base.iommu);
         m.busdma = or(own.busdma, base.busdma);
         m.encryption = or(own.encryption, base.encryption);
+        m.caches = or(own.caches, base.caches);
         m.tsm = or(own.tsm, base.tsm);
         m.segments = or(own.segments, base.segments);
         m.programs.putAll(base.programs);

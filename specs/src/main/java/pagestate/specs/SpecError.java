@@ -11,7 +11,21 @@ public record SpecError(Path file, int line, int column, String message) {
             b.append(':').append(line);
             if (column > 0) b.append(':').append(column);
         }
-        return b.append(": ").append(message).toString();
+        return oneLine(b.append(": ").append(message));
+    }
+
+    /** Control characters (a path or a word may hold any) escaped, so the error stays on one line. */
+    private static String oneLine(CharSequence text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     @Override

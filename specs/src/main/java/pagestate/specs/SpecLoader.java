@@ -48,7 +48,8 @@ public final class SpecLoader {
             if (spec != null && problems.count() == 0) return new SpecResult.Loaded(spec);
             if (problems.count() == 0) problems.at(Pos.ofFile(file), "invalid spec (no further detail)");
         } catch (RuntimeException | StackOverflowError e) {
-            problems.at(Pos.ofFile(file), "internal error while reading this spec (please report it): " + e);
+            problems.at(Pos.ofFile(file), "internal error while reading this spec (please report it with the spec): "
+                    + (e instanceof StackOverflowError ? "too deeply nested" : String.valueOf(e.getMessage())));
         }
         return new SpecResult.Failed(problems.list());
     }

@@ -108,7 +108,7 @@ final class StepEditor {
 
     static String text(List<Draft.Step> steps) {
         List<String> names = new ArrayList<>();
-        for (Draft.Step s : steps) names.add(s.primitive().specName());
+        for (Draft.Step s : steps) names.add(s.text());
         return String.join(" ", names);
     }
 }

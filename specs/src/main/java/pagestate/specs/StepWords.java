@@ -6,13 +6,23 @@ import pagestate.model.cpu.Primitive;
 final class StepWords {
     private StepWords() { }
 
+    /**
+     * A step: a primitive name, or {@code always NAME} for a step that runs even after a hypercall of its
+     * phase failed (the code after a cleanup label).
+     */
     static Draft.Step step(Cursor c, Token t) {
+        if (t.is("always") && !t.quoted()) {
+            Token n = c.require("always needs the step that runs even after a failure, e.g. always set_present");
+            if (n.is("always")) throw c.error(n, "always is said once per step");
+            Draft.Step s = step(c, n);
+            return new Draft.Step(s.primitive(), c.pos(t), true);
+        }
         String text = t.text();
         int hash = text.indexOf('#');
         if (hash > 0 && Primitive.bySpecName(text.substring(0, hash)).isPresent()) {
             throw c.error(t, t.shown() + ": occurrence numbers are for edits; in a converter, list the steps in order");
         }
-        return new Draft.Step(primitive(c, t, text), c.pos(t));
+        return new Draft.Step(primitive(c, t, text), c.pos(t), false);
     }
 
     static Draft.StepRef ref(Cursor c, Token t) {

@@ -13,6 +13,7 @@ public final class Suggest {
         int bestDistance = Integer.MAX_VALUE;
         int limit = Math.max(1, Math.min(3, word.length() / 3));
         for (String c : candidates) {
+            if (Math.abs(word.length() - c.length()) > limit) continue;   // the distance is at least that
             int d = distance(word, c);
             if (d <= limit && d < bestDistance) {
                 best = c;

@@ -1,7 +1,9 @@
 package pagestate.specs;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 import pagestate.model.SeedSystem;
@@ -15,6 +17,8 @@ import pagestate.model.cove.TsmMode;
 import pagestate.model.iommu.GuestStep;
 import pagestate.model.iommu.IommuConfig;
 import pagestate.model.iommu.IommuPolicy;
+import pagestate.model.cpu.HardwareAction;
+import pagestate.model.swiotlb.Caches;
 import pagestate.model.swiotlb.Encryption;
 import pagestate.model.swiotlb.SwiotlbConfig;
 import pagestate.model.swiotlb.SwiotlbStep;
@@ -101,12 +105,14 @@ final class Systems {
     private SwiotlbConfig swiotlb() {
         Encryption encryption = d.encryption == null ? Encryption.VTOM
                 : setting(d.encryption, "encryption", Encryption::bySpecName, Names.encryptions());
+        Caches caches = d.caches == null ? Caches.COHERENT : setting(d.caches, "caches", Caches::bySpecName, Names.caches());
         Draft.ProgramDecl g = program("guest", "guest NAME does hv_visibility remap map start wait sync_for_cpu read");
         List<SwiotlbStep> steps = g == null ? List.of() : steps(g, SwiotlbStep::bySpecName, SwiotlbStep.values(), SwiotlbStep::specName);
         String device = device(false);
         String reader = reader();
+        Set<HardwareAction> hardware = d.hardware == null ? EnumSet.allOf(HardwareAction.class) : d.hardware.value();
         if (encryption == null || g == null || problems.count() > start) return null;
-        return new SwiotlbConfig(encryption, g.name(), steps, reader, device);
+        return new SwiotlbConfig(encryption, g.name(), steps, reader, device, hardware, caches);
     }
 
     private CoveConfig cove() {
@@ -149,6 +155,7 @@ final class Systems {
     private <T> List<T> steps(Draft.ProgramDecl g, Function<String, Optional<T>> lookup, T[] values, Function<T, String> name) {
         List<String> names = new ArrayList<>();
         for (T v : values) names.add(name.apply(v));
+        new EncodingLimits(problems).program(g);
         List<T> result = new ArrayList<>();
         for (Located<String> s : g.steps()) {
             Optional<T> step = lookup.apply(s.value());

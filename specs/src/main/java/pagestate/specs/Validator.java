@@ -12,6 +12,7 @@ import pagestate.model.cpu.Converter;
 import pagestate.model.cpu.ErrorPath;
 import pagestate.model.cpu.HardwareAction;
 import pagestate.model.cpu.HostActor;
+import pagestate.model.cpu.Mapping;
 import pagestate.model.cpu.Options;
 import pagestate.model.cpu.Phase;
 import pagestate.model.cpu.Platform;
@@ -80,16 +81,17 @@ final class Validator {
         missing(d.platform, file, "missing `platform` line: one of " + String.join(", ", Names.platforms()));
         int cpus = d.cpus == null ? DEFAULT_CPUS : d.cpus.value();
         int pages = d.pages == null ? DEFAULT_PAGES : d.pages.value();
-        int mappings = d.mappings == null ? DEFAULT_MAPPINGS : d.mappings.value();
+        List<Mapping> mappings = d.mappings == null ? Mapping.first(DEFAULT_MAPPINGS) : d.mappings.value();
         Options options = options(platform);
         if (d.converters.isEmpty() && !incomplete) {
             problems.at(file, "missing converter: add `converter NAME on cpu N pages P` with an indented `to shared:`"
                     + " or `to private:` block of steps");
         }
-        List<Converter> converters = converters(platform, cpus, pages);
-        List<ZeropadReader> readers = readers(cpus, pages);
+        List<Converter> converters = converters(platform, cpus, pages, mappings);
+        List<ZeropadReader> readers = readers(cpus, pages, mappings);
         List<HostActor> hosts = hosts(pages);
         Set<Primitive> mayFail = mayFail(platform);
+        if (problems.count() == before) new EncodingLimits(problems).successors(d, cpus, pages, mappings.size());
         if (problems.count() > before || incomplete || platform == null) return null;
         Set<HardwareAction> hardware = d.hardware == null ? EnumSet.allOf(HardwareAction.class) : d.hardware.value();
         ErrorPath onError = d.onError == null ? ErrorPath.LEAK : d.onError.value();
@@ -104,7 +106,7 @@ final class Validator {
         foreign(system, "cpus", d.cpus, cpu);
         foreign(system, "pages", d.pages, cpu, SeedSystem.IOMMU);
         foreign(system, "mappings", d.mappings, cpu);
-        foreign(system, "hardware", d.hardware, cpu);
+        foreign(system, "hardware", d.hardware, cpu, SeedSystem.VTOM_SWIOTLB);
         foreign(system, "fail", d.fail, cpu);
         foreign(system, "on_error", d.onError, cpu);
         for (Draft.ConverterDecl c : d.converters.values()) foreign(system, "converter", c.pos(), cpu);
@@ -114,6 +116,7 @@ final class Validator {
         foreign(system, "busdma", d.busdma, SeedSystem.BUSDMA);
         foreign(system, "segments", d.segments, SeedSystem.BUSDMA);
         foreign(system, "encryption", d.encryption, SeedSystem.VTOM_SWIOTLB);
+        foreign(system, "caches", d.caches, SeedSystem.VTOM_SWIOTLB);
         foreign(system, "tsm", d.tsm, SeedSystem.COVE);
         for (Draft.ProgramDecl g : d.programs.values()) {
             if (g.keyword().equals("driver")) foreign(system, "driver", g.pos(), SeedSystem.BUSDMA);
@@ -199,7 +202,7 @@ final class Validator {
         return o;
     }
 
-    private List<Converter> converters(Platform platform, int cpus, int pages) {
+    private List<Converter> converters(Platform platform, int cpus, int pages, List<Mapping> mappings) {
         List<Converter> result = new ArrayList<>();
         Map<Integer, String> converterOfPage = new HashMap<>();
         for (Draft.ConverterDecl c : d.converters.values()) {
@@ -216,13 +219,31 @@ final class Validator {
             List<Phase> phases = new ArrayList<>();
             for (Draft.PhaseDecl ph : c.phases()) {
                 List<Primitive> steps = new ArrayList<>();
+                Set<Integer> always = new java.util.TreeSet<>();
                 for (Draft.Step s : ph.steps()) {
                     available(s.primitive(), s.pos(), platform);
+                    if (s.always()) {
+                        if (steps.stream().noneMatch(Primitive::isHypercall)) {
+                            problems.at(s.pos(), "no hypercall precedes always " + s.primitive().specName()
+                                    + ": nothing can skip it; remove always");
+                        }
+                        always.add(steps.size());
+                    }
                     steps.add(s.primitive());
                 }
-                phases.add(new Phase(ph.target(), steps));
+                phases.add(new Phase(ph.target(), steps, always));
             }
-            if (!ps.isEmpty() && !phases.isEmpty()) result.add(new Converter(c.name(), c.cpu().value(), ps, phases, c.owner()));
+            Mapping via = c.via() == null ? Mapping.DIRECT : c.via().value();
+            if (c.via() != null && !via.hasPte()) {
+                problems.at(c.via().pos(), "owner of " + c.name() + " uses lazy, a freed alias: an owner uses a live"
+                        + " mapping, direct or vmalloc");
+            } else if (c.via() != null) {
+                declared("owner of " + c.name(), c.via(), mappings);
+            }
+            if (ps.isEmpty() || phases.isEmpty()) continue;
+            Converter converter = new Converter(c.name(), c.cpu().value(), ps, phases, c.owner(), via);
+            new EncodingLimits(problems).converter(c, converter);
+            result.add(converter);
         }
         return result;
     }
@@ -250,7 +271,18 @@ final class Validator {
         return n == 1 ? " (only " + what + " 0)" : " (" + what + "s 0.." + (n - 1) + ")";
     }
 
-    private List<ZeropadReader> readers(int cpus, int pages) {
+    /** An accessor's {@code via} must name a mapping the spec has; the error says how to add it. */
+    private void declared(String who, Located<Mapping> via, List<Mapping> mappings) {
+        if (mappings.contains(via.value())) return;
+        java.util.EnumSet<Mapping> with = java.util.EnumSet.copyOf(mappings);
+        with.add(via.value());
+        List<String> fixed = new ArrayList<>();
+        for (Mapping m : with) fixed.add(m.label());
+        problems.at(via.pos(), who + " uses " + via.value().label() + ", a mapping this spec lacks: write `mappings "
+                + String.join(" ", fixed) + "`");
+    }
+
+    private List<ZeropadReader> readers(int cpus, int pages, List<Mapping> mappings) {
         List<ZeropadReader> result = new ArrayList<>();
         for (Draft.ReaderDecl r : d.readers.values()) {
             if (r.cpu() == null) {
@@ -264,7 +296,8 @@ final class Validator {
                         + ", but pages is " + pages + range("page", pages) + "; use pages " + (p + 2)
                         + " or read an earlier page");
             }
-            result.add(new ZeropadReader(r.name(), r.cpu().value(), p));
+            if (r.via() != null) declared("reader " + r.name(), r.via(), mappings);
+            result.add(new ZeropadReader(r.name(), r.cpu().value(), p, r.via() == null ? Mapping.DIRECT : r.via().value()));
         }
         return result;
     }

@@ -44,7 +44,8 @@ class ErrorsTest {
         assertErrors(M + "reader zp on cpu 1 page 1\n",
                 "10:25: reader zp reads page 1 into page 2, but pages is 2 (pages 0..1); use pages 3 or read an earlier page");
         assertErrors(M + "reader zp on cpu 2 page 0\n", "10:18: reader zp runs on cpu 2, but cpus is 2 (cpus 0..1)");
-        assertErrors(M + "reader zp on cpu 1 page 0 extra\n", "10:27: unexpected extra after 0");
+        assertErrors(M + "reader zp on cpu 1 page 0 extra\n",
+                "10:27: unexpected extra after 0; only `via direct|vmalloc|lazy` may follow the page");
         assertErrors(M + "reader zp on cpu 1\n", "10:20: expected `page P` (the page read across into page P+1)");
         assertErrors(M + "reader spec on cpu 1 page 0\n", "10:8: spec is a keyword; choose another name");
     }
@@ -189,6 +190,23 @@ class ErrorsTest {
     }
 
     @Test
+    void swiotlbCachesAndHardware() {
+        String v = "spec v\ndescription \"x\"\nsystem vtom-swiotlb\nguest g does flip flush_tlb hv_visibility\n";
+        pagestate.model.swiotlb.SwiotlbConfig ok = (pagestate.model.swiotlb.SwiotlbConfig) Texts.spec(v + "caches non-coherent\n"
+                + "hardware all except tlb_evict\n").config();
+        assertEquals(pagestate.model.swiotlb.Caches.NON_COHERENT, ok.caches());
+        assertEquals(java.util.EnumSet.complementOf(java.util.EnumSet.of(pagestate.model.cpu.HardwareAction.TLB_EVICT)), ok.hardware());
+        assertErrors(v + "caches coherrent\n",
+                "5:8: unknown caches coherrent; did you mean coherent? (caches takes coherent, non-coherent)");
+        assertErrors(v + "caches coherent\ncaches non-coherent\n", "6:1: duplicate caches (first set on line 5)");
+        assertErrors(M + "caches coherent\n", "10:8: `caches` is a statement of system vtom-swiotlb; this spec's system is cpu");
+        assertErrors(I + "hardware all\n", "7:1: `hardware` is a statement of system cpu and vtom-swiotlb; this spec's system is iommu");
+        assertErrors(v.replace("flush_tlb", "flush_tbl"), "4:19: unknown step flush_tbl for a guest of system vtom-swiotlb;"
+                + " did you mean flush_tlb? (its steps: hv_visibility remap clear_present flip set_present flush_tlb flush_cache zero map"
+                + " start wait sync_for_cpu read)");
+    }
+
+    @Test
     void actorsLines() {
         assertErrors(M + "host h page 1\n", "10:15: host h needs `reads`, `writes` or both");
         assertErrors(M + "host h page 2 reads\n", "10:13: host h touches page 2, but pages is 2 (pages 0..1)");
@@ -196,7 +214,7 @@ class ErrorsTest {
         assertErrors(M + "converter c2 pages 0\n", "10:22: converter c2 needs a cpu, e.g. `on cpu 0`");
         assertErrors(M + "converter c2 on cpu 1\n  to private:\n    psc\n", "10:23: converter c2 needs its pages, e.g. `pages 1`");
         assertErrors(M + "converter c2 on cpu 1 pages 0 fast\n",
-                "10:31: unexpected fast in converter line; write converter NAME on cpu N pages P [owner on|off]");
+                "10:31: unexpected fast in converter line; write converter NAME on cpu N pages P [owner on|off] [via MAPPING]");
         assertErrors(M + "converter 2c on cpu 1 pages 0\n",
                 "10:11: converter name 2c must start with a letter and use only letters, digits, _ - .");
     }

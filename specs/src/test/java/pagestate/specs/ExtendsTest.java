@@ -77,7 +77,7 @@ class ExtendsTest {
                 expect conversion_completes holds
                 """).scenario();
         assertTrue(sc.options().veZeropadFixup());
-        assertEquals(List.of(3, 3, 2), List.of(sc.cpus(), sc.pages(), sc.mappings()));
+        assertEquals(List.of(3, 3, 2), List.of(sc.cpus(), sc.pages(), sc.mappingCount()));
         assertEquals(List.of(new ZeropadReader("zp", 2, 1)), sc.readers());
         assertEquals(List.of(new HostActor("h2", 0, false, true)), sc.hosts());
         assertEquals(0, sc.hardware().size());

@@ -67,7 +67,7 @@ class ParseTest {
         Spec s = Texts.spec(MINIMAL);
         Scenario sc = s.scenario();
         assertEquals("cpu", s.system());
-        assertEquals(List.of(2, 2, 1), List.of(sc.cpus(), sc.pages(), sc.mappings()));
+        assertEquals(List.of(2, 2, 1), List.of(sc.cpus(), sc.pages(), sc.mappingCount()));
         assertEquals(Options.defaults(), sc.options());
         assertEquals(EnumSet.allOf(HardwareAction.class), sc.hardware());
         assertEquals(Set.of(), sc.mayFail());
@@ -131,7 +131,7 @@ class ParseTest {
                 host h2 page 2 reads
                 """);
         Scenario sc = s.scenario();
-        assertEquals(List.of(3, 4, 3), List.of(sc.cpus(), sc.pages(), sc.mappings()));
+        assertEquals(List.of(3, 4, 3), List.of(sc.cpus(), sc.pages(), sc.mappingCount()));
         assertEquals(List.of(1, 2), sc.converters().get(0).pages());
         assertTrue(sc.converters().get(0).owner());
         assertEquals(Direction.TO_PRIVATE, sc.converters().get(0).phases().get(0).target());

@@ -19,7 +19,8 @@ import pagestate.model.SystemProperty;
  *
  * <p>State: whether M is registered with the TSM (x86: mapped with the shared bit), whether M's address
  * was reused as RAM and whether the TSM has populated it with a confidential page, the reader, and flags
- * for each property and a fatal outcome.
+ * for each property and a fatal outcome; and the buffer B the guest shares with the host through
+ * share/unshare calls to the TSM ({@link SharedBuffer}).
  */
 public final class CoveModel extends FieldModel {
 
@@ -35,7 +36,13 @@ public final class CoveModel extends FieldModel {
     static final int PENDING = 9;                 // 0 none, else a pending fault: actor + 1
     static final int PENDING_AT = 10;             // where it faulted: 0 outside RAM, 1 the reused RAM address
     static final int FORWARDED = 11;              // 0 not yet, else the Outcome the host completes + 1
-    static final int FIELDS = 12;
+    static final int B_STATE = 12;                // the shared buffer (SharedBuffer): CONFIDENTIAL, SHARED, UNPOPULATED
+    static final int B_DATA = 13;                 // what it holds
+    static final int B_CALL = 14;                 // the share or unshare call in progress
+    static final int B_SERVICE = 15;              // the host's service: idle, kicked, served
+    static final int B_HOST_READ = 16;            // 0 not yet, else what the host read + 1
+    static final int B_GOT = 17;                  // 0 not yet, else what the guest read + 1
+    static final int FIELDS = 18;
 
     /** Where an access ended up. */
     enum Outcome {
@@ -66,10 +73,12 @@ public final class CoveModel extends FieldModel {
     private final boolean x86;
     private final List<String> actorNames;
     private final List<SystemProperty<Fields>> properties;
+    private final SharedBuffer buffer;
 
     public CoveModel(CoveConfig config) {
         this.config = config;
         this.x86 = config.mode() == TsmMode.X86_SHARED_BIT;
+        this.buffer = new SharedBuffer(this, x86);
         this.actorNames = List.of(config.guest() + " (CPU0)", (config.reader() == null ? "reader" : config.reader()) + " (CPU1 zeropad)",
                 "TSM", "host");
         this.properties = List.of(
@@ -80,7 +89,13 @@ public final class CoveModel extends FieldModel {
                 SystemProperty.safety(PropertyName.CONFIDENTIAL_NEVER_FORWARDED, s -> !s.flag(CONFIDENTIAL_FORWARDED),
                         s -> "an access to a confidential (reused RAM) address was forwarded to the host"),
                 SystemProperty.safety(PropertyName.REGION_REMOVED_BEFORE_REUSE, s -> !s.flag(REUSED_REGISTERED),
-                        s -> "the region's address became RAM while it was still registered as MMIO"));
+                        s -> "the region's address became RAM while it was still registered as MMIO"),
+                SystemProperty.safety(PropertyName.HOST_READS_AFTER_SHARE,
+                        s -> s.get(B_HOST_READ) == 0 || s.get(B_HOST_READ) == SharedBuffer.MESSAGE + 1,
+                        s -> "the host read " + SharedBuffer.CONTENTS[s.get(B_HOST_READ) - 1] + " from the buffer, not the guest's message"),
+                SystemProperty.safety(PropertyName.GUEST_READS_BEFORE_UNSHARE,
+                        s -> s.get(B_GOT) == 0 || s.get(B_GOT) == SharedBuffer.ANSWER + 1,
+                        s -> "the guest read " + SharedBuffer.CONTENTS[s.get(B_GOT) - 1] + " from the buffer, not the host's answer"));
     }
 
     public CoveConfig config() { return config; }
@@ -97,17 +112,19 @@ public final class CoveModel extends FieldModel {
 
     @Override
     public boolean isTerminal(Fields s) {
-        return s.get(CRASH) != 0 || (s.get(PC) == config.steps().size() && s.get(PENDING) == 0
+        return s.get(CRASH) != 0 || (s.get(PC) == config.steps().size() && s.get(PENDING) == 0 && !SharedBuffer.busy(s)
                 && (config.reader() == null || s.get(READER) != 0));
     }
 
     @Override
     public void successors(Fields s, BiConsumer<SystemAction, Fields> sink) {
         if (s.get(CRASH) != 0) return;
-        if (s.get(PENDING) != GUEST + 1) guest(s, sink);
+        if (s.get(PENDING) != GUEST + 1 && s.get(B_CALL) == SharedBuffer.NO_CALL) guest(s, sink);   // a call blocks its CPU
         if (s.get(PENDING) != READER_ACTOR + 1) reader(s, sink);
         if (s.get(PENDING) != 0 && s.get(FORWARDED) == 0) tsm(s, sink);
+        buffer.tsm(s, sink);
         if (s.get(FORWARDED) != 0) host(s, sink);
+        buffer.host(s, sink);
     }
 
     /** Whether an access's outcome goes through the TSM (CoVE) or the host (x86 #VE hypercall). */
@@ -205,6 +222,7 @@ public final class CoveModel extends FieldModel {
         if (pc >= config.steps().size()) return;
         CoveStep step = config.steps().get(pc);
         Fields x = s.with(PC, pc + 1);
+        if (buffer.guest(s, x, step, sink) != null) return;
         Outcome o = Outcome.OK;
         String what;
         switch (step) {
@@ -274,6 +292,12 @@ public final class CoveModel extends FieldModel {
             case PENDING -> "pending fault";
             case PENDING_AT -> "fault at";
             case FORWARDED -> "forwarded to the host";
+            case B_STATE -> "buffer";
+            case B_DATA -> "buffer holds";
+            case B_CALL -> "buffer call";
+            case B_SERVICE -> "host's service";
+            case B_HOST_READ -> "host read";
+            case B_GOT -> "guest read";
             default -> "guest";
         };
     }
@@ -287,6 +311,11 @@ public final class CoveModel extends FieldModel {
             case PENDING -> v == 0 ? "none" : actorNames.get(v - 1);
             case PENDING_AT -> v == 0 ? "outside RAM" : "reused RAM";
             case FORWARDED -> v == 0 ? "no" : Outcome.values()[v - 1].label;
+            case B_STATE -> SharedBuffer.STATES[v];
+            case B_DATA -> SharedBuffer.CONTENTS[v];
+            case B_CALL -> SharedBuffer.CALLS[v];
+            case B_SERVICE -> SharedBuffer.SERVICE[v];
+            case B_HOST_READ, B_GOT -> v == 0 ? "not yet" : SharedBuffer.CONTENTS[v - 1];
             default -> yesNo(v);
         };
     }

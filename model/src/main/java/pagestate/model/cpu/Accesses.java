@@ -31,11 +31,12 @@ final class Accesses {
     }
 
     /**
-     * A read by {@code cpu} of {@code page} through the direct map. Returns the outcome; the caller
-     * records it. A successful read fills a clean line with the translation's key.
+     * A read by {@code cpu} of {@code page} through mapping {@code m}. Returns the outcome; the caller
+     * records it. A successful read fills a clean line with the translation's key. Through an alias the
+     * same rules apply as through the direct map: the platform sees only the attribute and the page.
      */
-    Cause read(PageState.Editor e, int cpu, int page, PlatformRules.Accessor who) {
-        Attribute attr = translate(e, cpu, Mapping.DIRECT, page);
+    Cause read(PageState.Editor e, int cpu, Mapping m, int page, PlatformRules.Accessor who) {
+        Attribute attr = translate(e, cpu, m, page);
         if (attr == null) {
             // the zeropad's #PF on its second page is fixed up (arch/x86/mm/extable.c ex_handler_zeropad)
             return who == PlatformRules.Accessor.ZEROPAD_SECOND_PAGE ? Cause.PF_FIXUP : Cause.PF_OOPS;
@@ -48,15 +49,42 @@ final class Accesses {
         return Cause.OK;
     }
 
-    /** A write of {@code value} by {@code cpu} to {@code page} through the direct map: a dirty line with the key. */
-    Cause write(PageState.Editor e, int cpu, int page, Content value) {
-        Attribute attr = translate(e, cpu, Mapping.DIRECT, page);
+    /** A write of {@code value} by {@code cpu} to {@code page} through mapping {@code m}: a dirty line with the key. */
+    Cause write(PageState.Editor e, int cpu, Mapping m, int page, Content value) {
+        Attribute attr = translate(e, cpu, m, page);
         if (attr == null) return Cause.PF_OOPS;
         Cause c = verdict(e, PlatformRules.Accessor.KERNEL, attr, page);
         if (c != Cause.OK) return c;
         e.contents(page, value);
         e.cache(page, e.cacheNow(page).with(attr, Line.DIRTY));
         return Cause.OK;
+    }
+
+    /**
+     * CLFLUSH by {@code cpu} of {@code page} through the direct map: it "is subject to all permission
+     * checking and faults associated with a byte load" (SDM Vol. 2A, CLFLUSH), so it translates like a
+     * read (TLB entry, else a page walk; the caller, cpa_flush(), has checked that the PTE is present) and
+     * the platform judges it like a read (TDX: a private CLFLUSH of a page the VMM mapped shared is a TD
+     * exit; vTOM: #VC to the paravisor; SNP: per the RMP). Only if that is OK does it write back and drop
+     * the lines with the translation's key; it fills nothing.
+     */
+    Cause clflush(PageState.Editor e, int cpu, int page) {
+        Attribute key = translate(e, cpu, Mapping.DIRECT, page);
+        if (key == null) return Cause.PF_OOPS;
+        Cause c = verdict(e, PlatformRules.Accessor.KERNEL, key, page);
+        if (c != Cause.OK) return c;
+        writeBack(e, page, key);
+        return Cause.OK;
+    }
+
+    /** WBINVD: the platform's verdict on the instruction, then (unless that is fatal) every line of every page written back. */
+    Cause wbinvd(PageState.Editor e) {
+        Cause c = rules.wbinvd(options);
+        if (c.isFatal()) return c;
+        for (int page = 0; page < e.layout().pages(); page++) {
+            for (Attribute key : Attribute.values()) writeBack(e, page, key);
+        }
+        return c;
     }
 
     /**

@@ -9,11 +9,13 @@ public enum Cause {
     // ---- recovered
     PF_FIXUP(Kind.RECOVERED, false, "#PF on the second page, fixed up by ex_handler_zeropad() (missing bytes read as zero)"),
     VE_FIXUP(Kind.RECOVERED, true, "#VE (shared access to a private GPA), zeropad fixup in the #VE handler"),
+    VC_WBINVD(Kind.RECOVERED, true, "#VC for WBINVD, which the hypervisor intercepts; the #VC handler asks it through the GHCB"),
     // ---- fatal
     PF_OOPS(Kind.FATAL, false, "#PF on a not-present kernel mapping outside a zeropad fixup: oops"),
     TD_EXIT_PENDING(Kind.FATAL, false, "TD exit: private access to a page that is not accepted (SEPT_VE_DISABLE)"),
     TD_EXIT_SHARED(Kind.FATAL, false, "TD exit: private access to a page the VMM has mapped shared"),
     VE_UNHANDLED(Kind.FATAL, true, "#VE (shared access to a private GPA) that no fixup handles: panic"),
+    VE_WBINVD(Kind.FATAL, true, "#VE for WBINVD, an instruction a TD may not run; the #VE handler does not handle it: panic"),
     VC_NOT_VALIDATED(Kind.FATAL, true, "#VC page-not-validated (C=1 access to an unvalidated page): terminate"),
     NPF_RMP_PRIVATE(Kind.FATAL, false, "RMP nested page fault: C=1 access to a hypervisor-owned page"),
     NPF_RMP_SHARED(Kind.FATAL, false, "RMP nested page fault: C=0 access to a guest-owned page"),

@@ -12,13 +12,18 @@ import java.util.List;
  */
 public final class ConverterProgram {
 
-    /** One operation of the program. */
-    public record Op(Kind kind, int phase, Primitive primitive, Content value) {
+    /** One operation of the program; {@code always}: a step that runs even after a failure ({@link Phase#always()}). */
+    public record Op(Kind kind, int phase, Primitive primitive, Content value, boolean always) {
         public enum Kind { STEP, OWNER_WRITE, OWNER_READ, REUSE_WRITE }
+
+        public Op(Kind kind, int phase, Primitive primitive, Content value) {
+            this(kind, phase, primitive, value, false);
+        }
 
         public String describe(Converter c) {
             return switch (kind) {
-                case STEP -> primitive.specName() + " (to " + c.phases().get(phase).target().specName() + ")";
+                case STEP -> (always ? "always " : "") + primitive.specName() + " (to "
+                        + c.phases().get(phase).target().specName() + ")";
                 case OWNER_WRITE -> "owner writes " + value.lower() + " to page" + pagesText(c);
                 case OWNER_READ -> "owner reads page" + pagesText(c) + " back as private data";
                 case REUSE_WRITE -> "allocator reuses the freed page" + pagesText(c) + "; new user writes its secret";
@@ -29,6 +34,12 @@ public final class ConverterProgram {
             return (c.pages().size() > 1 ? "s " : " ") + c.pages().toString().replaceAll("[\\[\\] ]", "");
         }
     }
+
+    /**
+     * The most operations a program may have: its pc runs up to {@link #reuseIndex()} + 1 and is stored in
+     * 8 bits ({@code PageStateCodec}).
+     */
+    public static final int MAX_SIZE = (1 << 8) - 2;
 
     private final Converter converter;
     private final List<Op> ops;
@@ -43,7 +54,9 @@ public final class ConverterProgram {
         }
         for (int i = 0; i < converter.phases().size(); i++) {
             Phase phase = converter.phases().get(i);
-            for (Primitive p : phase.steps()) list.add(new Op(Op.Kind.STEP, i, p, null));
+            for (int k = 0; k < phase.steps().size(); k++) {
+                list.add(new Op(Op.Kind.STEP, i, phase.steps().get(k), null, phase.isAlways(k)));
+            }
             if (converter.owner()) {
                 if (phase.target() == Direction.TO_SHARED) {
                     // a shared page is an I/O buffer: the guest writes data meant for the host
@@ -61,6 +74,18 @@ public final class ConverterProgram {
     public Converter converter() { return converter; }
     public List<Op> ops() { return ops; }
     public int size() { return ops.size(); }
+
+    /**
+     * The pc of the first always step of {@code pc}'s phase after {@code pc}, or -1: where a converter
+     * whose operation at {@code pc} failed goes on ({@link Phase#always()}).
+     */
+    public int nextAlways(int pc) {
+        int phase = ops.get(pc).phase();
+        for (int k = pc + 1; k < ops.size() && ops.get(k).phase() == phase; k++) {
+            if (ops.get(k).always()) return k;
+        }
+        return -1;
+    }
 
     /** The pc of the reuse-after-free write; the pc after it is {@code reuseIndex() + 1}. */
     public int reuseIndex() { return ops.size(); }

@@ -14,10 +14,15 @@ public record ConverterState(int pc, Status status, Cause last) {
         /** A hypercall failed; the page was leaked. */
         FAILED_LEAKED,
         /** A hypercall failed; the page went back to the allocator (and was reused). */
-        FAILED_FREED;
+        FAILED_FREED,
+        /**
+         * A hypercall failed and the converter runs the always steps that follow it ({@link Phase#always()}),
+         * then takes its error path; {@code pc} is the next always step.
+         */
+        CLEANING_UP;
 
         public boolean finished() {
-            return this != RUNNING;
+            return this != RUNNING && this != CLEANING_UP;
         }
     }
 

@@ -40,7 +40,7 @@ final class ConverterSteps {
     /** vm_unmap_aliases(): flushes the lazily freed vmap areas' TLB entries on every CPU (mm/vmalloc.c). */
     private Cause unmapAliases(PageState.Editor e) {
         Layout l = e.layout();
-        if (l.mappings() <= Mapping.LAZY.ordinal()) return Cause.OK;
+        if (!l.has(Mapping.LAZY)) return Cause.OK;
         for (int cpu = 0; cpu < l.cpus(); cpu++) {
             for (int page = 0; page < l.pages(); page++) e.tlb(cpu, Mapping.LAZY, page, TlbEntry.NONE);
         }
@@ -81,23 +81,21 @@ final class ConverterSteps {
 
     /**
      * CLFLUSH of each page through its direct-map address (set_memory.c cpa_flush(): pages whose PTE is
-     * not present are silently skipped). CLFLUSH flushes the lines of the key its translation carries.
+     * not present are silently skipped), each an access like a read ({@link Accesses#clflush}). The first
+     * page whose CLFLUSH is not OK ends the step with that outcome.
      */
     private Cause flushCache(PageState.Editor e, Converter c) {
         for (int page : c.pages()) {
             if (!e.pteNow(Mapping.DIRECT, page).present()) continue;
-            Attribute key = accesses.translate(e, c.cpu(), Mapping.DIRECT, page);
-            accesses.writeBack(e, page, key);
+            Cause r = accesses.clflush(e, c.cpu(), page);
+            if (r != Cause.OK) return r;
         }
         return Cause.OK;
     }
 
-    /** WBINVD (on all CPUs): writes back and invalidates every line of every page; no address needed. */
+    /** WBINVD (on all CPUs): needs no address; the platform may trap it ({@link Accesses#wbinvd}). */
     private Cause wbinvd(PageState.Editor e) {
-        for (int page = 0; page < e.layout().pages(); page++) {
-            for (Attribute key : Attribute.values()) accesses.writeBack(e, page, key);
-        }
-        return Cause.OK;
+        return accesses.wbinvd(e);
     }
 
     /**

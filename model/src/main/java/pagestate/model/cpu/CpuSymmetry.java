@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The CPU symmetry a scenario implies: CPUs that run no converter and either nothing or exactly one
- * zeropad reader of the same page are interchangeable, each together with its TLB rows and its reader.
+ * zeropad reader of the same page through the same mapping are interchangeable, each together with its TLB rows and its reader.
  * Derived, not declared: the rules treat every CPU alike except through the actors that run on it
  * (domain.md 3: per-CPU state is the TLB; 4: fills, evictions, IPI flushes and vm_unmap_aliases() hit any
  * or every CPU the same way; 5: an access depends on its own CPU's TLB only). So permuting such CPUs (and
@@ -42,8 +42,10 @@ final class CpuSymmetry {
         Map<Integer, List<Integer>> byPage = new LinkedHashMap<>();
         for (int cpu = 0; cpu < layout.cpus(); cpu++) {
             if (fixed[cpu]) continue;
-            int page = readerOnCpu[cpu] < 0 ? -1 : scenario.readers().get(readerOnCpu[cpu]).page();
-            byPage.computeIfAbsent(page, k -> new ArrayList<>()).add(cpu);
+            // readers of the same page through the same mapping act alike
+            ZeropadReader r = readerOnCpu[cpu] < 0 ? null : scenario.readers().get(readerOnCpu[cpu]);
+            int role = r == null ? -1 : r.page() * Mapping.values().length + r.via().ordinal();
+            byPage.computeIfAbsent(role, k -> new ArrayList<>()).add(cpu);
         }
         this.classes = byPage.values().stream().filter(l -> l.size() > 1)
                 .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);

@@ -9,9 +9,10 @@ import java.util.Arrays;
  *   <li>A clean cache line and no line: only a dirty line is ever read (no_stale_dirty_line) or has an
  *       effect (a write-back with the wrong key, domain.md 4); a write dirties a line whatever was there,
  *       a fill or an eviction of a clean line changes nothing else.</li>
- *   <li>A TLB entry of a page no converter touches and no entry: that page's PTEs never change, so the
- *       entry always equals what a page walk would cache (SDM Vol. 3A 4.10.2.3) and an access translates
- *       the same either way; every property sees the same attribute through it. (Only when the hardware
+ *   <li>A TLB entry of a page no converter touches and no entry, for a mapping with a PTE: that page's PTEs
+ *       never change, so the entry always equals what a page walk would cache (SDM Vol. 3A 4.10.2.3) and an
+ *       access translates the same either way; every property sees the same attribute through it. (The
+ *       lazy alias has no PTE: without its entry an access through it takes #PF, so its entries stay.) (Only when the hardware
  *       does not fill TLBs; otherwise the saturation below covers these entries.)</li>
  * </ul>
  *
@@ -66,7 +67,8 @@ final class Indistinguishable {
                     // the empty entries get what a fill from the PTE caches (Hardware.fillable)
                     to = s.crashed() ? null : Hardware.fillFrom(s.pte(m, page));
                 } else {
-                    to = stable[page] ? TlbEntry.NONE : null;   // a stable page's entries are merged away
+                    // a stable page's entries are merged away; not the lazy alias's, which has no PTE to walk
+                    to = stable[page] && m.hasPte() ? TlbEntry.NONE : null;
                 }
                 if (to == null) continue;
                 for (int cpu = 0, i = layout.tlbIndex(0, m, page); cpu < layout.cpus(); cpu++, i += row) {

@@ -38,6 +38,9 @@ final class PageFootprints {
     private final int[] pteOfEntry;
     /** Per PTE, the TLB entries (on every CPU) filled from it. */
     private final int[][] entriesOfPte;
+    /** Per reader, the mapping index of its first page and of the page it strays into. */
+    private final int[] readerFirst;
+    private final int[] readerSecond;
 
     /**
      * @param saturated whether the search stores saturated states ({@link Indistinguishable}): then a step's
@@ -60,6 +63,12 @@ final class PageFootprints {
         this.events = reader + scenario.readers().size();
         this.crash = events + 1;
         this.bits = crash + 1;
+        this.readerFirst = new int[scenario.readers().size()];
+        this.readerSecond = new int[scenario.readers().size()];
+        for (int i = 0; i < readerFirst.length; i++) {
+            readerFirst[i] = layout.indexOf(scenario.readers().get(i).firstPageMapping());
+            readerSecond[i] = layout.indexOf(scenario.readers().get(i).via());
+        }
         this.pteOfEntry = new int[layout.tlbCount()];
         Arrays.fill(pteOfEntry, -1);
         int[] perPte = new int[layout.pteCount()];
@@ -195,8 +204,8 @@ final class PageFootprints {
         ZeropadReader z = scenario.readers().get(i);
         set(r, reader + i);
         set(w, reader + i);
-        access(z.cpu(), z.page(), r, w);
-        access(z.cpu(), z.page() + 1, r, w);
+        access(z.cpu(), readerFirst[i], z.page(), r, w);
+        access(z.cpu(), readerSecond[i], z.page() + 1, r, w);
     }
 
     /** A converter's remaining steps from its program counter, and the allocator's reuse after a failure. */
@@ -204,7 +213,8 @@ final class PageFootprints {
         ConverterProgram prog = programs.get(i);
         ConverterState cs = s.converter(i);
         boolean reuse = cs.status() == ConverterState.Status.FAILED_FREED && cs.pc() == prog.reuseIndex();
-        if (cs.status() != ConverterState.Status.RUNNING && !reuse) return;
+        boolean running = cs.status() == ConverterState.Status.RUNNING || cs.status() == ConverterState.Status.CLEANING_UP;
+        if (!running && !reuse) return;
         Converter c = prog.converter();
         set(r, converter + i);
         set(w, converter + i);
@@ -212,7 +222,7 @@ final class PageFootprints {
         set(w, events);
         set(r, crash);
         if (reuse || scenario.onError() == ErrorPath.FREE) {
-            for (int page : c.pages()) access(c.cpu(), page, r, w);
+            for (int page : c.pages()) access(c.cpu(), 0, page, r, w);
         }
         if (reuse) return;
         for (int k = cs.pc(); k < prog.ops().size(); k++) {
@@ -220,7 +230,7 @@ final class PageFootprints {
             switch (op.kind()) {
                 case STEP -> step(c, op.primitive(), r, w);
                 case OWNER_WRITE, OWNER_READ, REUSE_WRITE -> {
-                    for (int page : c.pages()) access(c.cpu(), page, r, w);
+                    for (int page : c.pages()) access(c.cpu(), layout.indexOf(c.via()), page, r, w);
                 }
             }
         }
@@ -229,7 +239,7 @@ final class PageFootprints {
     private void step(Converter c, Primitive p, long[] r, long[] w) {
         switch (p) {
             case UNMAP_ALIASES -> {
-                if (layout.mappings() > Mapping.LAZY.ordinal()) {
+                if (layout.has(Mapping.LAZY)) {
                     for (int cpu = 0; cpu < layout.cpus(); cpu++) {
                         for (int page = 0; page < layout.pages(); page++) set(w, tlb + layout.tlbIndex(cpu, Mapping.LAZY, page));
                     }
@@ -252,12 +262,16 @@ final class PageFootprints {
                 }
             }
             case WBINVD -> {
+                // the platform may trap it (PlatformRules.wbinvd): an event, or the crash
+                set(w, crash);
+                set(r, events);
+                set(w, events);
                 for (int page = 0; page < layout.pages(); page++) pageData(page, r, w);
             }
             case FLUSH_CACHE, PVALIDATE, RESCIND -> {
                 set(w, crash);
                 for (int page : c.pages()) {
-                    access(c.cpu(), page, r, w);
+                    access(c.cpu(), 0, page, r, w);
                     pageData(page, r, w);
                 }
             }
@@ -275,12 +289,12 @@ final class PageFootprints {
         }
     }
 
-    /** One access by {@code cpu} to {@code page} through the direct map (Accesses.read/write). */
-    private void access(int cpu, int page, long[] r, long[] w) {
-        int entry = tlb + layout.tlbIndex(cpu, Mapping.DIRECT, page);
+    /** One access by {@code cpu} to {@code page} through mapping index {@code m} (0: the direct map; Accesses.read/write). */
+    private void access(int cpu, int m, int page, long[] r, long[] w) {
+        int entry = tlb + layout.tlbIndexAt(cpu, m, page);
         set(r, entry);
         set(w, entry);
-        set(r, pte + page);
+        if (m < layout.pteMappings()) set(r, pte + m * layout.pages() + page);
         pageData(page, r, w);
         set(r, events);
         set(w, events);

@@ -30,6 +30,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final CpuSymmetry symmetry;
     private final Indistinguishable indistinguishable;
     private final PageFootprints footprints;
+    private final FailurePath failures;
 
     public PageModel(Scenario scenario) {
         this.scenario = scenario;
@@ -53,6 +54,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         this.hardware = new Hardware(scenario, accesses, names.size());
         names.add("hardware");
         this.actorNames = List.copyOf(names);
+        this.failures = new FailurePath(scenario, programs, steps, actorNames);
         readerActors.addAll(converterActors);
         this.properties = new Properties(scenario, programs, accesses.coherentCaches())
                 .all(Set.copyOf(converterActors), Set.copyOf(readerActors));
@@ -139,9 +141,13 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         if (cs.status() == ConverterState.Status.FAILED_FREED && cs.pc() == prog.reuseIndex()) {
             PageState.Editor e = s.edit();
             Cause c = Cause.OK;
-            for (int page : conv.pages()) c = worse(c, accesses.write(e, conv.cpu(), page, Content.SECRET));
+            for (int page : conv.pages()) c = worse(c, accesses.write(e, conv.cpu(), Mapping.DIRECT, page, Content.SECRET));
             finish(e, i, new ConverterState(cs.pc() + 1, cs.status(), c), c);
             sink.accept(new PageAction(i, who, lane, "allocator reuses the freed page; new user writes its secret", c), e.done());
+            return;
+        }
+        if (cs.status() == ConverterState.Status.CLEANING_UP) {
+            failures.cleanUp(s, i, cs, sink);
             return;
         }
         if (cs.status() != ConverterState.Status.RUNNING) return;
@@ -154,7 +160,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
             case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");
         };
         if (c == Cause.HYPERCALL_FAILED) {
-            errorPath(s, i, cs, () -> op.describe(conv) + " fails", sink);
+            failures.fail(s, i, cs, () -> op.describe(conv) + " fails", sink);
             return;
         }
         int pc = cs.pc() + 1;
@@ -162,28 +168,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
                 : ConverterState.Status.RUNNING, c), c);
         sink.accept(new PageAction(i, who, lane, () -> op.describe(conv), c), e.done());
         if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) {
-            errorPath(s, i, cs, () -> op.describe(conv) + " fails (the spec lets it fail)", sink);
+            failures.fail(s, i, cs, () -> op.describe(conv) + " fails (the spec lets it fail)", sink);
         }
-    }
-
-    /** A failed hypercall changes nothing; the converter leaks the pages or, in a bad variant, frees them. */
-    private void errorPath(PageState s, int i, ConverterState cs, java.util.function.Supplier<String> description,
-                           BiConsumer<PageAction, PageState> sink) {
-        ConverterProgram prog = programs.get(i);
-        PageState.Editor e = s.edit();
-        e.happen(Cause.HYPERCALL_FAILED);
-        ConverterState next;
-        Cause c;
-        if (scenario.onError() == ErrorPath.FREE) {
-            c = Cause.PAGE_FREED_AFTER_FAILURE;
-            next = new ConverterState(prog.reuseIndex(), ConverterState.Status.FAILED_FREED, c);
-        } else {
-            c = Cause.HYPERCALL_FAILED;
-            next = new ConverterState(prog.reuseIndex() + 1, ConverterState.Status.FAILED_LEAKED, c);
-        }
-        finish(e, i, next, c);
-        String path = scenario.onError() == ErrorPath.FREE ? "; error path frees the page" : "; error path leaks the page";
-        sink.accept(new PageAction(i, actorNames.get(i), "CPU" + prog.converter().cpu(), () -> description.get() + path, c), e.done());
     }
 
     private static void finish(PageState.Editor e, int i, ConverterState next, Cause c) {
@@ -194,7 +180,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private Cause ownerWrite(PageState.Editor e, Converter conv, Content value) {
         Cause c = Cause.OK;
         for (int page : conv.pages()) {
-            c = worse(c, accesses.write(e, conv.cpu(), page, value));
+            c = worse(c, accesses.write(e, conv.cpu(), conv.via(), page, value));
             if (c.isFatal()) break;
         }
         return c;
@@ -204,7 +190,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private Cause ownerRead(PageState.Editor e, Converter conv) {
         Cause c = Cause.OK;
         for (int page : conv.pages()) {
-            Cause r = accesses.read(e, conv.cpu(), page, PlatformRules.Accessor.KERNEL);
+            Cause r = accesses.read(e, conv.cpu(), conv.via(), page, PlatformRules.Accessor.KERNEL);
             if (r == Cause.OK && e.contentsNow(page) != Content.SECRET) r = Cause.GARBAGE_CONSUMED;
             c = worse(c, r);
             if (c.isFatal()) break;
@@ -220,13 +206,14 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         if (s.reader(i).done()) return;
         ZeropadReader r = scenario.readers().get(i);
         PageState.Editor e = s.edit();
-        Cause c = accesses.read(e, r.cpu(), r.page(), PlatformRules.Accessor.KERNEL);
-        if (c == Cause.OK) c = accesses.read(e, r.cpu(), r.page() + 1, PlatformRules.Accessor.ZEROPAD_SECOND_PAGE);
+        Cause c = accesses.read(e, r.cpu(), r.firstPageMapping(), r.page(), PlatformRules.Accessor.KERNEL);
+        if (c == Cause.OK) c = accesses.read(e, r.cpu(), r.via(), r.page() + 1, PlatformRules.Accessor.ZEROPAD_SECOND_PAGE);
         if (c != Cause.OK) e.happen(c);
         e.reader(i, new ReaderState(true, c));
         int actor = programs.size() + i;
         sink.accept(new PageAction(actor, actorNames.get(actor), "CPU" + r.cpu(),
-                () -> "load_unaligned_zeropad() from page " + r.page() + " across into page " + (r.page() + 1), c), e.done());
+                () -> "load_unaligned_zeropad() from page " + r.page() + " across into page " + (r.page() + 1)
+                        + (r.via() == Mapping.DIRECT ? "" : " through the " + r.via().label() + " alias"), c), e.done());
     }
 
     /** The host touches a page only while it is shared in the platform's view (it cannot map private memory). */
@@ -311,6 +298,13 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
 
     @Override
     public String describe(PageState s) { return StateText.describe(s); }
+
+    /** The trace told with its cause: step 0, hardware fills split out, kernel code and reasons ({@link TraceExplainer}). */
+    @Override
+    public pagestate.model.TraceStory story(PageState initial, List<PageAction> actions, List<PageState> states,
+                                            PropertyName property, boolean lasso) {
+        return new TraceExplainer(this).tell(initial, actions, states, property, lasso);
+    }
 
     /** One lane per CPU, in order. */
     @Override

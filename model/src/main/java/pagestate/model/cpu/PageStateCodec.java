@@ -10,6 +10,7 @@ final class PageStateCodec {
 
     private static final int CAUSE_BITS = 5;
     private static final int PC_BITS = 8;
+    private static final int STATUS_BITS = 3;
 
     private final Layout layout;
     private final HvPage[] hvStates;
@@ -19,13 +20,13 @@ final class PageStateCodec {
         this.layout = layout;
         this.hvStates = HvPage.of(scenario.platform());
         for (ConverterProgram p : programs) {
-            if (p.reuseIndex() + 1 >= (1 << PC_BITS)) throw new IllegalArgumentException("converter program too long");
+            if (p.size() > ConverterProgram.MAX_SIZE || p.reuseIndex() + 1 >= (1 << PC_BITS)) throw new IllegalArgumentException("converter program too long");
         }
         if (Cause.values().length > 31 || Cause.values().length + 1 > (1 << CAUSE_BITS)) {
             throw new IllegalStateException("Cause does not fit the encoding");
         }
         this.bits = layout.pteCount() * 2 + layout.tlbCount() * 2 + layout.pages() * (4 + 2 + 3)
-                + programs.size() * (PC_BITS + 2 + CAUSE_BITS) + scenario.readers().size() * (1 + CAUSE_BITS)
+                + programs.size() * (PC_BITS + STATUS_BITS + CAUSE_BITS) + scenario.readers().size() * (1 + CAUSE_BITS)
                 + Cause.values().length + CAUSE_BITS;
     }
 
@@ -45,7 +46,7 @@ final class PageStateCodec {
         }
         for (ConverterState c : s.converters) {
             w.put(c.pc(), PC_BITS);
-            w.put(c.status().ordinal(), 2);
+            w.put(c.status().ordinal(), STATUS_BITS);
             w.put(c.last().ordinal(), CAUSE_BITS);
         }
         for (ReaderState r : s.readers) {
@@ -77,7 +78,7 @@ final class PageStateCodec {
         ConverterState[] conv = new ConverterState[converters];
         for (int i = 0; i < converters; i++) {
             int pc = r.get(PC_BITS);
-            conv[i] = new ConverterState(pc, ConverterState.Status.values()[r.get(2)], Cause.values()[r.get(CAUSE_BITS)]);
+            conv[i] = new ConverterState(pc, ConverterState.Status.values()[r.get(STATUS_BITS)], Cause.values()[r.get(CAUSE_BITS)]);
         }
         ReaderState[] rd = new ReaderState[readers];
         for (int i = 0; i < readers; i++) rd[i] = new ReaderState(r.get(1) == 1, Cause.values()[r.get(CAUSE_BITS)]);

@@ -16,6 +16,12 @@ public interface PlatformRules {
     Cause access(Accessor who, Attribute attr, HvPage page, Options options);
 
     /**
+     * What WBINVD does in the guest before it flushes anything: OK, or the exception it raises (WBINVD
+     * takes no address, so no translation is checked; the platform may still trap the instruction).
+     */
+    Cause wbinvd(Options options);
+
+    /**
      * Whether a dirty line with the other key is harmless: caches coherent across keys
      * (SNP with SME_COHERENT; vTOM, where Linux needs no cache flush).
      */

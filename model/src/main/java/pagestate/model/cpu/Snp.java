@@ -25,6 +25,13 @@ final class Snp implements PlatformRules {
     }
 
     @Override
+    public Cause wbinvd(Options options) {
+        // the hypervisor intercepts WBINVD; for an SEV-ES/SNP guest the intercept is a #VC, which the guest
+        // handles by asking the hypervisor through the GHCB (core.c vc_handle_wbinvd(), SVM_EXIT_WBINVD)
+        return Cause.VC_WBINVD;
+    }
+
+    @Override
     public boolean coherentCaches(Options options) {
         // X86_FEATURE_SME_COHERENT: hardware keeps lines of both keys coherent (mem_encrypt_amd.c)
         return options.smeCoherent();

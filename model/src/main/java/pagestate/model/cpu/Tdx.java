@@ -29,6 +29,14 @@ final class Tdx implements PlatformRules {
     }
 
     @Override
+    public Cause wbinvd(Options options) {
+        // WBINVD in a TD raises #VE (commit 9a22bf6debbf "x86/traps: Add #VE support for TDX guest": #VE for
+        // specific instructions, WBINVD for example); tdx.c virt_exception_kernel() has no case for it, so the
+        // "Unexpected #VE" path makes it fatal
+        return Cause.VE_WBINVD;
+    }
+
+    @Override
     public boolean coherentCaches(Options options) {
         // different HKIDs are different physical addresses: a stale dirty line is written back with its key
         return false;

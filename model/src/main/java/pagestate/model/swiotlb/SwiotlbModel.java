@@ -10,18 +10,19 @@ import pagestate.model.SystemAction;
 import pagestate.model.SystemProperty;
 
 /**
- * Hyper-V vTOM and swiotlb (domain.md 7, seed 000). Actors: the guest on CPU0 (its program), a zeropad
+ * Hyper-V vTOM and swiotlb (docs/model.md section 7, seed 000). Actors: the guest on CPU0 (its program), a zeropad
  * reader on CPU1 (the page before the pool, read across into the pool page through the direct map, at
  * any time) and the device (reads the bounce slot, then writes its answer there).
  *
  * <p>State: the pool page's host visibility; its direct-map PTE (present, private or shared alias); the
  * second mapping above vTOM; the contents of the bounce slot and of the driver's buffer; the device and
- * what it read; what the CPU read; flags for a private-alias access and a fatal outcome. TLBs and caches
- * are the CPU system's business and are not modelled here (no translation outlives its PTE).
+ * what it read; what the CPU read; flags for a private-alias access and a fatal outcome; each CPU's TLB
+ * entry for the pool page and the page's cache lines by key ({@link PoolCpu}: a translation outlives its
+ * PTE until a flush, as in the cpu system).
  *
- * <p>Access rule (domain.md 5, vTOM): an access whose alias disagrees with the page's host visibility
- * is a #VC that goes to the paravisor, which cannot forward it: fatal. A not-present PTE is a #PF
- * (fixed up for a zeropad, an oops for anything else).
+ * <p>Access rule (docs/model.md section 5, vTOM): an access whose alias disagrees with the page's host
+ * visibility is a #VC that goes to the paravisor, which cannot forward it: fatal. An access with no
+ * translation (PTE not present, no TLB entry) is a #PF (fixed up for a zeropad, an oops for anything else).
  */
 public final class SwiotlbModel extends FieldModel {
 
@@ -38,7 +39,11 @@ public final class SwiotlbModel extends FieldModel {
     static final int READER = 10;      // 0 not yet, else outcome + 1
     static final int PRIVATE_ALIAS = 11;
     static final int CRASH = 12;       // 0 alive, else Outcome ordinal
-    static final int FIELDS = 13;
+    static final int TLB0 = 13;        // PoolCpu.NONE, PRIVATE or SHARED
+    static final int TLB1 = 14;
+    static final int LINE_PRIVATE = 15; // PoolCpu.NONE, CLEAN or DIRTY
+    static final int LINE_SHARED = 16;
+    static final int FIELDS = 17;
 
     // contents
     static final int ZERO = 0;
@@ -71,15 +76,27 @@ public final class SwiotlbModel extends FieldModel {
     static final int GUEST = 0;
     static final int READER_ACTOR = 1;
     static final int DEVICE_ACTOR = 2;
+    static final int HARDWARE = 3;
+
+    /** Steps that change the pool page's state or its translations: the conversion is done after the last. */
+    private static final java.util.Set<SwiotlbStep> CONVERSION = java.util.EnumSet.of(SwiotlbStep.HV_VISIBILITY,
+            SwiotlbStep.REMAP, SwiotlbStep.CLEAR_PRESENT, SwiotlbStep.FLIP, SwiotlbStep.SET_PRESENT, SwiotlbStep.FLUSH_TLB,
+            SwiotlbStep.FLUSH_CACHE);
 
     private final SwiotlbConfig config;
     private final List<String> actorNames;
     private final List<SystemProperty<Fields>> properties;
+    private final PoolCpu cpu;
+    private final int doneAt;   // the guest's pc once the conversion is done, or -1 when it never makes the pool host-visible
 
     public SwiotlbModel(SwiotlbConfig config) {
         this.config = config;
+        this.cpu = new PoolCpu(config);
+        int last = -1;
+        for (int i = 0; i < config.steps().size(); i++) if (CONVERSION.contains(config.steps().get(i))) last = i;
+        this.doneAt = config.steps().contains(SwiotlbStep.HV_VISIBILITY) ? last + 1 : -1;
         this.actorNames = List.of(config.guest() + " (CPU0)", (config.reader() == null ? "reader" : config.reader()) + " (CPU1 zeropad)",
-                (config.device() == null ? "device" : config.device()) + " (device)");
+                (config.device() == null ? "device" : config.device()) + " (device)", "hardware");
         this.properties = List.of(
                 SystemProperty.safety(PropertyName.NO_FATAL, s -> s.get(CRASH) == 0,
                         s -> "the guest died: " + Outcome.values()[s.get(CRASH)].text),
@@ -90,7 +107,19 @@ public final class SwiotlbModel extends FieldModel {
                 SystemProperty.safety(PropertyName.CPU_READS_AFTER_SYNC,
                         s -> config.device() == null || s.get(CPU_READ) == 0 || s.get(CPU_READ) == DEVICE_DATA + 1,
                         s -> "the CPU read " + CONTENTS[s.get(CPU_READ) - 1] + " from its buffer, not the device's data"),
-                SystemProperty.safety(PropertyName.C_BIT_ZERO, s -> cBitPte(s) == null, s -> cBitPte(s) + " has C=1"));
+                SystemProperty.safety(PropertyName.C_BIT_ZERO, s -> cBitPte(s) == null, s -> cBitPte(s) + " has C=1"),
+                SystemProperty.safety(PropertyName.TRANSLATIONS_CONSISTENT, s -> PoolCpu.inconsistency(s) == null, PoolCpu::inconsistency),
+                SystemProperty.safety(PropertyName.NO_STALE_TLB_AFTER_DONE, s -> staleTlb(s) == null, this::staleTlb),
+                SystemProperty.safety(PropertyName.NO_STALE_DIRTY_LINE, s -> cpu.staleLine(s) == null, cpu::staleLine));
+    }
+
+    /** Once the guest's conversion steps are done, no CPU caches the pool page's old (private) translation. */
+    private String staleTlb(Fields s) {
+        if (doneAt < 0 || s.get(PC) < doneAt) return null;
+        for (int c = 0; c < 2; c++) {
+            if (s.get(PoolCpu.tlbField(c)) == PoolCpu.PRIVATE) return "the conversion is done but CPU" + c + " still caches the pool page as private";
+        }
+        return null;
     }
 
     public SwiotlbConfig config() { return config; }
@@ -98,7 +127,7 @@ public final class SwiotlbModel extends FieldModel {
     @Override public SeedSystem system() { return SeedSystem.VTOM_SWIOTLB; }
     @Override public List<String> actorNames() { return actorNames; }
     @Override public List<SystemProperty<Fields>> properties() { return properties; }
-    @Override public List<String> lanes() { return List.of("CPU0", "CPU1", "device"); }
+    @Override public List<String> lanes() { return List.of("CPU0", "CPU1", "device", "hardware"); }
 
     /** The pool page is private, mapped by the direct map's private alias; the buffer holds the driver's data. */
     @Override
@@ -118,6 +147,7 @@ public final class SwiotlbModel extends FieldModel {
         guest(s, sink);
         reader(s, sink);
         device(s, sink);
+        cpu.hardware(s, (what, next) -> sink.accept(new SystemAction(HARDWARE, "hardware", "hardware", what, null), next));
     }
 
     /** A PTE with C=1, or null: with sme_me_mask set every private PTE carries it (the driver's buffer at least). */
@@ -127,17 +157,33 @@ public final class SwiotlbModel extends FieldModel {
         return "the driver's buffer's direct-map PTE";
     }
 
-    /** A CPU access to the pool page through the direct map (domain.md 5, vTOM). */
-    private Outcome throughDirectMap(Fields s, boolean zeropad) {
-        if (!s.flag(DM_PRESENT)) return zeropad ? Outcome.PF_FIXUP : Outcome.PF_OOPS;
-        if (s.flag(DM_SHARED)) return s.flag(VISIBLE) ? Outcome.OK : Outcome.SHARED_ALIAS_VC;
+    /** The vTOM verdict on an access with {@code key} (docs/model.md section 5): the alias must match the visibility. */
+    private static Outcome verdict(Fields s, int key) {
+        if (key == PoolCpu.SHARED) return s.flag(VISIBLE) ? Outcome.OK : Outcome.SHARED_ALIAS_VC;
         return s.flag(VISIBLE) ? Outcome.PRIVATE_ALIAS_VC : Outcome.OK;
     }
 
-    /** swiotlb's own accesses go through the alias above vTOM once the pool was remapped, else through the direct map. */
-    private Outcome throughSwiotlbAlias(Fields s) {
-        if (s.flag(REMAPPED)) return s.flag(VISIBLE) ? Outcome.OK : Outcome.SHARED_ALIAS_VC;
-        return throughDirectMap(s, false);
+    /** An access's outcome, the key it used (NONE on #PF) and the state with the walk's TLB fill. */
+    record Access(Outcome outcome, int key, Fields state) { }
+
+    /** A CPU access to the pool page through the direct map: the CPU's translation, then the vTOM verdict. */
+    private static Access throughDirectMap(Fields s, int cpu, boolean zeropad) {
+        PoolCpu.Translation t = PoolCpu.translate(s, cpu);
+        if (t.key() == PoolCpu.NONE) return new Access(zeropad ? Outcome.PF_FIXUP : Outcome.PF_OOPS, PoolCpu.NONE, s);
+        return new Access(verdict(s, t.key()), t.key(), t.state());
+    }
+
+    /** swiotlb's own accesses (CPU0) go through the alias above vTOM once the pool was remapped, else through the direct map. */
+    private static Access throughSwiotlbAlias(Fields s) {
+        if (s.flag(REMAPPED)) return new Access(verdict(s, PoolCpu.SHARED), PoolCpu.SHARED, s);
+        return throughDirectMap(s, GUEST, false);
+    }
+
+    /** How an access by {@code cpu} through the direct map translates, for the trace. */
+    private static String via(Fields s, int cpu) {
+        int t = s.get(PoolCpu.tlbField(cpu));
+        if (t != PoolCpu.NONE) return " (direct map, through CPU" + cpu + "'s TLB entry: " + PoolCpu.KEYS[t] + ")";
+        return " (direct map, " + (s.flag(DM_PRESENT) ? "walks the PTE)" : "PTE not present)");
     }
 
     private static Fields after(Fields s, Outcome o) {
@@ -168,10 +214,25 @@ public final class SwiotlbModel extends FieldModel {
                 x = x.with(DM_SHARED, 1);
                 what = "flip the pool page's direct-map PTE to the shared alias";
             }
+            case FLUSH_TLB -> {
+                x = PoolCpu.flushTlb(x);
+                what = "flush the pool page's TLB entries on all CPUs";
+            }
+            case FLUSH_CACHE -> {
+                x = cpu.flushCache(x);
+                what = "CLFLUSH the pool page through the direct map" + (s.flag(DM_PRESENT) ? "" : " (skipped: the PTE is not present)");
+            }
+            case ZERO -> {
+                Access a = throughSwiotlbAlias(x);
+                o = a.outcome();
+                if (!o.fatal()) x = PoolCpu.write(a.state(), a.key()).with(SLOT, ZERO);
+                what = "swiotlb memsets the pool through its alias" + (s.flag(REMAPPED) ? " (alias above vTOM)" : via(s, GUEST));
+            }
             case MAP -> {
-                o = throughSwiotlbAlias(s);
-                if (!o.fatal()) x = x.with(SLOT, s.get(BUFFER));
-                what = "swiotlb_tbl_map_single(): copy the buffer into the bounce slot";
+                Access a = throughSwiotlbAlias(x);
+                o = a.outcome();
+                if (!o.fatal()) x = PoolCpu.write(a.state(), a.key()).with(SLOT, s.get(BUFFER));
+                what = "swiotlb_tbl_map_single(): copy the buffer into the bounce slot" + (s.flag(REMAPPED) ? " (alias above vTOM)" : via(s, GUEST));
             }
             case START -> {
                 if (config.device() != null && s.get(DEVICE) == 0) x = x.with(DEVICE, 1);
@@ -182,9 +243,10 @@ public final class SwiotlbModel extends FieldModel {
                 what = "wait for the device";
             }
             case SYNC_FOR_CPU -> {
-                o = throughSwiotlbAlias(s);
-                if (!o.fatal()) x = x.with(BUFFER, s.get(SLOT));
-                what = "dma_sync_single_for_cpu(): copy the bounce slot back into the buffer";
+                Access a = throughSwiotlbAlias(x);
+                o = a.outcome();
+                if (!o.fatal()) x = PoolCpu.read(a.state(), a.key()).with(BUFFER, s.get(SLOT));
+                what = "dma_sync_single_for_cpu(): copy the bounce slot back into the buffer" + (s.flag(REMAPPED) ? " (alias above vTOM)" : via(s, GUEST));
             }
             case READ -> {
                 x = x.with(CPU_READ, s.get(BUFFER) + 1);
@@ -197,10 +259,12 @@ public final class SwiotlbModel extends FieldModel {
 
     private void reader(Fields s, BiConsumer<SystemAction, Fields> sink) {
         if (config.reader() == null || s.get(READER) != 0) return;
-        Outcome o = throughDirectMap(s, true);
+        Access a = throughDirectMap(s, READER_ACTOR, true);
+        Outcome o = a.outcome();
+        Fields x = o == Outcome.OK ? PoolCpu.read(a.state(), a.key()) : a.state();
         sink.accept(new SystemAction(READER_ACTOR, actorNames.get(READER_ACTOR), "CPU1",
-                "load_unaligned_zeropad() from the page before the pool across into the pool page (direct map)", text(o)),
-                after(s.with(READER, o.ordinal() + 1), o));
+                "load_unaligned_zeropad() from the page before the pool across into the pool page" + via(s, READER_ACTOR), text(o)),
+                after(x.with(READER, o.ordinal() + 1), o));
     }
 
     /** The device (the host's side of the DMA) sees the page only when it is host-visible; otherwise ciphertext. */
@@ -210,8 +274,10 @@ public final class SwiotlbModel extends FieldModel {
             sink.accept(new SystemAction(DEVICE_ACTOR, actorNames.get(DEVICE_ACTOR), "device",
                     "device reads the bounce slot: " + CONTENTS[value], null), s.with(DEV_READ, value + 1).with(DEVICE, 2));
         } else if (s.get(DEVICE) == 2) {
+            // DMA is coherent with the CPU's caches for the key it uses: its write drops the shared-key line;
+            // a private-key line is another line (docs/model.md section 4) and stays
             Fields x = s.with(DEVICE, 3);
-            if (s.flag(VISIBLE)) x = x.with(SLOT, DEVICE_DATA);
+            if (s.flag(VISIBLE)) x = x.with(SLOT, DEVICE_DATA).with(LINE_SHARED, PoolCpu.NONE);
             sink.accept(new SystemAction(DEVICE_ACTOR, actorNames.get(DEVICE_ACTOR), "device",
                     "device writes its answer into the bounce slot" + (s.flag(VISIBLE) ? "" : " (lost: the page is not host-visible)"), null), x);
         }
@@ -241,6 +307,10 @@ public final class SwiotlbModel extends FieldModel {
             case CPU_READ -> "CPU read";
             case READER -> "zeropad";
             case PRIVATE_ALIAS -> "private-alias access";
+            case TLB0 -> "CPU0 TLB (pool page)";
+            case TLB1 -> "CPU1 TLB (pool page)";
+            case LINE_PRIVATE -> "private-key line";
+            case LINE_SHARED -> "shared-key line";
             default -> "guest";
         };
     }
@@ -256,6 +326,8 @@ public final class SwiotlbModel extends FieldModel {
             case DEV_READ, CPU_READ -> v == 0 ? "not yet" : CONTENTS[v - 1];
             case READER -> v == 0 ? "not yet" : Outcome.values()[v - 1].label;
             case CRASH -> v == 0 ? "alive" : "dead (" + Outcome.values()[v].label + ")";
+            case TLB0, TLB1 -> PoolCpu.KEYS[v];
+            case LINE_PRIVATE, LINE_SHARED -> PoolCpu.LINES[v];
             default -> yesNo(v);
         };
     }

@@ -1,6 +1,7 @@
 package pagestate.model.cove;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -108,6 +109,106 @@ class CoveModelTest {
             assertEquals(r.registered(), x.holds(PropertyName.HOST_EMULATES_REGISTERED_ONLY), r.name());
             assertEquals(r.forwarded(), x.holds(PropertyName.CONFIDENTIAL_NEVER_FORWARDED), r.name());
             assertEquals(r.removed(), x.holds(PropertyName.REGION_REMOVED_BEFORE_REUSE), r.name());
+        }
+    }
+
+    /** One guest step and, when it is a share or unshare call, the TSM's and the host's steps that complete it. */
+    static Fields guestStep(CoveModel m, Fields s) {
+        s = SystemExplorer.step(m, s, CoveModel.GUEST);
+        for (int guard = 0; s.get(CoveModel.B_CALL) != SharedBuffer.NO_CALL && guard < 2; guard++) {
+            int call = s.get(CoveModel.B_CALL);
+            s = SystemExplorer.step(m, s, call == SharedBuffer.SHARE_AT_TSM || call == SharedBuffer.UNSHARE_AT_TSM ? CoveModel.TSM : CoveModel.HOST);
+        }
+        assertEquals(SharedBuffer.NO_CALL, s.get(CoveModel.B_CALL), "the call returned");
+        return s;
+    }
+
+    /** The lanes of the actions enabled in {@code s}. */
+    static List<String> lanes(CoveModel m, Fields s) {
+        List<String> l = new ArrayList<>();
+        m.successors(s, (a, n) -> l.add(a.lane()));
+        return l;
+    }
+
+    @Test
+    void shareGoesToTheTsmWhichHandsItToTheHostWhileTheGuestWaits() {   // CoVE spec COVG 12.3; vcpu_sbi_covg.c
+        CoveModel m = model(TsmMode.REGISTRATION_ONLY, "share put", false);
+        Fields s = SystemExplorer.step(m, m.initialState(), CoveModel.GUEST);
+        assertEquals(SharedBuffer.SHARE_AT_TSM, s.get(CoveModel.B_CALL));
+        assertEquals(List.of("TSM"), lanes(m, s), "the guest is in the call");
+        s = SystemExplorer.step(m, s, CoveModel.TSM);
+        assertEquals(List.of("host"), lanes(m, s));
+        s = SystemExplorer.step(m, s, CoveModel.HOST);
+        assertEquals(SharedBuffer.SHARED, s.get(CoveModel.B_STATE));
+        assertEquals(SharedBuffer.STALE, s.get(CoveModel.B_DATA), "the host's page backs the GPA now");
+        assertEquals(List.of("CPU0"), lanes(m, s), "the guest resumes");
+    }
+
+    @Test
+    void onX86TheHypercallGoesStraightToTheHost() {   // tdx.c MapGPA: no TSM in between
+        CoveModel m = model(TsmMode.X86_SHARED_BIT, "share", false);
+        Fields s = SystemExplorer.step(m, m.initialState(), CoveModel.GUEST);
+        assertEquals(SharedBuffer.SHARE_AT_HOST, s.get(CoveModel.B_CALL));
+        assertEquals(List.of("host"), lanes(m, s));
+    }
+
+    @Test
+    void whatTheGuestWroteBeforeTheShareIsGoneWithTheConfidentialPage() {   // vcpu_sbi_covg.c cove_share_converted_page()
+        CoveModel m = model(TsmMode.REGISTRATION_ONLY, "put share kick", false);
+        Fields s = m.initialState();
+        for (int i = 0; i < 3; i++) s = guestStep(m, s);
+        assertEquals(SharedBuffer.STALE, s.get(CoveModel.B_DATA));
+        s = SystemExplorer.step(m, s, CoveModel.HOST);
+        assertEquals(SharedBuffer.STALE + 1, s.get(CoveModel.B_HOST_READ));
+        assertFalse(m.property(PropertyName.HOST_READS_AFTER_SHARE).holds().test(s));
+    }
+
+    @Test
+    void theHostCannotReachABufferThatIsNotShared() {   // the confidential page is out of the host's reach
+        CoveModel m = model(TsmMode.REGISTRATION_ONLY, "put kick", false);
+        Fields s = SystemExplorer.step(m, SystemExplorer.step(m, m.initialState(), CoveModel.GUEST), CoveModel.GUEST);
+        s = SystemExplorer.step(m, s, CoveModel.HOST);
+        assertEquals(SharedBuffer.STALE + 1, s.get(CoveModel.B_HOST_READ));
+        assertEquals(SharedBuffer.MESSAGE, s.get(CoveModel.B_DATA), "its answer goes to its own page");
+    }
+
+    @Test
+    void afterUnshareTheFirstTouchReadsAFreshZeroPage() {   // vcpu_sbi_covg.c unshare; sbi_covh_add_zero_pages(); x86: ACCEPT zeroes
+        for (TsmMode mode : TsmMode.values()) {
+            CoveModel m = model(mode, "share put unshare", false);
+            Fields s = m.initialState();
+            for (int i = 0; i < 3; i++) s = guestStep(m, s);
+            assertEquals(mode == TsmMode.X86_SHARED_BIT ? SharedBuffer.CONFIDENTIAL : SharedBuffer.UNPOPULATED,
+                    s.get(CoveModel.B_STATE), mode.specName());
+            assertEquals(SharedBuffer.ZERO, s.get(CoveModel.B_DATA), mode.specName());
+        }
+        CoveModel m = model(TsmMode.REGISTRATION_ONLY, "share unshare get", false);
+        Fields s = m.initialState();
+        for (int i = 0; i < 3; i++) s = guestStep(m, s);
+        assertEquals(SharedBuffer.CONFIDENTIAL, s.get(CoveModel.B_STATE), "populated by the first touch");
+        assertEquals(SharedBuffer.ZERO + 1, s.get(CoveModel.B_GOT));
+    }
+
+    @Test
+    void shareAndUnshareOrderingsPinned() {   // docs/model.md section 7; the catalogue's cove-share-unshare family
+        record Row(TsmMode mode, String words, int states, boolean afterShare, boolean beforeUnshare) { }
+        TsmMode cove = TsmMode.REGISTRATION_ONLY;
+        TsmMode x86 = TsmMode.X86_SHARED_BIT;
+        for (Row r : List.of(new Row(cove, "share put kick wait get unshare", 12, true, true),
+                new Row(cove, "put share kick wait get unshare", 12, false, true),
+                new Row(cove, "share put kick wait unshare get", 12, true, false),
+                new Row(cove, "share put kick get unshare", 20, false, false),   // no wait: the host may serve after the unshare
+                new Row(TsmMode.UNREGISTERED_AS_MMIO, "share put kick wait get unshare", 12, true, true),
+                new Row(x86, "share put kick wait get unshare", 10, true, true),
+                new Row(x86, "put share kick wait get unshare", 10, false, true),
+                new Row(x86, "share put kick wait unshare get", 10, true, false))) {
+            String name = r.mode().specName() + " " + r.words();
+            SystemExplorer x = new SystemExplorer(model(r.mode(), r.words(), false));
+            assertEquals(r.states(), x.size(), name);
+            assertTrue(x.acyclic() && x.noDeadlocks() && x.encodingIsFaithful(), name);
+            assertEquals(r.afterShare(), x.holds(PropertyName.HOST_READS_AFTER_SHARE), name);
+            assertEquals(r.beforeUnshare(), x.holds(PropertyName.GUEST_READS_BEFORE_UNSHARE), name);
+            assertTrue(x.holds(PropertyName.NO_FATAL) && x.holds(PropertyName.CONFIDENTIAL_NEVER_FORWARDED), name);
         }
     }
 }

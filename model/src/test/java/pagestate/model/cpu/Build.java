@@ -15,7 +15,7 @@ final class Build {
     private Options options = Options.defaults();
     private int cpus = 2;
     private int pages = 2;
-    private int mappings = 1;
+    private List<Mapping> mappings = Mapping.first(1);
     private final List<Converter> converters = new ArrayList<>();
     private final List<ZeropadReader> readers = new ArrayList<>();
     private final List<HostActor> hosts = new ArrayList<>();
@@ -38,7 +38,8 @@ final class Build {
 
     Build cpus(int n) { cpus = n; return this; }
     Build pages(int n) { pages = n; return this; }
-    Build mappings(int n) { mappings = n; return this; }
+    Build mappings(int n) { mappings = Mapping.first(n); return this; }
+    Build mappings(Mapping... kinds) { mappings = List.of(kinds); return this; }
 
     /** A converter without owner accesses: its program is exactly {@code steps}. */
     Build converter(int cpu, Direction d, String steps, Integer... pageList) {
@@ -55,7 +56,25 @@ final class Build {
     }
 
     Build reader(int cpu, int page) {
-        readers.add(new ZeropadReader("zp" + readers.size(), cpu, page));
+        return reader(cpu, page, Mapping.DIRECT);
+    }
+
+    Build reader(int cpu, int page, Mapping via) {
+        readers.add(new ZeropadReader("zp" + readers.size(), cpu, page, via));
+        return this;
+    }
+
+    /** A converter without owner accesses whose steps at {@code always} run even after a failure. */
+    Build converter(int cpu, Direction d, String steps, java.util.Set<Integer> always, Integer... pageList) {
+        converters.add(new Converter("conv" + converters.size(), cpu, List.of(pageList),
+                List.of(new Phase(d, Scenarios.steps(steps), always)), false));
+        return this;
+    }
+
+    /** An owning converter that uses its pages through {@code via}. */
+    Build owner(int cpu, Direction d, String steps, Mapping via, Integer... pageList) {
+        converters.add(new Converter("owner" + converters.size(), cpu, List.of(pageList),
+                List.of(new Phase(d, Scenarios.steps(steps))), true, via));
         return this;
     }
 

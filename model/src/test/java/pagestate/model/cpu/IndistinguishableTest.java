@@ -142,4 +142,14 @@ class IndistinguishableTest {
         assertKeepsVerdicts(new Scenario(all.platform(), all.options(), all.cpus(), all.pages(), all.mappings(),
                 all.converters(), all.readers(), all.hosts(), hw, java.util.Set.of(), all.onError()));
     }
+
+    @Test
+    void mergesWithALazyAliasZeropadAndAlwaysSteps() {
+        // vTOM v6.9 with a failing hypercall, always set_present and a free; a zeropad through the lazy alias
+        assertKeepsVerdicts(Build.on(Platform.VTOM).mappings(Mapping.DIRECT, Mapping.LAZY)
+                .converter(0, Direction.TO_SHARED, "clear_present flush_tlb flip flush_tlb hv_visibility set_present",
+                        java.util.Set.of(5), 1)
+                .reader(1, 0, Mapping.LAZY).hardware(HardwareAction.values()).mayFail(Primitive.HV_VISIBILITY)
+                .onError(ErrorPath.FREE).scenario());
+    }
 }

@@ -27,8 +27,8 @@ final class RandomScenarios {
 
     static Gen<Scenario> scenarios(int maxCpus, int maxPages, int maxMappings, int maxSteps) {
         Gen<Bounds> bounds = range(1, maxCpus).zip(range(2, maxPages), range(1, maxMappings), Bounds::new);
-        return enumValues(Platform.class).flatMap(p -> bounds.zip(phases(p, maxSteps), range(0, 1 << 10),
-                        range(0, (1 << HardwareAction.values().length) - 1), range(0, 31),
+        return enumValues(Platform.class).flatMap(p -> bounds.zip(phases(p, maxSteps), range(0, (1 << 11) - 1),
+                        range(0, (1 << HardwareAction.values().length) - 1), range(0, 255),
                         (b, phases, actors, hw, opts) -> build(p, b, phases, actors, hw, opts)))
                 .describedAs(RandomScenarios::describe);
     }
@@ -49,9 +49,17 @@ final class RandomScenarios {
 
     /**
      * {@code actors} bits: 0 owner, 1 a zeropad reader, 2 a host, 3 a second converter (on page 0, 3 pages),
-     * 4 error path free, 5 hypercalls may fail, 6-7 the reader's CPU, 8 host reads, 9 host writes.
+     * 4 error path free, 5 hypercalls may fail, 6-7 the reader's CPU, 8 host reads, 9 host writes, 10 every
+     * step after a phase's first hypercall runs always. {@code opts} bits 0-4 the options, 5 the second of
+     * two mappings is the lazy alias (not the vmalloc alias), 6-7 the reader's mapping (0 or 3 direct,
+     * 1 vmalloc, 2 lazy, where the scenario has it).
      */
     private static Scenario build(Platform p, Bounds b, List<Phase> phases, int actors, int hw, int opts) {
+        List<Mapping> mappings = b.mappings() == 2 && (opts & 32) != 0 ? List.of(Mapping.DIRECT, Mapping.LAZY)
+                : Mapping.first(b.mappings());
+        if ((actors & 1024) != 0) phases = phases.stream().map(RandomScenarios::alwaysAfterHypercall).toList();
+        Mapping via = List.of(Mapping.DIRECT, Mapping.VMALLOC, Mapping.LAZY, Mapping.DIRECT).get((opts >> 6) & 3);
+        if (!mappings.contains(via)) via = Mapping.DIRECT;
         List<Converter> converters = new ArrayList<>();
         List<Integer> mainPages = b.pages() == 3 && (actors & 8) == 0 ? List.of(1, 2) : List.of(b.pages() - 1);
         converters.add(new Converter("conv", 0, mainPages, phases, (actors & 1) != 0));
@@ -60,7 +68,7 @@ final class RandomScenarios {
             converters.add(new Converter("conv2", b.cpus() - 1, List.of(0), List.of(first), false));
         }
         List<ZeropadReader> readers = (actors & 2) != 0
-                ? List.of(new ZeropadReader("zp", ((actors >> 6) & 3) % b.cpus(), b.pages() - 2)) : List.of();
+                ? List.of(new ZeropadReader("zp", ((actors >> 6) & 3) % b.cpus(), b.pages() - 2, via)) : List.of();
         List<HostActor> hosts = (actors & 4) != 0
                 ? List.of(new HostActor("host", b.pages() - 1, (actors & 256) != 0, (actors & 512) != 0)) : List.of();
         Set<HardwareAction> hardware = EnumSet.noneOf(HardwareAction.class);
@@ -71,8 +79,19 @@ final class RandomScenarios {
         }
         Options o = new Options((opts & 1) != 0, (opts & 2) != 0, (opts & 4) != 0 ? Content.POISON : Content.GARBAGE,
                 (opts & 8) != 0, (opts & 16) != 0);
-        return new Scenario(p, o, b.cpus(), b.pages(), b.mappings(), converters, readers, hosts, hardware, mayFail,
+        return new Scenario(p, o, b.cpus(), b.pages(), mappings, converters, readers, hosts, hardware, mayFail,
                 (actors & 16) != 0 ? ErrorPath.FREE : ErrorPath.LEAK);
+    }
+
+    /** {@code ph} with every step after its first hypercall marked always. */
+    private static Phase alwaysAfterHypercall(Phase ph) {
+        java.util.Set<Integer> always = new java.util.TreeSet<>();
+        boolean seen = false;
+        for (int i = 0; i < ph.steps().size(); i++) {
+            if (seen) always.add(i);
+            seen |= ph.steps().get(i).isHypercall();
+        }
+        return new Phase(ph.target(), ph.steps(), always);
     }
 
     static String describe(Scenario s) {
@@ -83,7 +102,9 @@ final class RandomScenarios {
                     .append(c.owner() ? " owner" : "");
             for (Phase ph : c.phases()) {
                 b.append("\n    to ").append(ph.target().specName()).append(':');
-                for (Primitive p : ph.steps()) b.append(' ').append(p.specName());
+                for (int i = 0; i < ph.steps().size(); i++) {
+                    b.append(ph.isAlways(i) ? " always " : " ").append(ph.steps().get(i).specName());
+                }
             }
         }
         b.append("\n  readers ").append(s.readers()).append("\n  hosts ").append(s.hosts())
