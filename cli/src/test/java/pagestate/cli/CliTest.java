@@ -47,7 +47,8 @@ class CliTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        // errors as logical lines: the command wraps a line over 100 columns (LineWidthTest checks that)
+        return new Run(code, out.toString(), unwrapped(err.toString()));
     }
 
     /** Lines as printed before they were wrapped to 100 columns (continuations start with 4+ spaces). */

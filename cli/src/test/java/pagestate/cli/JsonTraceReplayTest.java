@@ -50,7 +50,6 @@ class JsonTraceReplayTest {
                 assertEquals(property.get("actual").asText().equals("violated"), trace != null,
                         "a trace for exactly the violated properties: " + property);
                 if (trace == null) continue;
-                assertEquals(property.get("trace_length").asInt() + 1, trace.get("states").size());
                 lassos += replay(loaded.config().newModel(), property.get("name").asText(), trace) ? 1 : 0;
                 replayed++;
             }
