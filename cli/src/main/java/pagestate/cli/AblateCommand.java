@@ -55,6 +55,9 @@ final class AblateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write each variant's counterexample traces and diagrams to DIR.")
     Path out;
 
+    @Option(names = "--png", description = "With --out: a PNG image of each diagram besides its SVG.")
+    boolean png;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the table as JSON to FILE.")
     Path json;
 
@@ -89,7 +92,8 @@ final class AblateCommand implements Callable<Integer> {
                 renamed.add(new SpecReport(r.file(), String.format("%03d-", i) + variants.get(i).edit(), r.description(),
                         r.platform(), r.system(), r.steps(), r.complete(), r.stats(), r.properties()));
             }
-            written &= Outputs.write(new RunReport("pagestate", Version.VERSION, renamed), null, null, out, err);
+            written &= Outputs.write(new RunReport("pagestate", Version.VERSION, renamed), null, null, out, png,
+                    err, ProgressDisplay.onTerminal());
         }
         stdout.flush();
         if (!written) return ExitCodes.USAGE;

@@ -9,6 +9,7 @@ import java.util.Objects;
 import pagestate.model.cpu.Primitive;
 import pagestate.reports.Actual;
 import pagestate.reports.PropertyReport;
+import pagestate.reports.TextWrap;
 import pagestate.reports.SpecReport;
 
 /** The verdicts of every ablation variant against the original, and the conclusions drawn from them. */
@@ -69,7 +70,8 @@ final class AblationTable {
     void print(PrintWriter out) {
         out.println("Spec: " + variants.get(0).spec().name() + " (" + variants.get(0).spec().scenario().platform().specName() + ")");
         out.println("Steps: " + rows.get(0).steps());
-        out.println("Properties: " + String.join(", ", properties) + "   (* = differs from the original)");
+        for (String line : TextWrap.wrap("Properties: " + String.join(", ", properties) + "   (* = differs from the"
+                + " original)", Table.WIDTH, "", "    ")) out.println(line);
         List<String> violates = originalViolates();
         if (!violates.isEmpty()) {
             out.println("The original already violates " + String.join(", ", violates) + ";");
@@ -77,23 +79,33 @@ final class AblationTable {
                     : "conclusions rest only on what it keeps: " + String.join(", ", kept()) + ".");
         }
         out.println();
-        StringBuilder head = new StringBuilder(String.format("%-3s %-62s", "#", "EDIT"));
+        // full edits (never cut); the first new violation goes under its row, wrapped to 100 columns
+        int width = Math.max(4, Math.min(rows.stream().mapToInt(r -> r.edit().length()).max().orElse(4),
+                Table.WIDTH - 4 - 10 * properties.size()));
+        StringBuilder head = new StringBuilder(String.format("%-3s %-" + width + "s", "#", "EDIT"));
         for (int k = 0; k < properties.size(); k++) head.append(String.format(" %-9s", "P" + (k + 1)));
-        head.append(" FIRST NEW VIOLATION");
-        out.println(head);
+        out.println(head.toString().stripTrailing());
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            StringBuilder b = new StringBuilder(String.format("%-3d %-62s", i, clip(r.edit(), 62)));
+            String number = String.valueOf(i);
+            String edit = r.edit();
+            if (edit.length() > width) {
+                for (String line : TextWrap.wrap(edit, Table.WIDTH, String.format("%-3d ", i), "    ")) out.println(line);
+                number = "";
+                edit = "";
+            }
+            StringBuilder b = new StringBuilder(String.format("%-3s %-" + width + "s", number, edit));
             for (int k = 0; k < r.selected().size(); k++) {
                 PropertyReport p = r.selected().get(k);
                 boolean diff = i > 0 && p.actual() != rows.get(0).selected().get(k).actual();
                 b.append(String.format(" %-9s", p.actual().word() + (diff ? "*" : "")));
             }
+            out.println(b.toString().stripTrailing());
             if (r.firstNew() != null) {
-                b.append(' ').append(r.firstNew().name()).append(" (").append(r.firstNew().trace().steps().size())
-                        .append(" steps): ").append(Objects.toString(r.firstNew().outcome(), ""));
+                String first = "first new violation: " + r.firstNew().name() + " (" + r.firstNew().trace().steps().size()
+                        + " steps): " + Objects.toString(r.firstNew().outcome(), "");
+                for (String line : TextWrap.wrap(first, Table.WIDTH, "    ", "      ")) out.println(line);
             }
-            out.println(b);
         }
         out.println();
         for (int k = 0; k < properties.size(); k++) out.println("P" + (k + 1) + " = " + properties.get(k));
@@ -220,7 +232,4 @@ final class AblationTable {
         return String.join(", ", names);
     }
 
-    private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "~";
-    }
 }

@@ -42,6 +42,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write the HTML report, traces and diagrams to DIR.")
     Path out;
 
+    @Option(names = "--png", description = "With --out: a PNG image of each diagram besides its SVG (slower: about"
+            + " 40 ms each).")
+    boolean png;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the verdicts and statistics as JSON to FILE.")
     Path json;
 
@@ -93,7 +97,8 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         RunReport run = new RunReport("pagestate", Version.VERSION, reports, invalid);
-        boolean written = Outputs.write(run, json, junit, this.out, err);
+        boolean written = Outputs.write(run, json, junit, this.out, png, err,
+                !quiet && ProgressDisplay.onTerminal());
         Summary s = run.summary();
         int bad = run.invalidSpecs().size();
         out.println("pagestate: " + s.passed() + " passed, " + s.failed() + " failed"

@@ -103,7 +103,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     private <S, A extends pagestate.model.ModelAction> int drawGraph(SpecRun<S, A> run, String name, PrintWriter err) {
         var trace = run.result().property(name).map(r -> r.trace()).orElse(null);
-        StateGraph g = StateGraphs.build(run.model(), trace, StateGraphDot.DEFAULT_CAP);
+        StateGraph g = StateGraphs.build(run.model(), trace, StateGraphDot.DEFAULT_CAP, limits.symmetry());
         if (g == null) {
             err.println("pagestate explain: the state graph has more than " + StateGraphDot.DEFAULT_CAP
                     + " states, too many to draw; use a smaller spec (fewer cpus, pages, mappings or hardware actions)");

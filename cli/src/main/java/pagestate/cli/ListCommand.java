@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import pagestate.reports.TextWrap;
 import pagestate.specs.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -44,7 +45,14 @@ final class ListCommand implements Callable<Integer> {
         for (var group : bySystem.entrySet()) {
             out.println(group.getKey() + ":");
             for (Spec s : group.getValue()) {
-                out.printf("  %-36s %-5s %s%n", s.name(), s.config().platformLabel(), s.description());
+                // the full name; the description wraps under itself, within 100 columns
+                String head = String.format("  %-40s %-5s ", s.name(), s.config().platformLabel());
+                String indent = " ".repeat(49);
+                if (head.length() > indent.length()) {
+                    out.println(head.stripTrailing());
+                    head = indent;
+                }
+                for (String line : TextWrap.wrap(s.description(), Table.WIDTH, head, indent)) out.println(line);
             }
         }
         out.flush();

@@ -21,15 +21,21 @@ public final class Main implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line and returns its exit code (for tests). */
+    /** Runs the command line with every line of its output and errors held to 100 columns. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return runUnwrapped(args, new PrintWriter(new WrappingWriter(out), true),
+                new PrintWriter(new WrappingWriter(err), true));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    private static int runUnwrapped(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("pagestate: " + ex.getMessage()
-                    + " (see 'pagestate " + ex.getCommandLine().getCommandName().replace("pagestate", "").trim()
-                    + " --help')".replace("pagestate  --help", "pagestate --help"));
+            String command = ex.getCommandLine().getCommandName().replace("pagestate", "").trim();
+            ex.getCommandLine().getErr().println("pagestate: " + message(ex) + suggestion(ex)
+                    + " (see 'pagestate " + (command.isEmpty() ? "" : command + " ") + "--help')");
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -37,6 +43,27 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * "; did you mean check?" for a mistyped sub-command or option, from picocli's own suggestions
+     * (the closest names of the command's sub-commands and options), or nothing.
+     */
+    static String suggestion(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)) return "";
+        java.util.List<String> names = unmatched.getSuggestions();
+        if (names.isEmpty()) return "";
+        return "; did you mean " + names.get(0) + "?";
+    }
+
+    /** picocli's message, but "unknown sub-command 'chek'" for a word where a sub-command belongs. */
+    private static String message(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                && ex.getCommandLine().getParent() == null && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "unknown sub-command '" + unmatched.getUnmatched().get(0) + "'";
+        }
+        return ex.getMessage();
     }
 
     /**

@@ -28,6 +28,9 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     private final List<Eventually<S>> liveness = new ArrayList<>();
     private final List<PropertyName> invariantNames = new ArrayList<>();
     private final Reductions<S, A> reductions;
+    /** Coverage: transitions generated per actor, and per step of the first converter's program. */
+    private final java.util.concurrent.atomic.LongAdder[] actorFired;
+    private final java.util.concurrent.atomic.LongAdder[] stepFired;
 
     ModelSystem(SystemModel<S, A> model, Set<String> checked) {
         this.model = model;
@@ -41,6 +44,24 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
             }
         }
         this.reductions = model.reductions();
+        this.actorFired = adders(model.actorNames().size());
+        this.stepFired = adders(model.isProgramActor(0) ? model.programSize() : 0);
+    }
+
+    private static java.util.concurrent.atomic.LongAdder[] adders(int n) {
+        java.util.concurrent.atomic.LongAdder[] a = new java.util.concurrent.atomic.LongAdder[n];
+        for (int i = 0; i < n; i++) a[i] = new java.util.concurrent.atomic.LongAdder();
+        return a;
+    }
+
+    /** How often each actor fired so far (every transition generated, in every pass), by actor index. */
+    long[] actorsFired() {
+        return java.util.Arrays.stream(actorFired).mapToLong(java.util.concurrent.atomic.LongAdder::sum).toArray();
+    }
+
+    /** How often each step of the first converter's program fired so far, by program counter. */
+    long[] stepsFired() {
+        return java.util.Arrays.stream(stepFired).mapToLong(java.util.concurrent.atomic.LongAdder::sum).toArray();
     }
 
     SystemModel<S, A> model() {
@@ -54,7 +75,15 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
 
     @Override
     public void successors(S state, SuccessorSink<S, A> sink) {
-        model.successors(state, sink::accept);
+        model.successors(state, (a, n) -> {
+            int actor = a.actor();
+            if (actor >= 0 && actor < actorFired.length) actorFired[actor].increment();
+            if (actor == 0 && stepFired.length > 0) {
+                int pc = model.programPc(state);
+                if (pc >= 0 && pc < stepFired.length) stepFired[pc].increment();
+            }
+            sink.accept(a, n);
+        });
     }
 
     @Override

@@ -32,13 +32,14 @@ final class Outputs {
     }
 
     /** Writes what was asked; false after printing the problem of each output that could not be written. */
-    static boolean write(RunReport run, Path json, Path junit, Path outDir, PrintWriter err) {
+    static boolean write(RunReport run, Path json, Path junit, Path outDir, boolean png, PrintWriter err,
+                         boolean progress) {
         boolean ok = true;
         if (json != null) ok &= write("--json", json, () -> JsonReport.toJson(run), err);
         if (junit != null) ok &= write("--junit", junit, () -> JunitXml.toXml(run), err);
         if (outDir != null) {
             try {
-                ReportFolder.write(run, outDir, err);
+                ReportFolder.write(run, outDir, png, err, progress);
             } catch (IOException | RuntimeException e) {
                 err.println("pagestate: --out " + outDir + ": cannot write the report: " + why(e));
                 ok = false;

@@ -18,10 +18,12 @@ import pagestate.model.SystemModel;
 import pagestate.model.SystemProperty;
 import pagestate.model.TraceStory;
 import pagestate.reports.Actual;
+import pagestate.reports.Coverage;
 import pagestate.reports.Expected;
 import pagestate.reports.PropertyReport;
 import pagestate.reports.RunStats;
 import pagestate.reports.SpecReport;
+import pagestate.reports.StateTrace;
 import pagestate.reports.TraceStep;
 import pagestate.reports.TraceView;
 import pagestate.specs.Spec;
@@ -71,10 +73,33 @@ final class ReportBuilder {
             } else if (actual == Actual.UNKNOWN) {
                 outcome = "unknown: " + Optional.ofNullable(run.result().stopReason()).orElse("not explored");
             }
-            props.add(PropertyReport.of(name, expected, actual, trace, outcome));
+            PropertyReport report = PropertyReport.of(name, expected, actual, trace, outcome);
+            props.add(trace == null ? report : report.withStates(states(run.model(), r.get().trace())));
         }
         return new SpecReport(spec.file().toString(), spec.name(), spec.description(),
-                spec.config().platformLabel(), spec.system(), stepLines(spec), run.result().complete(), rs, props);
+                spec.config().platformLabel(), spec.system(), stepLines(spec), run.result().complete(), rs, props,
+                coverage(run));
+    }
+
+    /**
+     * The coverage counted while exploring. Trusted (and warned about) only for a complete exploration
+     * whose every transition went through the model's successors() where it is counted: at least as many
+     * counted as the engine generated.
+     */
+    static <S, A extends ModelAction> Coverage coverage(SpecRun<S, A> run) {
+        SystemModel<S, A> model = run.model();
+        List<Coverage.Count> actors = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < run.actorsFired().length; i++) {
+            actors.add(new Coverage.Count(model.actorNames().get(i), run.actorsFired()[i]));
+            total += run.actorsFired()[i];
+        }
+        List<Coverage.Count> steps = new ArrayList<>();
+        for (int pc = 0; pc < run.stepsFired().length; pc++) {
+            steps.add(new Coverage.Count(model.programStep(pc), run.stepsFired()[pc]));
+        }
+        boolean measured = run.result().complete() && total >= run.result().stats().transitions();
+        return new Coverage(actors, steps, measured);
     }
 
     static Actual actual(Verdict v) {
@@ -97,6 +122,21 @@ final class ReportBuilder {
             }
         }
         return lines;
+    }
+
+    /**
+     * The trace for machines: the initial state, then per step the actor, the action and the whole state
+     * after it (the model's own text of it, one part per line); a lasso's loop is the state its cycle
+     * returns to, the one before its first repeating step.
+     */
+    static <S, A extends ModelAction> StateTrace states(SystemModel<S, A> model, Trace<S, A> t) {
+        List<StateTrace.State> states = new ArrayList<>();
+        states.add(new StateTrace.State(null, null, StateTrace.parts(model.describe(t.initial()))));
+        for (Trace.Step<S, A> step : t.steps()) {
+            states.add(new StateTrace.State(step.action().actorName(), step.action().description(),
+                    StateTrace.parts(model.describe(step.state()))));
+        }
+        return new StateTrace(states, t.isLasso() ? t.loopStart() : -1);
     }
 
     /** A readable trace: one step per action, with only what changed, and the window of exposure. */

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import pagestate.reports.CounterexampleFiles;
 import pagestate.reports.HtmlReport;
 import pagestate.reports.RunReport;
 
 /**
- * {@code --out DIR}: the HTML report, with a text trace and a diagram (DOT, SVG, PNG) per counterexample.
+ * {@code --out DIR}: the HTML report, with a text trace and a diagram (DOT, SVG, and PNG with --png) per
+ * counterexample.
  * The report is written into a private staging folder inside DIR, then each file is renamed into place:
  * runs writing the same DIR at the same time never leave a half-written file, and never share a
  * temporary file (the staging folder is deleted afterwards, also after a failure).
@@ -20,13 +22,23 @@ final class ReportFolder {
 
     private ReportFolder() { }
 
-    static void write(RunReport run, Path dir, PrintWriter err) throws IOException {
+    /**
+     * Writes the report (with PNG images when {@code png}) into a hidden staging folder and then moves
+     * it into place; on a terminal, shows on stderr how many diagrams are drawn so far.
+     */
+    static void write(RunReport run, Path dir, boolean png, PrintWriter err, boolean showProgress)
+            throws IOException {
         Files.createDirectories(dir);
         Path staging = Files.createTempDirectory(dir, ".pagestate-staging-");
-        try {
-            Path index = HtmlReport.write(run, staging);
+        int total = CounterexampleFiles.count(run);
+        long start = System.nanoTime();
+        try (ProgressDisplay progress = new ProgressDisplay(showProgress, "report")) {
+            Path index = HtmlReport.write(run, staging, png, (done, all) -> progress.onItems(done, all,
+                    (System.nanoTime() - start) / 1e9, "diagrams"));
             publish(staging, dir);
-            err.println("pagestate: report written to " + dir.resolve(staging.relativize(index)));
+            progress.close();
+            err.printf("pagestate: report written to %s (%d diagram%s, %.1f s)%n", dir.resolve(staging.relativize(index)),
+                    total, total == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
             err.flush();
         } finally {
             delete(staging);

@@ -1,16 +1,25 @@
 package pagestate.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
+import pagestate.reports.Actual;
 import pagestate.reports.PropertyReport;
 import pagestate.reports.SpecReport;
+import pagestate.reports.TextWrap;
 
 /**
- * The verdict table on stdout: one row per expectation (every checked property for a spec that states
- * none), with the spec's state count and time.
+ * The verdicts on stdout, at most 100 columns, full names: per spec one line with its platform, state
+ * count and time, then one line per expectation (every checked property for a spec that states none)
+ * and per property violated without an expectation. A NOT MET line says the outcome in a few words and
+ * the {@code explain} command that shows it. Under a spec line, a warning for each actor and converter
+ * step that never fired while it was explored. With --quiet only the unmet expectations are printed, each
+ * with its {@code explain} command.
  */
 final class Table {
 
-    private static final String FORMAT = "%-34s %-27s %-9s %-9s %10s %8s%n";
+    static final int WIDTH = 100;
+    private static final String SPEC_FORMAT = "%-44s %-8s %12s %8s%n";
+    private static final int PROPERTY_WIDTH = 30;
 
     private final PrintWriter out;
     private final boolean quiet;
@@ -22,23 +31,76 @@ final class Table {
 
     void header() {
         if (quiet) return;
-        out.printf(FORMAT, "SPEC", "PROPERTY", "EXPECTED", "ACTUAL", "STATES", "SECONDS");
+        out.printf(SPEC_FORMAT, "SPEC", "PLATFORM", "STATES", "SECONDS");
+        out.println(property("PROPERTY", "EXPECTED", "ACTUAL").stripTrailing());
     }
 
     void rows(SpecReport r) {
-        if (quiet) return;
+        if (!quiet) {
+            String states = String.format(Locale.ROOT, "%,d", r.stats().distinctStates());
+            String seconds = String.format(Locale.ROOT, "%.2f", r.stats().seconds());
+            if (r.name().length() > 44) {
+                out.println(r.name());
+                out.printf(SPEC_FORMAT, "", r.platform(), states, seconds);
+            } else {
+                out.printf(SPEC_FORMAT, r.name(), r.platform(), states, seconds);
+            }
+            for (String warning : r.coverage().warnings()) {
+                for (String line : TextWrap.wrap("warning: " + warning + " (coverage)", WIDTH, "  ", "      ")) {
+                    out.println(line);
+                }
+            }
+        }
         boolean gated = r.properties().stream().anyMatch(PropertyReport::gated);
         for (PropertyReport p : r.properties()) {
-            if (gated && !p.gated()) continue;
-            String mark = p.met() == null ? "" : p.met() ? "" : "  <-- NOT MET";
-            out.printf(FORMAT.replace("%n", mark + "%n"), clip(r.name(), 34), clip(p.name(), 27),
-                    p.expected() == null ? "-" : p.expected().word(), p.actual().word(),
-                    String.format("%,d", r.stats().distinctStates()), String.format("%.2f", r.stats().seconds()));
+            boolean unmet = Boolean.FALSE.equals(p.met()) && p.actual() != Actual.UNKNOWN;
+            if (quiet) {
+                if (unmet) unmetLine(r, p);
+                continue;
+            }
+            boolean shown = !gated || p.gated() || p.actual() == Actual.VIOLATED;
+            if (!shown) continue;
+            String mark = !p.gated() && gated ? "(no expectation)" : unmet ? "NOT MET" : "";
+            out.println((property(p.name(), p.expected() == null ? "-" : p.expected().word(), p.actual().word())
+                    + "  " + mark).stripTrailing());
+            if (unmet) detail(r, p);
         }
         out.flush();
     }
 
-    private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+    /** "  PROPERTY  EXPECTED  ACTUAL", the property padded (a longer name pushes the rest right). */
+    private static String property(String name, String expected, String actual) {
+        return String.format("  %-" + PROPERTY_WIDTH + "s %-9s %-9s", name, expected, actual);
+    }
+
+    /** Under a NOT MET line: the outcome in a few words and the explain command. */
+    private void detail(SpecReport r, PropertyReport p) {
+        for (String line : TextWrap.wrap(fewWords(p), WIDTH, "      ", "        ")) out.println(line);
+        for (String line : TextWrap.wrap("see: " + explain(r, p), WIDTH, "      ", "        ")) out.println(line);
+    }
+
+    private void unmetLine(SpecReport r, PropertyReport p) {
+        String text = "NOT MET: " + r.name() + " " + p.name() + ": expected " + p.expected().word() + ", "
+                + fewWords(p) + "; see: " + explain(r, p);
+        for (String line : TextWrap.wrap(text, WIDTH, "", "    ")) out.println(line);
+    }
+
+    /**
+     * The outcome in a few words: for a violation its cause up to the first semicolon (the window of
+     * exposure and other notes follow it); for a property that holds, that no path violates it.
+     */
+    static String fewWords(PropertyReport p) {
+        if (p.actual() == Actual.HOLDS) return "holds: no explored path violates it";
+        String outcome = p.outcome() == null ? "" : p.outcome();
+        int semicolon = outcome.indexOf("; ");
+        String cause = semicolon > 0 ? outcome.substring(0, semicolon) : outcome;
+        return cause.isBlank() ? "violated" : "violated: " + cause;
+    }
+
+    /** The command that explains the property, with the file quoted for a shell when it needs it. */
+    static String explain(SpecReport r, PropertyReport p) {
+        String file = r.file();
+        if (!file.matches("[A-Za-z0-9_./+:=@%-]+")) file = "'" + file.replace("'", "'\\''") + "'";
+        return "pagestate explain " + file + " --property " + p.name();
     }
 }

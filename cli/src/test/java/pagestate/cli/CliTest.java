@@ -47,7 +47,13 @@ class CliTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        // errors as logical lines: the command wraps a line over 100 columns (LineWidthTest checks that)
+        return new Run(code, out.toString(), unwrapped(err.toString()));
+    }
+
+    /** Lines as printed before they were wrapped to 100 columns (continuations start with 4+ spaces). */
+    static String unwrapped(String text) {
+        return text.replaceAll("\n {4,}", " ");
     }
 
     private Path write(String name, String text) throws Exception {
@@ -77,6 +83,26 @@ class CliTest {
         assertEquals(1, r.code());
         assertTrue(r.out().contains("NOT MET"), r.out());
         assertTrue(r.out().endsWith("pagestate: 1 passed, 1 failed\n"), r.out());
+        assertTrue(r.out().contains("holds: no explored path violates it"), "the outcome in a few words: " + r.out());
+    }
+
+    @Test
+    void unmetViolationNamesItsCauseAndTheExplainCommandAlsoWhenQuiet() throws Exception {
+        Path spec = write("a.pspec", SPEC.replace("expect no_coco_exception violated", "expect no_coco_exception holds"));
+        Run r = run("check", spec.toString());
+        assertEquals(1, r.code());
+        String explain = "pagestate explain " + spec + " --property no_coco_exception";
+        String row = r.out().lines().filter(l -> l.contains("no_coco_exception")).findFirst().orElseThrow();
+        assertTrue(row.matches(" +no_coco_exception +holds +violated +NOT MET"), row);
+        assertTrue(unwrapped(r.out()).contains("violated: "), r.out());
+        assertTrue(unwrapped(r.out()).contains("see: " + explain), r.out());
+        assertTrue(r.out().contains("tdx"), "the platform: " + r.out());
+        Run quiet = run("check", "-q", spec.toString());
+        assertEquals(1, quiet.code());
+        String first = unwrapped(quiet.out()).lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith("NOT MET: tdx-to-shared no_coco_exception: expected holds, violated: "), first);
+        assertTrue(first.endsWith("; see: " + explain), first);
+        assertTrue(quiet.out().endsWith("pagestate: 1 passed, 1 failed\n"), quiet.out());
     }
 
     @Test
@@ -86,7 +112,7 @@ class CliTest {
         assertEquals(3, r.code(), r.out() + r.err());
         assertTrue(r.out().endsWith(", 2 incomplete (stopped by max-states 5)\n"), r.out());
         assertEquals(List.of("pagestate: " + spec + ": incomplete, stopped by max-states 5; the verdicts not found by then are unknown"),
-                r.err().lines().toList());
+                unwrapped(r.err()).lines().toList());
         // without expectations the summary counts nothing incomplete, but the run still says so
         Path bare = write("b.pspec", SPEC.lines().filter(l -> !l.strip().startsWith("expect")).collect(java.util.stream.Collectors.joining("\n")));
         Run quiet = run("check", "--quiet", "--max-states", "5", bare.toString());
@@ -140,7 +166,7 @@ class CliTest {
         Path p = write("bad.pspec", SPEC.replace("    flush_cache\n", "    flush_cahce\n"));
         Run r = run("check", p.toString());
         assertEquals(2, r.code());
-        String line = r.err().lines().findFirst().orElseThrow();
+        String line = unwrapped(r.err()).lines().findFirst().orElseThrow();
         assertTrue(line.matches(java.util.regex.Pattern.quote(p.toString()) + ":8:\\d+: .*flush_cache.*"), line);
         assertNoStackTrace(r);
     }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param txt      the .txt file
  * @param dot      the .dot file
  * @param svgFile  the .svg file
- * @param png      the .png file
+ * @param png      the .png file, or null when no PNG was asked for
  */
 public record Counterexample(SpecReport spec, PropertyReport property, String text, String svg, Path txt,
                              Path dot, Path svgFile, Path png) {

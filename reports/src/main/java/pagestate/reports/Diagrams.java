@@ -8,14 +8,14 @@ import guru.nidi.graphviz.engine.GraphvizJdkEngine;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns DOT text into SVG and PNG with graphviz-java, on an engine chosen explicitly
- * ({@link DiagramEngine}). graphviz-java keeps one engine for the whole process, so
+ * Turns DOT text into SVG with graphviz-java, on an engine chosen explicitly ({@link DiagramEngine});
+ * used for the state graphs of {@code explain --graph}, which need a graph layout. Counterexample charts
+ * do not come here: {@link TraceChart} lays them out itself, in milliseconds. graphviz-java keeps one engine for the whole process, so
  * {@link #start} installs it there: use one {@code Diagrams} per process. Rendering is serialised.
  */
 public final class Diagrams {
 
     private static final String PROBE = "digraph probe { a -> b; }";
-    private static final double PNG_SCALE = 1.5;
 
     private final DiagramEngine engine;
 
@@ -74,25 +74,6 @@ public final class Diagrams {
                 throw new DiagramException(oneLine(e), e);
             }
         }
-    }
-
-    /** The SVG and the PNG of {@code dot}, laid out once. */
-    public Drawing draw(String dot) {
-        String svg = svg(dot);
-        return new Drawing(svg, SvgRaster.png(svg, PNG_SCALE));
-    }
-
-    /**
-     * The PNG image for {@code dot}, at 1.5 times the natural size for legibility. Rasterised from the
-     * SVG by {@link SvgRaster} whatever the engine, so PNG and SVG show the same picture (graphviz-java's
-     * own PNG path goes through svgSalamander too, and loses spaces next to "-&gt;").
-     */
-    public byte[] png(String dot) {
-        return SvgRaster.png(svg(dot), PNG_SCALE);
-    }
-
-    /** A diagram drawn both ways. */
-    public record Drawing(String svg, byte[] png) {
     }
 
     static String stripProlog(String svg) {

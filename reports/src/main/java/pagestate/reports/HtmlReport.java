@@ -29,18 +29,26 @@ public final class HtmlReport {
             + "step in red, the window in which a reader could reach the bad state shaded) and the same trace "
             + "as text.";
 
+    static final String LEGEND = "\u2714 expectation met, \u2718 not met, ? incomplete (a limit stopped the"
+            + " exploration), \u00b7 no expectation; H holds, V violated. Hover over a cell for its verdict in"
+            + " words, over a column for its property; a cell with a counterexample links to it.";
+
     private HtmlReport() {
     }
 
-    /** Writes the report with the diagram engine {@link Diagrams#start()} picks; returns index.html. */
+    /** Writes the report with PNG images; returns the path of index.html. */
     public static Path write(RunReport report, Path outDir) throws IOException {
-        return write(report, outDir, Diagrams.start());
+        return write(report, outDir, true, (done, total) -> { });
     }
 
-    /** Writes the report, drawing with {@code diagrams}; returns the path of index.html. */
-    public static Path write(RunReport report, Path outDir, Diagrams diagrams) throws IOException {
+    /**
+     * Writes the report, with a PNG of each diagram when {@code png}, telling {@code progress} of each
+     * counterexample drawn; returns the path of index.html.
+     */
+    public static Path write(RunReport report, Path outDir, boolean png, CounterexampleFiles.Progress progress)
+            throws IOException {
         Files.createDirectories(outDir);
-        List<Counterexample> counterexamples = new CounterexampleFiles(diagrams).write(report, outDir);
+        List<Counterexample> counterexamples = new CounterexampleFiles(png, progress).write(report, outDir);
         List<String> slugs = Slugs.forSpecs(report);
         for (int s = 0; s < report.specs().size(); s++) {
             SpecReport spec = report.specs().get(s);
@@ -94,9 +102,11 @@ public final class HtmlReport {
     private static void matrix(StringBuilder h, RunReport report, List<String> slugs, List<Integer> specs) {
         List<String> properties = propertyColumns(report, specs);
         h.append("<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th>spec</th>")
-                .append("<th>platform</th>");
+                .append("<th class=\"prop\" title=\"platform\"><span>platform</span></th>");
         for (String property : properties) {
-            h.append("<th>").append(Html.escape(property)).append("</th>");
+            // rotated, so that a column is as narrow as its cells; the full name also on hover
+            h.append("<th class=\"prop\" title=\"").append(Html.escape(property)).append("\"><span>")
+                    .append(Html.escape(property)).append("</span></th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
         for (int s : specs) {
@@ -115,24 +125,27 @@ public final class HtmlReport {
                 }
                 PropertyReport result = spec.properties().get(p);
                 VerdictCell cell = VerdictCell.of(result);
-                h.append("<td class=\"").append(cell.cssClass()).append("\">");
+                h.append("<td class=\"").append(cell.cssClass()).append(" v\" title=\"")
+                        .append(Html.escape(property + ": " + cell.headline() + " (" + cell.detail() + ")"))
+                        .append("\">");
                 if (result.trace() != null) {
                     h.append("<a href=\"").append(Html.escape(href + "#" + anchors.get(p))).append("\">")
-                            .append(cell.html()).append("</a>");
+                            .append(cell.compactHtml()).append("</a>");
                 } else {
-                    h.append(cell.html());
+                    h.append(cell.compactHtml());
                 }
                 h.append("</td>");
             }
             h.append("</tr>\n");
         }
         h.append("</tbody></table></div>\n");
+        h.append("<p class=\"legend\">").append(Html.escape(LEGEND)).append("</p>\n");
     }
 
     private static void stats(StringBuilder h, RunReport report, List<String> slugs) {
         h.append("<h2>Runs</h2>\n<div class=\"scroll\"><table id=\"runs\">\n<thead><tr><th>spec</th>")
                 .append("<th>complete</th><th>distinct states</th><th>transitions</th><th>max depth</th>")
-                .append("<th>seconds</th><th>states/s</th><th>bytes/state</th><th>reduction</th></tr></thead>\n")
+                .append("<th>seconds</th><th>states/s</th><th>bytes/state</th><th>reduction</th><th>coverage</th></tr></thead>\n")
                 .append("<tbody>\n");
         for (int s = 0; s < report.specs().size(); s++) {
             SpecReport spec = report.specs().get(s);
@@ -146,9 +159,19 @@ public final class HtmlReport {
                     .append(num(String.format(Locale.ROOT, "%.3f", stats.seconds())))
                     .append(num(String.format(Locale.ROOT, "%,.0f", stats.statesPerSecond())))
                     .append(num(String.format(Locale.ROOT, "%.1f", stats.bytesPerState())))
-                    .append("<td>").append(Html.escape(stats.reduction())).append("</td></tr>\n");
+                    .append("<td>").append(Html.escape(stats.reduction())).append("</td>")
+                    .append(coverageCell(spec.coverage())).append("</tr>\n");
         }
         h.append("</tbody></table></div>\n");
+    }
+
+    private static String coverageCell(Coverage coverage) {
+        List<String> warnings = coverage.warnings();
+        if (warnings.isEmpty()) {
+            return "<td>" + (coverage.measured() ? "every actor and step fired" : "\u2014") + "</td>";
+        }
+        return "<td class=\"incomplete\" title=\"" + Html.escape(String.join("; ", warnings)) + "\">"
+                + warnings.size() + " never fired</td>";
     }
 
     /** The start of a page, up to and including its header. */

@@ -12,7 +12,7 @@ final class HtmlStyle {
             header h1 { margin: 0; font-size: 22px; }
             header p { margin: 4px 0 0; color: #c9d3dc; }
             header a { color: #c9e2ff; }
-            main { padding: 20px 32px 48px; max-width: 1500px; }
+            main { padding: 20px 24px 48px; max-width: 1500px; }
             h2 { font-size: 18px; margin: 28px 0 10px; }
             a { color: #1d5fa8; }
             .summary { display: flex; gap: 12px; flex-wrap: wrap; margin: 8px 0 16px; }
@@ -41,10 +41,17 @@ final class HtmlStyle {
             section.cx { background: var(--paper); border: 1px solid var(--line); border-radius: 6px;
                          padding: 4px 20px 16px; margin: 20px 0; }
             .diagram { overflow-x: auto; border: 1px solid var(--line); padding: 8px; margin: 10px 0; }
-            .diagram svg { max-width: 100%; height: auto; }
+            .diagram svg { display: block; }
             pre { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 13px;
                   background: #fbfcfd; border: 1px solid var(--line); padding: 10px 12px; overflow-x: auto; }
             .files a { margin-right: 12px; }
+            table.matrix th.prop { vertical-align: bottom; padding: 6px 2px; white-space: nowrap; }
+            table.matrix th.prop span { writing-mode: vertical-rl; transform: rotate(180deg); font-size: 12px;
+                                        font-weight: normal; }
+            table.matrix td.v { text-align: center; white-space: nowrap; padding: 3px 3px; font-size: 12px; }
+            table.matrix tbody th, table.matrix tbody td { white-space: nowrap; font-size: 13px; }
+            .legend { color: var(--muted); font-size: 13px; max-width: 1000px; }
+            .warning { background: #fff1cc; color: #7a4b00; border-left: 4px solid #d69e2e; padding: 6px 12px; }
             """;
 
     private HtmlStyle() {

@@ -16,9 +16,13 @@ import java.nio.file.Path;
 /**
  * The run as JSON for scripts, in a fixed shape:
  * <pre>{"tool","version","summary":{"passed","failed","incomplete"},"specs":[{"file","name","platform",
- * "complete","stats":{...},"properties":[{"name","expected","actual","met","trace_length","outcome"}]}],
+ * "complete","stats":{...},"coverage":{...},"properties":[{"name","expected","actual","met","trace_length",
+ * "outcome","trace":{"loop","states":[{"index","actor","action","state":{...}}]}}]}],
  * "errors":[{"spec","file","line","column","message"}]}</pre>
  * ({@code errors}: one per error of a spec that could not be checked; line and column 0 when unknown).
+ * A trace (only for a violated property) is in the spirit of Apalache's ITF: state 0 is the initial
+ * state (actor and action null), each later one the state after its step; "loop" is the index of the
+ * state a lasso returns to after its last step, or null.
  * Written with Jackson; the characters less-than, greater-than and ampersand are written as unicode escapes,
  * so the text is also safe to inline into an HTML page.
  */
@@ -85,6 +89,7 @@ public final class JsonReport {
         figures.put("states_per_second", stats.statesPerSecond());
         figures.put("bytes_per_state", stats.bytesPerState());
         figures.put("reduction", stats.reduction());
+        coverage(node.putObject("coverage"), spec.coverage());
         ArrayNode properties = node.putArray("properties");
         for (PropertyReport property : spec.properties()) {
             ObjectNode p = properties.addObject();
@@ -94,6 +99,41 @@ public final class JsonReport {
             p.put("met", property.met());
             p.put("trace_length", property.trace() == null ? null : property.trace().length());
             p.put("outcome", property.outcome());
+            if (property.states() != null) {
+                trace(p.putObject("trace"), property.states());
+            }
+        }
+    }
+
+    /** {"measured", "actors": [{"name", "fired"}], "steps": [...], "warnings": ["step 3 (...) never fired"]}. */
+    private static void coverage(ObjectNode node, Coverage coverage) {
+        node.put("measured", coverage.measured());
+        for (String kind : new String[] {"actors", "steps"}) {
+            ArrayNode list = node.putArray(kind);
+            for (Coverage.Count count : kind.equals("actors") ? coverage.actors() : coverage.steps()) {
+                list.addObject().put("name", count.name()).put("fired", count.fired());
+            }
+        }
+        ArrayNode warnings = node.putArray("warnings");
+        coverage.warnings().forEach(warnings::add);
+    }
+
+    /** {"loop": null or an index, "states": [{"index", "actor", "action", "state": {...}}]}. */
+    private static void trace(ObjectNode node, StateTrace trace) {
+        if (trace.loop() >= 0) {
+            node.put("loop", trace.loop());
+        } else {
+            node.putNull("loop");
+        }
+        ArrayNode states = node.putArray("states");
+        for (int i = 0; i < trace.states().size(); i++) {
+            StateTrace.State state = trace.states().get(i);
+            ObjectNode s = states.addObject();
+            s.put("index", i);
+            s.put("actor", state.actor());
+            s.put("action", state.action());
+            ObjectNode values = s.putObject("state");
+            state.values().forEach(values::put);
         }
     }
 

@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param trace    the counterexample (of this property); null unless {@code actual} is VIOLATED
  * @param outcome  one line: the cause of a violation or a note on the verdict (e.g. "holds only because
  *                 every path ends in a fatal event first"); may be null
+ * @param states   the counterexample for machines (every state whole), or null; only with a trace
  */
 public record PropertyReport(String name, Expected expected, Actual actual, Boolean met, TraceView trace,
-                             String outcome) {
+                             String outcome, StateTrace states) {
+
+    /** A report without the machine form of its trace. */
+    public PropertyReport(String name, Expected expected, Actual actual, Boolean met, TraceView trace,
+                          String outcome) {
+        this(name, expected, actual, met, trace, outcome, null);
+    }
 
     public PropertyReport {
         Objects.requireNonNull(name, "name");
@@ -28,6 +35,9 @@ public record PropertyReport(String name, Expected expected, Actual actual, Bool
         if (trace != null && actual != Actual.VIOLATED) {
             throw new IllegalArgumentException("property " + name + ": a trace only comes with VIOLATED");
         }
+        if (states != null && trace == null) {
+            throw new IllegalArgumentException("property " + name + ": states only come with a trace");
+        }
         if (trace != null && !trace.property().equals(name)) {
             throw new IllegalArgumentException("property " + name + " carries a trace of " + trace.property());
         }
@@ -38,6 +48,11 @@ public record PropertyReport(String name, Expected expected, Actual actual, Bool
                                     String outcome) {
         return new PropertyReport(name, expected, actual, expected == null ? null : expected.metBy(actual),
                 trace, outcome);
+    }
+
+    /** This report with the machine form of its trace. */
+    public PropertyReport withStates(StateTrace states) {
+        return new PropertyReport(name, expected, actual, met, trace, outcome, states);
     }
 
     /** Whether the spec states an expectation for this property (it is then a test case). */

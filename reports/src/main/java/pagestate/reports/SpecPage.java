@@ -34,6 +34,7 @@ final class SpecPage {
         }
         h.append("</ol>\n");
         properties(h, spec);
+        coverage(h, spec.coverage());
         List<String> anchors = Slugs.forProperties(spec);
         for (Counterexample cx : counterexamples) {
             String anchor = anchors.get(spec.properties().indexOf(cx.property()));
@@ -43,7 +44,8 @@ final class SpecPage {
                 h.append("<p>").append(Html.escape(cx.property().outcome())).append("</p>\n");
             }
             h.append("<p class=\"files\">");
-            for (Path file : List.of(cx.svgFile(), cx.png(), cx.txt(), cx.dot())) {
+            for (Path file : java.util.stream.Stream.of(cx.svgFile(), cx.png(), cx.txt(), cx.dot())
+                    .filter(java.util.Objects::nonNull).toList()) {
                 String name = dir.relativize(file).toString().replace('\\', '/');
                 h.append("<a href=\"").append(Html.escape(name)).append("\">").append(Html.escape(name))
                         .append("</a>");
@@ -73,6 +75,34 @@ final class SpecPage {
                     .append("</td><td>").append(Html.escape(property.outcome())).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
+    }
+
+    /** How often each actor and step fired; a warning for each that never did. */
+    private static void coverage(StringBuilder h, Coverage coverage) {
+        if (coverage.actors().isEmpty() && coverage.steps().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Coverage</h2>\n");
+        for (String warning : coverage.warnings()) {
+            h.append("<p class=\"warning\">warning: ").append(Html.escape(warning)).append("</p>\n");
+        }
+        if (!coverage.measured()) {
+            h.append("<p>Not measured in full (the exploration stopped early): no warnings.</p>\n");
+        }
+        h.append("<table id=\"coverage\">\n<thead><tr><th>actor or converter step</th><th>fired</th></tr></thead>")
+                .append("\n<tbody>\n");
+        for (Coverage.Count count : coverage.actors()) {
+            coverageRow(h, "actor " + count.name(), count.fired());
+        }
+        for (int i = 0; i < coverage.steps().size(); i++) {
+            coverageRow(h, "step " + (i + 1) + ": " + coverage.steps().get(i).name(), coverage.steps().get(i).fired());
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    private static void coverageRow(StringBuilder h, String name, long fired) {
+        h.append("<tr").append(fired == 0 ? " class=\"unmet\"" : "").append("><th>").append(Html.escape(name))
+                .append("</th><td class=\"num\">").append(String.format(Locale.ROOT, "%,d", fired)).append("</td></tr>\n");
     }
 
     /** Prefixes the SVG's element ids so that several inline diagrams on one page do not clash. */

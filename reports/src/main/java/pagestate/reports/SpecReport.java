@@ -15,10 +15,17 @@ import java.util.Objects;
  * @param complete    whether the exploration covered the whole bounded state space
  * @param stats       the run's figures
  * @param properties  one result per checked property, in spec order
+ * @param coverage    how often each actor and step fired (never null: {@link Coverage#none()})
  */
 public record SpecReport(String file, String name, String description, String platform, String system,
                          List<String> steps, boolean complete, RunStats stats,
-                         List<PropertyReport> properties) {
+                         List<PropertyReport> properties, Coverage coverage) {
+
+    /** A report without coverage. */
+    public SpecReport(String file, String name, String description, String platform, String system,
+                      List<String> steps, boolean complete, RunStats stats, List<PropertyReport> properties) {
+        this(file, name, description, platform, system, steps, complete, stats, properties, Coverage.none());
+    }
 
     public SpecReport {
         Objects.requireNonNull(file, "file");
@@ -29,6 +36,7 @@ public record SpecReport(String file, String name, String description, String pl
         steps = List.copyOf(steps);
         Objects.requireNonNull(stats, "stats");
         properties = List.copyOf(properties);
+        coverage = coverage == null ? Coverage.none() : coverage;
     }
 
     /** The expectation counts of this spec alone. */

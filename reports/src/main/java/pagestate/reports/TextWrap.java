@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Word wrapping to a fixed column count with a first-line and a hanging prefix. */
-final class TextWrap {
+public final class TextWrap {
 
     private final int width;
     private final String restPrefix;
@@ -23,7 +23,7 @@ final class TextWrap {
      * Wraps {@code text} so that no line, prefix included, exceeds {@code width} characters. Breaks at
      * spaces; a word longer than a line is cut. A line break in the text starts a new line.
      */
-    static List<String> wrap(String text, int width, String firstPrefix, String restPrefix) {
+    public static List<String> wrap(String text, int width, String firstPrefix, String restPrefix) {
         if (Math.max(firstPrefix.length(), restPrefix.length()) >= width) {
             throw new IllegalArgumentException("prefix leaves no room in " + width + " columns");
         }

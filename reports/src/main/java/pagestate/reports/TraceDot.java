@@ -16,12 +16,17 @@ public final class TraceDot {
     private TraceDot() {
     }
 
-    /** The DOT source of the diagram. */
+    /** The DOT source of the diagram, titled with the property alone. */
     public static String toDot(TraceView trace) {
+        return toDot(trace, null, null);
+    }
+
+    /** The DOT source of the diagram, titled with the property, the spec and its platform. */
+    public static String toDot(TraceView trace, String spec, String platform) {
         StringBuilder dot = new StringBuilder();
         dot.append("digraph counterexample {\n");
-        String title = (trace.isLasso() ? "Lasso counterexample" : "Counterexample") + " for "
-                + trace.property() + (trace.cause() == null || trace.cause().isBlank() ? "" : ": " + trace.cause());
+        String title = TraceChart.title(trace, spec, platform)
+                + (trace.cause() == null || trace.cause().isBlank() ? "" : ": " + trace.cause());
         double[] widths = laneWidths(trace);
         dot.append("  graph [newrank=true, rankdir=TB, nodesep=0.35, ranksep=0.3, labelloc=t, fontsize=14,")
                 .append(" fontname=").append(Dot.quote(Dot.FONT)).append(", label=")

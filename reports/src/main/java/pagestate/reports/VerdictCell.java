@@ -17,6 +17,16 @@ record VerdictCell(String cssClass, String mark, String headline, String detail)
                 : new VerdictCell("unmet", "\u2718", actual, expected + " \u2014 NOT MET");
     }
 
+    /** The cell's inner HTML for the verdict matrix: the mark and H, V or ? (the words are in its title). */
+    String compactHtml() {
+        String letter = switch (headline) {
+            case "holds" -> "H";
+            case "violated" -> "V";
+            default -> "";
+        };
+        return (mark.isEmpty() ? "\u00b7" : mark) + (letter.isEmpty() ? "" : "&nbsp;" + letter);
+    }
+
     /** The cell's inner HTML (text escaped). */
     String html() {
         String head = mark.isEmpty() ? Html.escape(headline) : mark + " " + Html.escape(headline);

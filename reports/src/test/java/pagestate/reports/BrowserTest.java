@@ -61,6 +61,53 @@ class BrowserTest {
         }
     }
 
+    /**
+     * The verdict matrix of a run as wide as the catalogue (24 specs with long names, 30 properties) fits
+     * a 1400-pixel window: a script added to a copy of the page (the report itself has none) measures the
+     * right edge of every matrix as chromium lays it out, and writes it into the DOM it dumps.
+     */
+    @Test
+    void theVerdictMatrixFits1400Pixels() throws Exception {
+        Files.createDirectories(DIR);
+        Optional<Chromium> browser = Chromium.find(Files.createTempDirectory(DIR, "profile"));
+        if (browser.isEmpty()) {
+            Optional<String> failure = whenMissing(System.getenv());
+            if (failure.isPresent()) {
+                fail(failure.get());
+            }
+            System.out.println("BROWSER CHECK DID NOT RUN: chromium not found");
+            return;
+        }
+        Path wide = DIR.resolve("wide");
+        Path index = ReportDirectoryTest.writeTo(wide, FakeRuns.wide());
+        String measure = "<script>var r = 0, o = 0; document.querySelectorAll('table.matrix').forEach(function (t) {"
+                + " r = Math.max(r, t.getBoundingClientRect().right);"
+                + " o = Math.max(o, t.parentElement.scrollWidth - t.parentElement.clientWidth); });"
+                + " document.body.setAttribute('data-matrix-right', Math.ceil(r));"
+                + " document.body.setAttribute('data-overflow', o);"
+                + " document.body.setAttribute('data-page-width', document.documentElement.scrollWidth);</script>";
+        Path measured = wide.resolve("measured.html");
+        Files.writeString(measured, Files.readString(index).replace("</body>", measure + "</body>"));
+        Document dom = Jsoup.parse(browser.get().dumpDom(measured, 1400, 900), measured.toUri().toString());
+        int right = Integer.parseInt(dom.body().attr("data-matrix-right"));
+        int page = Integer.parseInt(dom.body().attr("data-page-width"));
+        int overflow = Integer.parseInt(dom.body().attr("data-overflow"));
+        System.out.println("verdict matrix of 30 properties: right edge at " + right + " px, page " + page
+                + " px, scrolled part " + overflow + " px");
+        assertEquals(0, overflow, "the matrix needs no horizontal scrolling");
+        assertTrue(right > 600, "the matrix was laid out: " + right);
+        assertTrue(right <= 1400, "the verdict matrix ends at " + right + " px, beyond 1400");
+        assertTrue(page <= 1400, "the page is " + page + " px wide");
+        chromium(browser.get(), measured);
+    }
+
+    private static void chromium(Chromium chromium, Path page) throws Exception {
+        Path shot = DIR.resolve("wide.png");
+        Files.deleteIfExists(shot);
+        chromium.screenshot(page, shot, 1400, 900);
+        System.out.println("browser screenshot: " + shot);
+    }
+
     /** A failure message when the environment demands the browser check (CI=true, PAGESTATE_REQUIRE_BROWSER=1). */
     static Optional<String> whenMissing(java.util.Map<String, String> env) {
         boolean required = "true".equalsIgnoreCase(env.get("CI")) || "1".equals(env.get("PAGESTATE_REQUIRE_BROWSER"));

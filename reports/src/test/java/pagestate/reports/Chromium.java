@@ -40,6 +40,11 @@ final class Chromium {
         return run(List.of("--dump-dom", page.toUri().toString()), null);
     }
 
+    /** The DOM after the page loaded in a window of the given size (its scripts have run). */
+    String dumpDom(Path page, int width, int height) throws IOException, InterruptedException {
+        return run(List.of("--window-size=" + width + "," + height, "--dump-dom", page.toUri().toString()), null);
+    }
+
     /** Takes a screenshot of the page at the given window size. */
     void screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
         run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,

@@ -42,7 +42,7 @@ class DiagramTest {
     void svgIsWellFormedAndNamesTheViolatedProperty() throws Exception {
         Files.createDirectories(OUT);
         for (TraceView trace : new TraceView[] {FakeRuns.tdxTdExit(), FakeRuns.livenessLasso()}) {
-            String svg = TestDiagrams.get().svg(TraceDot.toDot(trace));
+            String svg = SceneSvg.svg(TraceChart.scene(trace, "tdx-spec", "tdx"));
             Files.writeString(OUT.resolve(trace.property() + ".svg"), svg);
             Document doc = parseXml(svg);
             assertEquals("svg", doc.getDocumentElement().getLocalName() == null
@@ -55,7 +55,7 @@ class DiagramTest {
     @Test
     void pngIsARealImage() throws Exception {
         Files.createDirectories(OUT);
-        byte[] png = TestDiagrams.get().png(TraceDot.toDot(FakeRuns.tdxTdExit()));
+        byte[] png = ScenePng.png(TraceChart.scene(FakeRuns.tdxTdExit(), "tdx-spec", "tdx"), 1.5);
         Files.write(OUT.resolve("no_fatal.png"), png);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertNotNull(image, "ImageIO reads the PNG");
@@ -75,14 +75,6 @@ class DiagramTest {
         System.out.println("diagram engine detected on this machine: " + DiagramEngine.detect()
                 + "; tests render with " + TestDiagrams.get().engine());
         assertEquals(DiagramEngine.GRAAL_JS, TestDiagrams.get().engine());
-    }
-
-    @Test
-    void rasteriserKeepsSpacesNextToCharacterReferences() {
-        String svg = "<svg><polygon stroke=\"transparent\"/><text x=\"1\">present 1 &#45;&gt; 0</text></svg>";
-        String adapted = SvgRaster.keepSpaces(svg);
-        assertTrue(adapted.contains("<text x=\"1\">present\u00a01\u00a0&#45;&gt;\u00a00</text>"), adapted);
-        assertTrue(adapted.contains("stroke=\"none\""), adapted);
     }
 
     private static long allNodes(MutableGraph graph) {

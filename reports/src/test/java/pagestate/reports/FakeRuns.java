@@ -44,6 +44,28 @@ final class FakeRuns {
                 .build();
     }
 
+    /**
+     * A run as wide as the bundled cpu catalogue and more: 24 specs with long names, each checking 30
+     * properties of 28 to 29 characters, every verdict kind among them.
+     */
+    static RunReport wide() {
+        List<SpecReport> specs = new java.util.ArrayList<>();
+        for (int s = 0; s < 24; s++) {
+            List<PropertyReport> properties = new java.util.ArrayList<>();
+            for (int p = 0; p < 30; p++) {
+                String name = String.format("confidential_never_forward%02d", p) + (p % 2 == 0 ? "x" : "");
+                Expected expected = (s + p) % 4 == 0 ? null : (s + p) % 3 == 0 ? Expected.VIOLATED : Expected.HOLDS;
+                Actual actual = (s + p) % 7 == 0 ? Actual.UNKNOWN : (s + p) % 5 == 0 ? Actual.HOLDS : Actual.VIOLATED;
+                TraceView trace = actual == Actual.VIOLATED && p < 2 ? tdxTdExit(name) : null;
+                properties.add(PropertyReport.of(name, expected, actual, trace, null));
+            }
+            specs.add(new SpecReport("specs/wide-" + s + ".pspec",
+                    String.format("kelley-seven-step-snp-to-private-4cpu-%02d", s), "a wide spec", "vtom", "cpu",
+                    List.of("1. flip"), true, RunStats.of(10, 20, 3, 0.1, 50, "none"), properties));
+        }
+        return new RunReport("pagestate", "0.1.0-test", specs);
+    }
+
     static RunReport run() {
         SpecReport tdx = new SpecReport("specs/tdx-shared-to-private-pre-195edce.spec",
                 "tdx-shared-to-private-pre-195edce",

@@ -30,7 +30,7 @@ class JsonReportTest {
         assertEquals(2, root.at("/summary/failed").asInt());
         assertEquals(1, root.at("/summary/incomplete").asInt());
         JsonNode tdx = root.at("/specs/0");
-        assertEquals(List.of("file", "name", "platform", "complete", "stats", "properties"), fields(tdx));
+        assertEquals(List.of("file", "name", "platform", "complete", "stats", "coverage", "properties"), fields(tdx));
         assertEquals(List.of("distinct_states", "transitions", "max_depth", "seconds", "states_per_second",
                 "bytes_per_state", "reduction"), fields(tdx.get("stats")));
         assertEquals(1234, tdx.at("/stats/distinct_states").asLong());

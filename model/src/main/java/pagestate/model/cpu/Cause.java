@@ -20,6 +20,7 @@ public enum Cause {
     NPF_RMP_PRIVATE(Kind.FATAL, false, "RMP nested page fault: C=1 access to a hypervisor-owned page"),
     NPF_RMP_SHARED(Kind.FATAL, false, "RMP nested page fault: C=0 access to a guest-owned page"),
     VTOM_PARAVISOR(Kind.FATAL, true, "#VC to the paravisor (attribute and host visibility disagree), which cannot forward it"),
+    VTOM_WBINVD(Kind.FATAL, true, "#VC for WBINVD to the paravisor, which does not handle it and cannot forward it"),
     MC_POISON(Kind.FATAL, false, "#MC: read of a poisoned line (key mismatch on write-back)"),
     PF_IN_PVALIDATE(Kind.FATAL, false, "#PF inside PVALIDATE: the direct-map PTE is not present"),
     PVALIDATE_FAILED(Kind.FATAL, false, "PVALIDATE failed (page not in the expected RMP state): sev_es_terminate()"),

@@ -18,9 +18,18 @@ import pagestate.model.SpecNamed;
  * @param hostImplicitConversion SNP: on an RMP nested page fault the host converts the page to what the
  *                             access wanted and lets it retry, instead of stopping the guest
  *                             (docs/model.md section 5.2: a host that converts the page is an option)
+ * @param paravisorHandlesWbinvd vTOM: the paravisor handles the hypervisor's WBINVD intercept for the guest,
+ *                             which sees no exception (unconfirmed); off: the #VC is fatal like any other
+ *                             under vTOM
  */
 public record Options(boolean smeCoherent, boolean veZeropadFixup, Content writebackMismatch,
-                      boolean vmmFlushOnMapPrivate, boolean hostImplicitConversion) {
+                      boolean vmmFlushOnMapPrivate, boolean hostImplicitConversion, boolean paravisorHandlesWbinvd) {
+
+    /** The options without the vTOM WBINVD one (on). */
+    public Options(boolean smeCoherent, boolean veZeropadFixup, Content writebackMismatch, boolean vmmFlushOnMapPrivate,
+                   boolean hostImplicitConversion) {
+        this(smeCoherent, veZeropadFixup, writebackMismatch, vmmFlushOnMapPrivate, hostImplicitConversion, true);
+    }
 
     public Options {
         if (writebackMismatch != Content.POISON && writebackMismatch != Content.GARBAGE) {
@@ -29,7 +38,7 @@ public record Options(boolean smeCoherent, boolean veZeropadFixup, Content write
     }
 
     public static Options defaults() {
-        return new Options(false, true, Content.POISON, true, false);
+        return new Options(false, true, Content.POISON, true, false, true);
     }
 
     /** A named option as it is written in spec files. */
@@ -43,7 +52,9 @@ public record Options(boolean smeCoherent, boolean veZeropadFixup, Content write
         VMM_FLUSH_ON_MAP_PRIVATE("vmm_flush_on_map_private", Platform.TDX,
                 "MapGPA(private) includes the VMM's cache flush of the shared alias (tdx.c comment)", "on", "on", "off"),
         HOST_IMPLICIT_CONVERSION("host_implicit_conversion", Platform.SNP,
-                "on an RMP nested page fault the host converts the page to what the access wanted and lets it retry, instead of stopping the guest (docs/model.md section 5)", "off", "on", "off");
+                "on an RMP nested page fault the host converts the page to what the access wanted and lets it retry, instead of stopping the guest (docs/model.md section 5)", "off", "on", "off"),
+        PARAVISOR_HANDLES_WBINVD("paravisor_handles_wbinvd", Platform.VTOM,
+                "the paravisor handles the WBINVD intercept and the guest sees no exception (unconfirmed); off: the #VC is fatal", "on", "on", "off");
 
         private final String specName;
         private final Platform platform;
@@ -74,16 +85,18 @@ public record Options(boolean smeCoherent, boolean veZeropadFixup, Content write
             boolean on = value.equals("on");
             return switch (this) {
                 case SME_COHERENT -> new Options(on, o.veZeropadFixup(), o.writebackMismatch(), o.vmmFlushOnMapPrivate(),
-                        o.hostImplicitConversion());
+                        o.hostImplicitConversion(), o.paravisorHandlesWbinvd());
                 case VE_ZEROPAD_FIXUP -> new Options(o.smeCoherent(), on, o.writebackMismatch(), o.vmmFlushOnMapPrivate(),
-                        o.hostImplicitConversion());
+                        o.hostImplicitConversion(), o.paravisorHandlesWbinvd());
                 case WRITEBACK_MISMATCH -> new Options(o.smeCoherent(), o.veZeropadFixup(),
                         value.equals("poison") ? Content.POISON : Content.GARBAGE, o.vmmFlushOnMapPrivate(),
-                        o.hostImplicitConversion());
+                        o.hostImplicitConversion(), o.paravisorHandlesWbinvd());
                 case VMM_FLUSH_ON_MAP_PRIVATE -> new Options(o.smeCoherent(), o.veZeropadFixup(), o.writebackMismatch(), on,
-                        o.hostImplicitConversion());
+                        o.hostImplicitConversion(), o.paravisorHandlesWbinvd());
                 case HOST_IMPLICIT_CONVERSION -> new Options(o.smeCoherent(), o.veZeropadFixup(), o.writebackMismatch(),
-                        o.vmmFlushOnMapPrivate(), on);
+                        o.vmmFlushOnMapPrivate(), on, o.paravisorHandlesWbinvd());
+                case PARAVISOR_HANDLES_WBINVD -> new Options(o.smeCoherent(), o.veZeropadFixup(), o.writebackMismatch(),
+                        o.vmmFlushOnMapPrivate(), o.hostImplicitConversion(), on);
             };
         }
 

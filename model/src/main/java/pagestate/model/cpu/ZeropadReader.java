@@ -22,7 +22,7 @@ public record ZeropadReader(String name, int cpu, int page, Mapping via) {
      * map or a vmalloc area, both pages are in the same mapping (it maps them contiguously). Through the
      * lazy alias, the load starts at the end of a live vm_map_ram() area and strays into the lazily freed
      * area packed right after it (mm/vmalloc.c vb_alloc(): areas of a vmap block have no guard page
-     * between them); the model gives that live area the translation of page's direct map.
+     * between them); the model reads page {@code page} in that live area with its direct map's translation.
      */
     public Mapping firstPageMapping() {
         return via == Mapping.LAZY ? Mapping.DIRECT : via;

@@ -117,4 +117,14 @@ class CacheFlushPrimitivesTest {
         Step.assertNext(expected, Step.run(m, s));
         assertEquals(Content.SECRET, Step.run(m, s).next().contents(1), "matching dirty line: harmless");
     }
+
+    @Test
+    void wbinvdOnVtomIsFatalWhenTheParavisorDoesNotHandleIt() {
+        // option paravisor_handles_wbinvd off: the #VC goes to the paravisor, which cannot forward it
+        PageModel m = Build.on(Platform.VTOM).option(Options.Option.PARAVISOR_HANDLES_WBINVD, "off")
+                .converter(0, Direction.TO_SHARED, "wbinvd", 1).model();
+        PageState s = m.initialState().edit().cache(1, BOTH_DIRTY).done();
+        PageState expected = Step.doneFrom(s, Cause.VTOM_WBINVD).happen(Cause.VTOM_WBINVD).done();
+        Step.assertNext(expected, Step.run(m, s));
+    }
 }

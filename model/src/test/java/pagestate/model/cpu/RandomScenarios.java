@@ -28,7 +28,7 @@ final class RandomScenarios {
     static Gen<Scenario> scenarios(int maxCpus, int maxPages, int maxMappings, int maxSteps) {
         Gen<Bounds> bounds = range(1, maxCpus).zip(range(2, maxPages), range(1, maxMappings), Bounds::new);
         return enumValues(Platform.class).flatMap(p -> bounds.zip(phases(p, maxSteps), range(0, (1 << 11) - 1),
-                        range(0, (1 << HardwareAction.values().length) - 1), range(0, 255),
+                        range(0, (1 << HardwareAction.values().length) - 1), range(0, 511),
                         (b, phases, actors, hw, opts) -> build(p, b, phases, actors, hw, opts)))
                 .describedAs(RandomScenarios::describe);
     }
@@ -52,7 +52,7 @@ final class RandomScenarios {
      * 4 error path free, 5 hypercalls may fail, 6-7 the reader's CPU, 8 host reads, 9 host writes, 10 every
      * step after a phase's first hypercall runs always. {@code opts} bits 0-4 the options, 5 the second of
      * two mappings is the lazy alias (not the vmalloc alias), 6-7 the reader's mapping (0 or 3 direct,
-     * 1 vmalloc, 2 lazy, where the scenario has it).
+     * 1 vmalloc, 2 lazy, where the scenario has it), 8 the vTOM paravisor does not handle WBINVD.
      */
     private static Scenario build(Platform p, Bounds b, List<Phase> phases, int actors, int hw, int opts) {
         List<Mapping> mappings = b.mappings() == 2 && (opts & 32) != 0 ? List.of(Mapping.DIRECT, Mapping.LAZY)
@@ -78,7 +78,7 @@ final class RandomScenarios {
             for (Phase ph : phases) for (Primitive s : ph.steps()) if (s.isHypercall()) mayFail.add(s);
         }
         Options o = new Options((opts & 1) != 0, (opts & 2) != 0, (opts & 4) != 0 ? Content.POISON : Content.GARBAGE,
-                (opts & 8) != 0, (opts & 16) != 0);
+                (opts & 8) != 0, (opts & 16) != 0, (opts & 256) == 0);
         return new Scenario(p, o, b.cpus(), b.pages(), mappings, converters, readers, hosts, hardware, mayFail,
                 (actors & 16) != 0 ? ErrorPath.FREE : ErrorPath.LEAK);
     }

@@ -1,0 +1,57 @@
+package pagestate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Coverage: on SEV-SNP the merged conversion to private always ends fatally before its set_present step
+ * (every path, also unreduced), so that step and the two after it never fire, and check says so in text,
+ * JSON and HTML; a spec whose every step and actor fires gets no warning.
+ */
+class CoverageTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Path CPU = Path.of("..", "specs", "catalog", "cpu").toAbsolutePath().normalize();
+
+    @Test
+    void aStepThatNeverFiresIsWarnedAboutInTextJsonAndHtml() throws Exception {
+        Path spec = CPU.resolve("edgecombe-merged-snp-to-private.pspec");
+        Path json = dir.resolve("r.json");
+        Path out = dir.resolve("report");
+        StringWriter text = new StringWriter();
+        int code = Main.run(new String[] {"check", "--json", json.toString(), "--out", out.toString(), spec.toString()},
+                new PrintWriter(text, true), new PrintWriter(new StringWriter(), true));
+        assertEquals(0, code, text.toString());
+        String warning = "step 8 (set_present (to private)) never fired";
+        assertTrue(text.toString().contains("  warning: " + warning), text.toString());
+        JsonNode coverage = new ObjectMapper().readTree(json.toFile()).get("specs").get(0).get("coverage");
+        assertTrue(coverage.get("measured").asBoolean());
+        assertTrue(coverage.get("warnings").toString().contains(warning), coverage.toString());
+        assertEquals(0, coverage.get("steps").get(7).get("fired").asLong(), coverage.toString());
+        assertTrue(coverage.get("steps").get(0).get("fired").asLong() > 0, coverage.toString());
+        String page = Files.readString(out.resolve("edgecombe-merged-snp-to-private").resolve("index.html"));
+        assertTrue(page.contains("warning: " + warning), "the spec page warns");
+        assertTrue(Files.readString(out.resolve("index.html")).contains("3 never fired"), "the index shows it");
+    }
+
+    @Test
+    void aSpecWhoseEveryStepFiresHasNoWarning() {
+        StringWriter text = new StringWriter();
+        int code = Main.run(new String[] {"check", CPU.resolve("kelley-seven-step-tdx-to-shared.pspec").toString()},
+                new PrintWriter(text, true), new PrintWriter(new StringWriter(), true));
+        assertEquals(0, code, text.toString());
+        assertFalse(text.toString().contains("warning:"), text.toString());
+    }
+}
