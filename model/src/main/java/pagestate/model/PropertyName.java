@@ -3,7 +3,7 @@ package pagestate.model;
 import java.util.Optional;
 
 /**
- * The properties of domain.md sections 6 and 7, by the stable snake_case names that spec files use,
+ * The properties of docs/model.md sections 6 and 7, by the stable snake_case names that spec files use,
  * each with the seed systems whose models define it.
  */
 public enum PropertyName implements SpecNamed {
@@ -31,7 +31,7 @@ public enum PropertyName implements SpecNamed {
             "every conversion eventually completes (weak fairness of the converters)"),
     ZEROPAD_RETURNS_EVENTUALLY("zeropad_returns_eventually", true,
             "every zeropad reader eventually returns (weak fairness of readers and converters)"),
-    // ---- vTOM and swiotlb (domain.md 7, seed 000)
+    // ---- vTOM and swiotlb (docs/model.md section 7, seed 000)
     NO_PRIVATE_ALIAS_ACCESS("no_private_alias_access", false,
             "no CPU access reaches a host-visible page through its private alias below vTOM", SeedSystem.VTOM_SWIOTLB),
     DEVICE_READS_AFTER_COPY("device_reads_after_copy", false,
@@ -40,7 +40,7 @@ public enum PropertyName implements SpecNamed {
             "the CPU reads the DMA result from its buffer only after sync-for-cpu copied it back", SeedSystem.VTOM_SWIOTLB),
     C_BIT_ZERO("c_bit_zero", false, "the C-bit is 0 in every PTE (vTOM decides encryption by address)",
             SeedSystem.VTOM_SWIOTLB),
-    // ---- RISC-V CoVE (domain.md 7, seed 001)
+    // ---- RISC-V CoVE (docs/model.md section 7, seed 001)
     HOST_EMULATES_REGISTERED_ONLY("host_emulates_registered_only", false,
             "the host emulates an access only at an address the guest registered (or mapped shared) as MMIO", SeedSystem.COVE),
     CONFIDENTIAL_NEVER_FORWARDED("confidential_never_forwarded", false,
@@ -53,14 +53,14 @@ public enum PropertyName implements SpecNamed {
     GUEST_READS_BEFORE_UNSHARE("guest_reads_before_unshare", false,
             "the guest reads the host's answer from the buffer: after the host served it and before unshare_memory"
                     + " (after it, the GPA is backed by a fresh confidential zero page)", SeedSystem.COVE),
-    // ---- AMD IOMMU with SEV-SNP (domain.md 7, seed 002)
+    // ---- AMD IOMMU with SEV-SNP (docs/model.md section 7, seed 002)
     IOMMU_MAPS_SHARED_ONLY("iommu_maps_shared_only", false,
             "every IOMMU mapping and IOTLB entry points only at pages the RMP says are shared", SeedSystem.IOMMU),
     IOMMU_SIZE_WITHIN_RMP("iommu_size_within_rmp", false,
             "no IOMMU mapping or IOTLB entry is larger than the RMP entry of a page it covers", SeedSystem.IOMMU),
     SHARED_DMA_SUCCEEDS("shared_dma_succeeds", true,
             "DMA into a page the guest shared eventually succeeds (weak fairness of guest, VMM and device)", SeedSystem.IOMMU),
-    // ---- OpenBSD busdma (domain.md 7, seed 003)
+    // ---- OpenBSD busdma (docs/model.md section 7, seed 003)
     DEVICE_SEES_ONLY_BOUNCE("device_sees_only_bounce", false,
             "every address the device is given is a bounce page's", SeedSystem.BUSDMA),
     BOUNCE_ONE_SEGMENT("bounce_one_segment", false,

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The five systems users discuss (domain.md sections 2 and 7), by the names spec files use in their
+ * The five systems users discuss (docs/model.md sections 2 and 7), by the names spec files use in their
  * {@code system} line. Each has its own model, statements and properties.
  */
 public enum SeedSystem implements SpecNamed {

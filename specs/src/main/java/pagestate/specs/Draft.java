@@ -38,7 +38,7 @@ final class Draft {
     Located<List<Located<Primitive>>> fail;
     Located<ErrorPath> onError;
     Located<CheckDecl> check;
-    // ---- the other seed systems (domain.md 7)
+    // ---- the other seed systems (docs/model.md section 7)
     Located<String> iommu;
     Located<String> busdma;
     Located<String> encryption;

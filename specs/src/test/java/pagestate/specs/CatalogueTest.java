@@ -52,7 +52,7 @@ class CatalogueTest {
                 required.add("edgecombe-merged-" + platform + "-to-" + dir);
             }
         }
-        // domain.md 8 items 6 to 8 and the vTOM swiotlb designs
+        // docs/model.md section 8 items 6 to 8 and the vTOM swiotlb designs
         required.addAll(List.of("iommu-map-all-2m", "iommu-map-all-4k", "iommu-dynamic",
                 "busdma-correct-driver", "busdma-missing-prewrite", "busdma-missing-postread", "busdma-coalescing",
                 "busdma-raw-load", "cove-unregistered-as-mmio", "cove-registration-only", "x86-shared-bit-contrast",

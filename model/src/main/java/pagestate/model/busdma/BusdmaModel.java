@@ -10,7 +10,7 @@ import pagestate.model.SystemAction;
 import pagestate.model.SystemProperty;
 
 /**
- * OpenBSD busdma bounce buffers in an SEV guest (domain.md 7, seed 003, sys/arch/amd64/amd64/bus_dma.c).
+ * OpenBSD busdma bounce buffers in an SEV guest (docs/model.md section 7, seed 003, sys/arch/amd64/amd64/bus_dma.c).
  * Actors: the driver (its program on one map) and the device (started by the driver, it reads and/or
  * writes every chunk it was given, in any order). The host sees the bounce pages (shared); it does not act.
  *

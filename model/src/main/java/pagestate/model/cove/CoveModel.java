@@ -10,7 +10,7 @@ import pagestate.model.SystemAction;
 import pagestate.model.SystemProperty;
 
 /**
- * RISC-V CoVE MMIO against the x86 shared bit (domain.md 7, seed 001). Actors: the guest on CPU0 (its
+ * RISC-V CoVE MMIO against the x86 shared bit (docs/model.md section 7, seed 001). Actors: the guest on CPU0 (its
  * program on the device region M), a zeropad reader on CPU1 (last RAM page across into the hole X after
  * RAM), the TSM (decides where a fault goes) and the host (emulates what is forwarded). An access that
  * faults leaves the fault pending and its CPU waits: the TSM then takes it (its own step, on its lane),

@@ -43,7 +43,7 @@ final class Accesses {
         }
         Cause c = verdict(e, who, attr, page);
         if (c != Cause.OK) return c;
-        // a private read of a poisoned line raises #MC (domain.md section 4)
+        // a private read of a poisoned line raises #MC (docs/model.md section 4)
         if (attr == Attribute.PRIVATE && e.contentsNow(page) == Content.POISON) return Cause.MC_POISON;
         fill(e, page, attr);
         return Cause.OK;
@@ -103,7 +103,7 @@ final class Accesses {
         return c;
     }
 
-    /** A read through a translation fills a clean line with that translation's key (domain.md section 4). */
+    /** A read through a translation fills a clean line with that translation's key (docs/model.md section 4). */
     static void fill(StateEdit e, int page, Attribute key) {
         CacheLines lines = e.cacheNow(page);
         if (lines.get(key) == Line.NONE) e.cache(page, lines.with(key, Line.CLEAN));
@@ -112,7 +112,7 @@ final class Accesses {
     /**
      * Writes back and drops the lines of {@code page} with {@code key}. A dirty line whose key no longer
      * matches the page's state corrupts it on non-coherent caches: TDX poisons it, SNP without
-     * SME_COHERENT leaves garbage (domain.md section 4).
+     * SME_COHERENT leaves garbage (docs/model.md section 4).
      */
     void writeBack(StateEdit e, int page, Attribute key) {
         CacheLines lines = e.cacheNow(page);

@@ -1,7 +1,7 @@
 package pagestate.model.cpu;
 
 /**
- * The specific outcome of an access or a step (domain.md section 5), with its class. Traces show the
+ * The specific outcome of an access or a step (docs/model.md section 5), with its class. Traces show the
  * description.
  */
 public enum Cause {
@@ -33,7 +33,7 @@ public enum Cause {
     HYPERCALL_FAILED(Kind.RULE, false, "the hypercall failed; the converter took its error path"),
     IMPLICIT_CONVERSION(Kind.RULE, false, "RMP nested page fault; the host converted the page behind the guest's back");
 
-    /** Outcome classes (domain.md section 5). */
+    /** Outcome classes (docs/model.md section 5). */
     public enum Kind { OK, RECOVERED, RULE, SECURITY, FATAL }
 
     private final Kind kind;

@@ -1,6 +1,6 @@
 package pagestate.model.cpu;
 
-/** What a page holds, as an abstract value (domain.md section 3). */
+/** What a page holds, as an abstract value (docs/model.md section 3). */
 public enum Content {
     /** Private data of the guest, in plaintext as the guest sees it. */
     SECRET,

@@ -1,7 +1,7 @@
 package pagestate.model.cpu;
 
 /**
- * What each converter primitive does to the state (domain.md sections 2 and 4). One method per
+ * What each converter primitive does to the state (docs/model.md sections 2 and 4). One method per
  * primitive; each applies to every page of its converter, atomically.
  */
 final class ConverterSteps {
@@ -102,7 +102,7 @@ final class ConverterSteps {
      * TDX MapGPA (TDG.VP.VMCALL): the VMM maps the GPA shared or private. A page mapped private is
      * pending until accepted and holds no data the guest wrote (new backing, tdx.c). With the option
      * vmm_flush_on_map_private, the VMM flushes the shared alias's lines first (tdx.c comment in
-     * tdx_cache_flush_required(): the VMM is responsible on shared->private).
+     * tdx_tlb_flush_required(): the VMM is responsible on shared->private).
      */
     private Cause mapGpa(StateEdit e, Converter c, Attribute target) {
         for (int page : c.pages()) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * The CPU symmetry a scenario implies: CPUs that run no converter and either nothing or exactly one
  * zeropad reader of the same page through the same mapping are interchangeable, each together with its TLB rows and its reader.
  * Derived, not declared: the rules treat every CPU alike except through the actors that run on it
- * (domain.md 3: per-CPU state is the TLB; 4: fills, evictions, IPI flushes and vm_unmap_aliases() hit any
+ * (docs/model.md section 3: per-CPU state is the TLB; 4: fills, evictions, IPI flushes and vm_unmap_aliases() hit any
  * or every CPU the same way; 5: an access depends on its own CPU's TLB only). So permuting such CPUs (and
  * their readers) maps successors to successors, and every property, which quantifies over all CPUs and
  * readers alike, keeps its value. A converter's CPU is never permuted: its steps translate through its

@@ -3,7 +3,7 @@ package pagestate.model.cpu;
 import java.util.function.BiConsumer;
 
 /**
- * What the hardware may do at any time, on any CPU (domain.md section 4). Each kind can be switched off.
+ * What the hardware may do at any time, on any CPU (docs/model.md section 4). Each kind can be switched off.
  */
 final class Hardware {
 

@@ -1,7 +1,7 @@
 package pagestate.model.cpu;
 
 /**
- * The hypervisor's / firmware's view of a page (domain.md section 3), per platform.
+ * The hypervisor's / firmware's view of a page (docs/model.md section 3), per platform.
  */
 public enum HvPage {
     /** TDX: mapped private in the secure EPT and accepted. */

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * (applied in {@link PageModel#canonical} before the CPU symmetry). Each merge is a bisimulation:
  * <ul>
  *   <li>A clean cache line and no line: only a dirty line is ever read (no_stale_dirty_line) or has an
- *       effect (a write-back with the wrong key, domain.md 4); a write dirties a line whatever was there,
+ *       effect (a write-back with the wrong key, docs/model.md section 4); a write dirties a line whatever was there,
  *       a fill or an eviction of a clean line changes nothing else.</li>
  *   <li>A TLB entry of a page no converter touches and no entry, for a mapping with a PTE: that page's PTEs
  *       never change, so the entry always equals what a page walk would cache (SDM Vol. 3A 4.10.2.3) and an

@@ -4,7 +4,7 @@ import pagestate.model.SpecNamed;
 
 /**
  * Platform options: facts that differ between CPU generations or kernel versions, or that
- * domain.md marks unconfirmed. A spec sets them with {@code option NAME VALUE}; see {@link Option}.
+ * docs/model.md marks unconfirmed. A spec sets them with {@code option NAME VALUE}; see {@link Option}.
  *
  * @param smeCoherent          SNP: the CPU has X86_FEATURE_SME_COHERENT, so a leftover line with the
  *                             other key is harmless and no cache flush is needed (mem_encrypt_amd.c)
@@ -12,12 +12,12 @@ import pagestate.model.SpecNamed;
  *                             page-crossing loads, 1e7769653b06, and the fault address is passed, July 2023);
  *                             off: a #VE from a zeropad is fatal
  * @param writebackMismatch    TDX: what a write-back of a dirty line with the wrong key does to the page
- *                             (unconfirmed: domain.md section 4)
+ *                             (unconfirmed: docs/model.md section 4)
  * @param vmmFlushOnMapPrivate TDX: MapGPA(private) includes the VMM's cache flush of the shared alias
- *                             (tdx.c tdx_cache_flush_required() comment: the VMM flushes on shared->private)
+ *                             (tdx.c tdx_tlb_flush_required() comment: the VMM flushes on shared->private)
  * @param hostImplicitConversion SNP: on an RMP nested page fault the host converts the page to what the
  *                             access wanted and lets it retry, instead of stopping the guest
- *                             (domain.md section 5: "a host that implicitly converts is an option")
+ *                             (docs/model.md section 5.2: a host that converts the page is an option)
  * @param paravisorHandlesWbinvd vTOM: the paravisor handles the hypervisor's WBINVD intercept for the guest,
  *                             which sees no exception (unconfirmed); off: the #VC is fatal like any other
  *                             under vTOM
@@ -48,11 +48,11 @@ public record Options(boolean smeCoherent, boolean veZeropadFixup, Content write
         VE_ZEROPAD_FIXUP("ve_zeropad_fixup", Platform.TDX,
                 "the #VE handler's zeropad fixup works (1e7769653b06 and the July 2023 fix); off: a zeropad #VE is fatal", "on", "on", "off"),
         WRITEBACK_MISMATCH("writeback_mismatch", Platform.TDX,
-                "what writing back a dirty line with the wrong key leaves in the page (unconfirmed, domain.md 4)", "poison", "poison", "garbage"),
+                "what writing back a dirty line with the wrong key leaves in the page (unconfirmed, docs/model.md section 4)", "poison", "poison", "garbage"),
         VMM_FLUSH_ON_MAP_PRIVATE("vmm_flush_on_map_private", Platform.TDX,
                 "MapGPA(private) includes the VMM's cache flush of the shared alias (tdx.c comment)", "on", "on", "off"),
         HOST_IMPLICIT_CONVERSION("host_implicit_conversion", Platform.SNP,
-                "on an RMP nested page fault the host converts the page to what the access wanted and lets it retry, instead of stopping the guest (domain.md 5)", "off", "on", "off"),
+                "on an RMP nested page fault the host converts the page to what the access wanted and lets it retry, instead of stopping the guest (docs/model.md section 5)", "off", "on", "off"),
         PARAVISOR_HANDLES_WBINVD("paravisor_handles_wbinvd", Platform.VTOM,
                 "the paravisor handles the WBINVD intercept and the guest sees no exception (unconfirmed); off: the #VC is fatal", "on", "on", "off");
 

@@ -12,9 +12,9 @@ import java.util.List;
  *
  * <p>Sources of each footprint: a TLB fill reads the PTE it caches from (SDM Vol. 3A 4.10.2.3); a cache
  * fill reads every translation of its page (any CPU may fill through any present translation); a
- * write-back reads the page state (a key mismatch corrupts the contents, domain.md 4); an access reads
+ * write-back reads the page state (a key mismatch corrupts the contents, docs/model.md section 4); an access reads
  * and fills its CPU's TLB entry, walks the PTE, reads the platform state and contents and fills lines
- * (domain.md 5). Every action reads the crash (a crashed guest does nothing) and any action that may meet
+ * (docs/model.md section 5). Every action reads the crash (a crashed guest does nothing) and any action that may meet
  * a fatal outcome writes it, so a reader or converter that may still crash conflicts with everything.
  */
 final class PageFootprints {

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One state of the system: the product of every PTE, TLB entry, cache line, platform page state and
- * content, and every actor's program counter and outcome (domain.md section 3). Immutable: change it
+ * content, and every actor's program counter and outcome (docs/model.md section 3). Immutable: change it
  * through {@link #edit()}, which copies.
  */
 public final class PageState {

@@ -2,7 +2,7 @@ package pagestate.model.cpu;
 
 import pagestate.model.SpecNamed;
 
-/** The confidential-computing platforms the model knows (domain.md section 5). */
+/** The confidential-computing platforms the model knows (docs/model.md section 5). */
 public enum Platform implements SpecNamed {
     /** Intel TDX: shared bit in the PTE, secure-EPT page states, #VE, MapGPA and ACCEPT. */
     TDX("tdx", "Intel TDX: shared bit in the PTE, secure-EPT page states, #VE, MapGPA and ACCEPT"),

@@ -1,7 +1,7 @@
 package pagestate.model.cpu;
 
 /**
- * What a platform does with a guest access, and how its caches behave (domain.md sections 4 and 5).
+ * What a platform does with a guest access, and how its caches behave (docs/model.md sections 4 and 5).
  * One implementation per platform: {@link Tdx}, {@link Snp}, {@link Vtom}.
  */
 public interface PlatformRules {

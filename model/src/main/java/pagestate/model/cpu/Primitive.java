@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The converter's primitives (domain.md section 2). Each acts on every page of its converter, on the
+ * The converter's primitives (docs/model.md section 2). Each acts on every page of its converter, on the
  * direct map and the vmalloc alias (CPA updates aliases: set_memory.c cpa_process_alias()).
  */
 public enum Primitive implements SpecNamed {

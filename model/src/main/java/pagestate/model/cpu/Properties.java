@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The properties of domain.md section 6, as predicates over a state. One property per method. */
+/** The properties of docs/model.md section 6, as predicates over a state. One property per method. */
 final class Properties {
 
     private final Scenario scenario;

@@ -1,7 +1,7 @@
 package pagestate.model.cpu;
 
 /**
- * AMD SEV-SNP access rules (domain.md section 5; AMD APM Vol. 2 15.36; arch/x86/coco/sev/core.c).
+ * AMD SEV-SNP access rules (docs/model.md section 5; AMD APM Vol. 2 15.36; arch/x86/coco/sev/core.c).
  */
 final class Snp implements PlatformRules {
 

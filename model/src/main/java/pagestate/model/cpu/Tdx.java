@@ -1,7 +1,7 @@
 package pagestate.model.cpu;
 
 /**
- * Intel TDX access rules (domain.md section 5; Documentation/arch/x86/tdx.rst; arch/x86/coco/tdx/tdx.c).
+ * Intel TDX access rules (docs/model.md section 5; Documentation/arch/x86/tdx.rst; arch/x86/coco/tdx/tdx.c).
  */
 final class Tdx implements PlatformRules {
 

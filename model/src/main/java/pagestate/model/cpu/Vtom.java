@@ -1,7 +1,7 @@
 package pagestate.model.cpu;
 
 /**
- * Hyper-V isolation VM with SNP vTOM and a paravisor (domain.md section 5; Documentation/virt/hyperv/coco.rst;
+ * Hyper-V isolation VM with SNP vTOM and a paravisor (docs/model.md section 5; Documentation/virt/hyperv/coco.rst;
  * arch/x86/hyperv/ivm.c). The attribute is the address alias: below vTOM private, above vTOM shared.
  */
 final class Vtom implements PlatformRules {

@@ -12,7 +12,7 @@ import pagestate.model.SystemAction;
 import pagestate.model.SystemProperty;
 
 /**
- * AMD IOMMU with SEV-SNP (domain.md 7, seed 002). Actors: the guest (its program on one page), the VMM
+ * AMD IOMMU with SEV-SNP (docs/model.md section 7, seed 002). Actors: the guest (its program on one page), the VMM
  * (handles each Page State Change: the RMP update and, under a dynamic policy, the IOMMU update), the
  * device (one DMA write into the posted page) and the IOMMU hardware (drops IOTLB entries at any time).
  *

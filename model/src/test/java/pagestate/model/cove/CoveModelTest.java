@@ -11,7 +11,7 @@ import pagestate.model.Fields;
 import pagestate.model.PropertyName;
 import pagestate.model.cpu.SystemExplorer;
 
-/** The rules of the CoVE model (seed 001) and its x86 contrast, and domain.md 8.8 pinned. */
+/** The rules of the CoVE model (seed 001) and its x86 contrast, and docs/model.md section 8.8 pinned. */
 class CoveModelTest {
 
     static CoveModel model(TsmMode mode, String words, boolean reader) {
@@ -60,7 +60,7 @@ class CoveModelTest {
     }
 
     @Test
-    void aRegistrationOnlyTsmReflectsItAndTheZeropadFixupRecovers() {   // seed 001 ("only ioremapped regions"), domain.md 5
+    void aRegistrationOnlyTsmReflectsItAndTheZeropadFixupRecovers() {   // seed 001 ("only ioremapped regions"), docs/model.md section 5
         Fields s = zeropad(TsmMode.REGISTRATION_ONLY);
         assertEquals(CoveModel.Outcome.FAULT_FIXUP.ordinal() + 1, s.get(CoveModel.READER));
         assertEquals(0, s.get(CoveModel.CRASH));
@@ -85,7 +85,7 @@ class CoveModelTest {
     }
 
     @Test
-    void theFirstTouchOfReusedRamInAStillRegisteredRegionIsForwarded() {   // domain.md 7 (regions removed before reuse)
+    void theFirstTouchOfReusedRamInAStillRegisteredRegionIsForwarded() {   // docs/model.md section 7 (regions removed before reuse)
         CoveModel m = model(TsmMode.REGISTRATION_ONLY, "ioremap reuse write", false);
         Fields s = m.initialState();
         for (int i = 0; i < 3; i++) s = access(m, s, CoveModel.GUEST);
@@ -94,7 +94,7 @@ class CoveModelTest {
     }
 
     @Test
-    void domainMd88VerdictsAndStateCounts() {   // domain.md 8.8 and the reuse rule of section 7
+    void domainMd88VerdictsAndStateCounts() {   // docs/model.md section 8.8 and the reuse rule of section 7
         String full = "ioremap mmio iounmap reuse write read";
         record Row(String name, TsmMode mode, String words, int states, boolean fatal, boolean registered, boolean forwarded,
                    boolean removed) { }

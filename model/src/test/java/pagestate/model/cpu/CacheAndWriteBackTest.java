@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 import pagestate.model.cpu.Moves.Move;
 
 /**
- * Cache lines by key, writes, write-back and poison (domain.md section 4: "a read through a mapping may
+ * Cache lines by key, writes, write-back and poison (docs/model.md section 4: a read through a mapping may
  * fill a clean line with that mapping's key; a write makes it dirty. ... Writing back a line whose key no
- * longer matches the page's state corrupts the page").
+ * longer matches the page's state corrupts the page).
  */
 class CacheAndWriteBackTest {
 
     @Test
     void privateReadOfPoisonRaisesMachineCheck() {
-        // TDX integrity: a private read of a poisoned line raises #MC (domain.md section 4)
+        // TDX integrity: a private read of a poisoned line raises #MC (docs/model.md section 4)
         Move m = AccessProbe.load(Build.on(Platform.TDX), 1, PRIVATE, HvPage.TDX_ACCEPTED, Content.POISON);
         assertEquals(Cause.MC_POISON, m.outcome());
         assertEquals(Cause.MC_POISON, m.next().crash());
@@ -47,7 +47,7 @@ class CacheAndWriteBackTest {
 
     @Test
     void writeOverACleanLineDirtiesIt() {
-        // domain.md section 4: a write makes the line dirty
+        // docs/model.md section 4: a write makes the line dirty
         PageModel model = Build.on(Platform.SNP).owner(0, Direction.TO_SHARED, "flush_tlb", 1).model();
         PageState s = model.initialState().edit().cache(1, CacheLines.EMPTY.with(PRIVATE, Line.CLEAN)).done();
         Move m = Moves.converter(model, s, 0);
@@ -77,7 +77,7 @@ class CacheAndWriteBackTest {
 
     @Test
     void tdxWriteBackOfMismatchedDirtyLineLeavesGarbageWithOptionGarbage() {
-        // domain.md section 4: the exact TDX write-back outcome is unconfirmed, so it is an option
+        // docs/model.md section 4: the exact TDX write-back outcome is unconfirmed, so it is an option
         PageState n = writeBack(Build.on(Platform.TDX).option(Options.Option.WRITEBACK_MISMATCH, "garbage"),
                 HvPage.TDX_SHARED, PRIVATE, Line.DIRTY, Content.HOST_DATA);
         assertEquals(Content.GARBAGE, n.contents(1));
@@ -85,14 +85,14 @@ class CacheAndWriteBackTest {
 
     @Test
     void writeBackOfMatchingDirtyLineIsHarmless() {
-        // domain.md section 4: only a line whose key no longer matches the page corrupts it
+        // docs/model.md section 4: only a line whose key no longer matches the page corrupts it
         PageState n = writeBack(Build.on(Platform.TDX), HvPage.TDX_ACCEPTED, PRIVATE, Line.DIRTY, Content.SECRET);
         assertEquals(Content.SECRET, n.contents(1));
     }
 
     @Test
     void evictionOfMismatchedCleanLineIsHarmless() {
-        // domain.md section 4: only a dirty line is written back; a clean one is dropped
+        // docs/model.md section 4: only a dirty line is written back; a clean one is dropped
         PageState n = writeBack(Build.on(Platform.TDX), HvPage.TDX_SHARED, PRIVATE, Line.CLEAN, Content.HOST_DATA);
         assertEquals(Content.HOST_DATA, n.contents(1));
     }

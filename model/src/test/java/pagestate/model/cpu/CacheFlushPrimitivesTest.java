@@ -8,8 +8,8 @@ import static pagestate.model.cpu.Mapping.DIRECT;
 import org.junit.jupiter.api.Test;
 
 /**
- * CLFLUSH and WBINVD (docs/model.md section 4: "CLFLUSH takes a virtual address: Linux's cpa_flush() flushes
- * only pages whose PTE is present and silently skips the others. WBINVD flushes everything"), each under
+ * CLFLUSH and WBINVD (docs/model.md section 4: CLFLUSH takes a virtual address: Linux's cpa_flush() flushes
+ * only pages whose PTE is present and silently skips the others. WBINVD flushes everything), each under
  * the platform's access rules (docs/model.md section 5).
  */
 class CacheFlushPrimitivesTest {
@@ -49,7 +49,7 @@ class CacheFlushPrimitivesTest {
 
     @Test
     void clflushWalksAPresentPteAndCachesTheTranslation() {
-        // CLFLUSH takes a virtual address (domain.md section 4): the walk caches it (SDM 4.10.2.3)
+        // CLFLUSH takes a virtual address (docs/model.md section 4): the walk caches it (SDM 4.10.2.3)
         PageModel m = model(Platform.TDX, "flush_cache");
         PageState s = m.initialState().edit().tlb(0, DIRECT, 1, TlbEntry.NONE).pte(DIRECT, 1, new Pte(true, SHARED))
                 .cache(1, BOTH_DIRTY).hv(1, HvPage.TDX_SHARED).contents(1, Content.HOST_DATA).done();

@@ -30,7 +30,7 @@ class ConverterProgramTest {
 
     @Test
     void ownerToPrivateWritesHostDataBeforeAndWritesAndReadsItsSecretAfter() {
-        // domain.md section 6: the guest never consumes garbage as private data, so the owner reads back
+        // docs/model.md section 6: the guest never consumes garbage as private data, so the owner reads back
         PageModel m = Build.on(Platform.SNP).owner(0, Direction.TO_PRIVATE, "psc pvalidate flip", 1).model();
         ConverterProgram p = m.programs().get(0);
         assertEquals(List.of(Op.Kind.OWNER_WRITE, Op.Kind.STEP, Op.Kind.STEP, Op.Kind.STEP, Op.Kind.OWNER_WRITE,
@@ -42,7 +42,7 @@ class ConverterProgramTest {
 
     @Test
     void converterIsDoneAfterItsLastOperation() {
-        // domain.md section 6 liveness: a conversion completes when its last step has run
+        // docs/model.md section 6 liveness: a conversion completes when its last step has run
         PageModel m = Build.on(Platform.VTOM).converter(0, Direction.TO_SHARED, "flip flush_tlb", 1).model();
         Move first = Moves.converter(m, m.initialState(), 0);
         assertEquals(new ConverterState(1, ConverterState.Status.RUNNING, Cause.OK), first.next().converter(0));
@@ -53,7 +53,7 @@ class ConverterProgramTest {
 
     @Test
     void ownerReadOfAnythingButItsSecretConsumesGarbage() {
-        // domain.md section 6: the guest never consumes garbage or poison (or host data) as private data
+        // docs/model.md section 6: the guest never consumes garbage or poison (or host data) as private data
         PageModel m = Build.on(Platform.TDX).owner(0, Direction.TO_PRIVATE, "accept", 1).model();
         int read = m.programs().get(0).size() - 1;
         for (Content c : new Content[] {Content.GARBAGE, Content.HOST_DATA, Content.ZERO}) {
@@ -74,7 +74,7 @@ class ConverterProgramTest {
 
     @Test
     void ownerReadOfPoisonIsAMachineCheck() {
-        // domain.md section 4: a later private read of a poisoned line raises #MC
+        // docs/model.md section 4: a later private read of a poisoned line raises #MC
         PageModel m = Build.on(Platform.TDX).owner(0, Direction.TO_PRIVATE, "accept", 1).model();
         int read = m.programs().get(0).size() - 1;
         PageState s = m.initialState().edit().hv(1, HvPage.TDX_ACCEPTED).contents(1, Content.POISON)

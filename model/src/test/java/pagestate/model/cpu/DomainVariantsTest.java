@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The verdicts domain.md section 8 items 1-5 require, from exhaustive exploration of the model. */
+/** The verdicts docs/model.md section 8 items 1-5 require, from exhaustive exploration of the model. */
 class DomainVariantsTest {
 
     static final String TDX_TO_SHARED = "unmap_aliases flush_tlb flush_cache flip flush_tlb map_gpa";

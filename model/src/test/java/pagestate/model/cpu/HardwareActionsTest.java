@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import pagestate.model.cpu.Moves.Move;
 
 /**
- * What the hardware may do at any time (domain.md section 4): speculative TLB fill, TLB eviction,
+ * What the hardware may do at any time (docs/model.md section 4): speculative TLB fill, TLB eviction,
  * speculative cache fill and write-back. No converter, reader or host: every move is the hardware's.
  */
 class HardwareActionsTest {
@@ -66,7 +66,7 @@ class HardwareActionsTest {
 
     @Test
     void tlbEvictionDropsOneEntryOnOneCpu() {
-        // domain.md section 4: an entry stays until that CPU flushes it or evicts it
+        // docs/model.md section 4: an entry stays until that CPU flushes it or evicts it
         PageModel m = model(3, HardwareAction.TLB_EVICT);
         PageState s = m.initialState();
         List<Move> ms = Moves.of(m, s);
@@ -79,7 +79,7 @@ class HardwareActionsTest {
 
     @Test
     void speculativeCacheFillOnlyWithTheKeyOfAnExistingTranslation() {
-        // domain.md section 4: a read through a mapping may fill a clean line with that mapping's key
+        // docs/model.md section 4: a read through a mapping may fill a clean line with that mapping's key
         PageModel m = model(1, HardwareAction.CACHE_FILL);
         PageState s = m.initialState();
         List<Move> ms = Moves.of(m, s);
@@ -103,7 +103,7 @@ class HardwareActionsTest {
 
     @Test
     void noCacheFillWithoutAnyTranslation() {
-        // domain.md section 4: a line is filled only through a mapping
+        // docs/model.md section 4: a line is filled only through a mapping
         PageModel m = model(1, HardwareAction.CACHE_FILL);
         PageState.Editor e = m.initialState().edit();
         for (int cpu = 0; cpu < 2; cpu++) for (int page = 0; page < 2; page++) e.tlb(cpu, DIRECT, page, TlbEntry.NONE);

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import pagestate.model.cpu.Moves.Move;
 
 /**
- * The host actor (domain.md section 6: "the host never reads a page while it holds secret plaintext") and a
- * failing hypercall's error path ("a conversion that failed never returns the page to the allocator").
+ * The host actor (docs/model.md section 6: the host never reads a page while it holds secret plaintext) and a
+ * failing hypercall's error path (a conversion that failed never returns the page to the allocator).
  */
 class HostAndErrorPathTest {
 
@@ -32,7 +32,7 @@ class HostAndErrorPathTest {
 
     @Test
     void hostReadOfASecretOnASharedPageIsASecurityBreach() {
-        // domain.md section 6: the host never reads a page while it holds secret plaintext
+        // docs/model.md section 6: the host never reads a page while it holds secret plaintext
         PageModel m = hostModel(Platform.TDX, true, false);
         PageState s = m.initialState().edit().hv(1, HvPage.TDX_SHARED).done();
         assertEquals(Content.SECRET, s.contents(1));
@@ -47,7 +47,7 @@ class HostAndErrorPathTest {
 
     @Test
     void hostReadOfHostDataIsNoEvent() {
-        // domain.md section 5: only private data readable by the host is a security outcome
+        // docs/model.md section 5: only private data readable by the host is a security outcome
         PageModel m = hostModel(Platform.SNP, true, false);
         PageState s = m.initialState().edit().hv(1, HvPage.SNP_HV_OWNED).contents(1, Content.HOST_DATA).done();
         assertEquals(List.of(), Moves.of(m, s));
@@ -55,7 +55,7 @@ class HostAndErrorPathTest {
 
     @Test
     void hostWriteOfASharedPageLeavesHostData() {
-        // domain.md section 1: the host may touch shared pages
+        // docs/model.md section 1: the host may touch shared pages
         PageModel m = hostModel(Platform.VTOM, false, true);
         PageState s = m.initialState().edit().hv(1, HvPage.VTOM_HOST_VISIBLE).contents(1, Content.GARBAGE).done();
         List<Move> ms = Moves.of(m, s);
@@ -72,7 +72,7 @@ class HostAndErrorPathTest {
 
     @Test
     void hypercallThatMayFailHasASuccessAndAFailureMove() {
-        // a spec may let a hypercall fail (domain.md section 6: a non-failing hypervisor is the liveness assumption)
+        // a spec may let a hypercall fail (docs/model.md section 6: a non-failing hypervisor is the liveness assumption)
         PageModel m = failingMapGpa(ErrorPath.LEAK);
         List<Move> ms = Moves.converterMoves(m, m.initialState(), 0);
         assertEquals(2, ms.size());
@@ -98,7 +98,7 @@ class HostAndErrorPathTest {
 
     @Test
     void failedHypercallWithFreeErrorPathFreesThePage() {
-        // domain.md section 6: a conversion that failed never returns the page to the allocator
+        // docs/model.md section 6: a conversion that failed never returns the page to the allocator
         PageModel m = failingMapGpa(ErrorPath.FREE);
         PageState s = m.initialState();
         Move fail = Moves.converterMoves(m, s, 0).get(1);

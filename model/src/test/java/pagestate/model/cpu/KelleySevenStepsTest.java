@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kelley's seven steps (seed 004, RFC of July 2023, domain.md section 2) and Edgecombe's variant, on each
+ * Kelley's seven steps (seed 004, RFC of July 2023, docs/model.md section 2) and Edgecombe's variant, on each
  * platform: what the rules of sections 4-5 make of them. Standard scenario: 2 CPUs, 2 pages, owner converter
  * on CPU0 converting page 1, zeropad on CPU1 from page 0, host on page 1, all hardware.
  */
@@ -25,7 +25,7 @@ class KelleySevenStepsTest {
 
     @Test
     void tdxCacheFlushAfterClearPresentIsSkippedAndLeavesAStaleDirtyLine() {
-        // cpa_flush() skips pages whose PTE is not present (domain.md section 4): the owner's private dirty
+        // cpa_flush() skips pages whose PTE is not present (docs/model.md section 4): the owner's private dirty
         // line survives MapGPA(shared)
         NaiveExplorer x = explore(Platform.TDX, Direction.TO_SHARED,
                 "unmap_aliases clear_present flush_tlb flush_cache flip map_gpa set_present");

@@ -10,12 +10,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the platform tables of domain.md section 5 over every reachable zeropad load of small scenarios:
+ * Pins the platform tables of docs/model.md section 5 over every reachable zeropad load of small scenarios:
  * each load's outcome must be what an independent statement of the tables gives from the state before it.
  */
 class PlatformTablesExhaustiveTest {
 
-    /** domain.md section 5, row by row: platform, attribute, platform page state -> outcome ("VE" = #VE). */
+    /** docs/model.md section 5, row by row: platform, attribute, platform page state -> outcome ("VE" = #VE). */
     private static final Map<String, String> TABLE = Map.ofEntries(
             Map.entry("TDX PRIVATE TDX_ACCEPTED", "OK"),
             Map.entry("TDX PRIVATE TDX_PENDING", "TD_EXIT_PENDING"),
@@ -129,7 +129,7 @@ class PlatformTablesExhaustiveTest {
 
     @Test
     void vtomMismatchIsFatalAndKelleysMergedPathHasOnlyPageFaults() {
-        // Hyper-V v6.4-v6.8 vs v6.9 (domain.md section 2; ivm.c)
+        // Hyper-V v6.4-v6.8 vs v6.9 (docs/model.md section 2; ivm.c)
         Set<String> v64 = checkEveryLoad(Scenarios.standard(Platform.VTOM, Direction.TO_SHARED,
                 "unmap_aliases flush_tlb flip flush_tlb hv_visibility"));
         assertTrue(v64.contains("second SHARED VTOM_PRIVATE -> VTOM_PARAVISOR"), v64::toString);
@@ -141,7 +141,7 @@ class PlatformTablesExhaustiveTest {
 
     @Test
     void snpHostImplicitConversionTurnsNestedPageFaultsIntoRetries() {
-        // domain.md section 5: "a host that implicitly converts is an option" (host_implicit_conversion)
+        // docs/model.md section 5: a host that implicitly converts is an option (host_implicit_conversion)
         Options on = Options.Option.HOST_IMPLICIT_CONVERSION.apply(Options.defaults(), "on");
         Set<String> seen = checkEveryLoad(Scenarios.standard(Platform.SNP, on, Direction.TO_PRIVATE,
                 "unmap_aliases flush_tlb flush_cache psc pvalidate flip flush_tlb", 1));

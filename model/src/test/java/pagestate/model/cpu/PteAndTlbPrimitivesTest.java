@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import pagestate.model.cpu.Moves.Move;
 
 /**
- * The PTE and TLB primitives (domain.md section 2; arch/x86/mm/pat/set_memory.c). Every test: TDX,
+ * The PTE and TLB primitives (docs/model.md section 2; arch/x86/mm/pat/set_memory.c). Every test: TDX,
  * 2 CPUs, 2 pages, all three mappings, a converter on CPU0 converting page 1 to shared with one step.
  */
 class PteAndTlbPrimitivesTest {

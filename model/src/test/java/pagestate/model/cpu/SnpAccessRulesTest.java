@@ -7,7 +7,7 @@ import static pagestate.model.cpu.Attribute.SHARED;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a guest access yields on SEV-SNP (domain.md section 5; AMD APM Vol. 2 15.36;
+ * What a guest access yields on SEV-SNP (docs/model.md section 5; AMD APM Vol. 2 15.36;
  * arch/x86/coco/sev/core.c). No fixup applies: even on the zeropad's second page these are fatal.
  */
 class SnpAccessRulesTest {
@@ -59,7 +59,7 @@ class SnpAccessRulesTest {
 
     @Test
     void snpSharedAccessToGuestOwnedPageIsRetriedAfterHostImplicitConversion() {
-        // domain.md section 5: "a host that implicitly converts is an option": the RMP #NPF makes the host
+        // docs/model.md section 5: a host that implicitly converts is an option: the RMP #NPF makes the host
         // take the page back (hypervisor-owned) and the C=0 access retries; the page's bytes are lost
         Build b = snp().option(Options.Option.HOST_IMPLICIT_CONVERSION, "on");
         Moves.Move m = AccessProbe.load(b, 1, SHARED, HvPage.SNP_VALIDATED);

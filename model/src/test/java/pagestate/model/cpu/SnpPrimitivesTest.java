@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import pagestate.model.cpu.Moves.Move;
 
 /**
- * SEV-SNP Page State Change and PVALIDATE (domain.md sections 2, 4 and 6; arch/x86/coco/sev/core.c
+ * SEV-SNP Page State Change and PVALIDATE (docs/model.md sections 2, 4 and 6; arch/x86/coco/sev/core.c
  * set_pages_state() and pvalidate_pages(); AMD APM Vol. 2 15.36).
  */
 class SnpPrimitivesTest {
@@ -36,7 +36,7 @@ class SnpPrimitivesTest {
 
     @Test
     void pscToSharedOfAValidatedPageIsARuleBreach() {
-        // core.c: the guest must rescind before PSC to shared (domain.md section 6); not fatal by itself
+        // core.c: the guest must rescind before PSC to shared (docs/model.md section 6); not fatal by itself
         PageModel m = model(Direction.TO_SHARED, "psc");
         PageState s = m.initialState();
         Move move = Step.run(m, s);
@@ -113,7 +113,7 @@ class SnpPrimitivesTest {
 
     @Test
     void validationBeforePscToPrivateIsFatal() {
-        // the page is still hypervisor-owned: validate after PSC to private (domain.md section 6)
+        // the page is still hypervisor-owned: validate after PSC to private (docs/model.md section 6)
         PageModel m = model(Direction.TO_PRIVATE, "pvalidate");
         PageState s = m.initialState();
         assertEquals(HvPage.SNP_HV_OWNED, s.hv(1));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import pagestate.model.cpu.Moves.Move;
 
 /**
- * What a guest access yields on TDX (domain.md section 5; Documentation/arch/x86/tdx.rst;
+ * What a guest access yields on TDX (docs/model.md section 5; Documentation/arch/x86/tdx.rst;
  * arch/x86/coco/tdx/tdx.c). Page 0 is the zeropad's first page (a kernel access), page 1 its second page.
  */
 class TdxAccessRulesTest {
@@ -21,7 +21,7 @@ class TdxAccessRulesTest {
 
     @Test
     void tdxPrivateAccessToAcceptedPageIsOk() {
-        // domain.md section 5: private + accepted is the normal private access
+        // docs/model.md section 5: private + accepted is the normal private access
         Move m = AccessProbe.load(tdx(), 1, PRIVATE, HvPage.TDX_ACCEPTED);
         assertEquals(Cause.OK, m.outcome());
     }
@@ -35,14 +35,14 @@ class TdxAccessRulesTest {
 
     @Test
     void tdxPrivateAccessToSharedPageIsTdExit() {
-        // domain.md section 5: private + shared -> TD exit, fatal, even on the zeropad's second page
+        // docs/model.md section 5: private + shared -> TD exit, fatal, even on the zeropad's second page
         assertEquals(Cause.TD_EXIT_SHARED, AccessProbe.load(tdx(), 1, PRIVATE, HvPage.TDX_SHARED).outcome());
         assertEquals(Cause.TD_EXIT_SHARED, AccessProbe.load(tdx(), 0, PRIVATE, HvPage.TDX_SHARED).outcome());
     }
 
     @Test
     void tdxSharedAccessToSharedPageIsOk() {
-        // domain.md section 5: shared + shared reads host data
+        // docs/model.md section 5: shared + shared reads host data
         Move m = AccessProbe.load(tdx(), 1, SHARED, HvPage.TDX_SHARED);
         assertEquals(Cause.OK, m.outcome());
         assertEquals(Line.CLEAN, m.next().cache(1).sharedKey(), "the read fills a shared-key line");

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import pagestate.model.cpu.Moves.Move;
 
 /**
- * TDX MapGPA and ACCEPT (domain.md section 4: "TDX ACCEPT zeroes the page; MapGPA converts the GPA range in
- * the VMM's view"; arch/x86/coco/tdx/tdx.c).
+ * TDX MapGPA and ACCEPT (docs/model.md section 4: TDX ACCEPT zeroes the page; MapGPA converts the GPA range in
+ * the VMM's view; arch/x86/coco/tdx/tdx.c).
  */
 class TdxPrimitivesTest {
 
@@ -38,7 +38,7 @@ class TdxPrimitivesTest {
 
     @Test
     void mapGpaPrivateLeavesThePagePendingAndFlushesTheSharedLinesWithVmmFlushOnMapPrivate() {
-        // tdx.c tdx_cache_flush_required() comment: on shared->private the VMM flushes (option on by default);
+        // tdx.c tdx_tlb_flush_required() comment: on shared->private the VMM flushes (option on by default);
         // the shared line is written back while the page is still shared: harmless
         PageModel m = tdx().converter(0, Direction.TO_PRIVATE, "map_gpa", 1).model();
         PageState s = m.initialState().edit().cache(1, new CacheLines(Line.NONE, Line.DIRTY)).done();
@@ -74,7 +74,7 @@ class TdxPrimitivesTest {
 
     @Test
     void acceptMakesAPendingPageAcceptedAndZeroed() {
-        // TDG.MEM.PAGE.ACCEPT zeroes the page (domain.md section 4)
+        // TDG.MEM.PAGE.ACCEPT zeroes the page (docs/model.md section 4)
         PageModel m = tdx().converter(0, Direction.TO_PRIVATE, "accept", 1).model();
         PageState s = m.initialState().edit().hv(1, HvPage.TDX_PENDING).contents(1, Content.GARBAGE).done();
         PageState expected = Step.doneFrom(s, Cause.OK).hv(1, HvPage.TDX_ACCEPTED).contents(1, Content.ZERO).done();

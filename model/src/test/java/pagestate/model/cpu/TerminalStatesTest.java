@@ -26,7 +26,7 @@ class TerminalStatesTest {
 
     @Test
     void crashedStateIsTerminalAndHasNoSuccessor() {
-        // domain.md section 4: a fatal outcome ends the guest
+        // docs/model.md section 4: a fatal outcome ends the guest
         PageState crashed = init.edit().happen(Cause.TD_EXIT_SHARED).done();
         assertTrue(crashed.crashed());
         assertTrue(model.isTerminal(crashed));
@@ -49,7 +49,7 @@ class TerminalStatesTest {
 
     @Test
     void failedConversionIsTerminalOnceTheReuseIsDone() {
-        // domain.md section 6: with the free error path the page is reused once
+        // docs/model.md section 6: with the free error path the page is reused once
         assertTrue(model.isTerminal(with(new ConverterState(reuse + 1, ConverterState.Status.FAILED_LEAKED,
                 Cause.HYPERCALL_FAILED), true)));
         assertFalse(model.isTerminal(with(new ConverterState(reuse, ConverterState.Status.FAILED_FREED,
@@ -59,7 +59,7 @@ class TerminalStatesTest {
 
     @Test
     void recoveredOrRuleEventsDoNotEndTheGuest() {
-        // domain.md section 5: only a fatal outcome ends the guest
+        // docs/model.md section 5: only a fatal outcome ends the guest
         PageState s = init.edit().happen(Cause.VE_FIXUP).happen(Cause.PSC_WHILE_VALIDATED).happen(Cause.SECRET_TO_HOST).done();
         assertFalse(s.crashed());
         assertFalse(model.isTerminal(s));

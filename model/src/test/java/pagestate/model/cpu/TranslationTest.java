@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import pagestate.model.cpu.Moves.Move;
 
 /**
- * Translation of a guest access (domain.md section 4): the TLB entry if one exists, else a walk of a
+ * Translation of a guest access (docs/model.md section 4): the TLB entry if one exists, else a walk of a
  * present PTE that caches the translation, else #PF; and the zeropad's #PF fixup (section 5).
  */
 class TranslationTest {
@@ -40,7 +40,7 @@ class TranslationTest {
     @Test
     void stalePrivateTlbEntryWinsOverAPresentSharedPte() {
         // SDM Vol. 3A 4.10.2.3: the access uses the TLB entry, not the new PTE; on TDX a private access to a
-        // page the VMM mapped shared is a TD exit (domain.md section 5), although the PTE already says shared.
+        // page the VMM mapped shared is a TD exit (docs/model.md section 5), although the PTE already says shared.
         PageState s = init.edit().pte(DIRECT, 1, new Pte(true, SHARED)).hv(1, HvPage.TDX_SHARED).done();
         Move m = Moves.reader(model, s, 0);
         assertEquals(Cause.TD_EXIT_SHARED, m.outcome());
@@ -97,7 +97,7 @@ class TranslationTest {
 
     @Test
     void zeropadFirstPagePageFaultIsFatal() {
-        // domain.md section 5: only the second page's #PF is fixed up; the first page is an ordinary kernel access.
+        // docs/model.md section 5: only the second page's #PF is fixed up; the first page is an ordinary kernel access.
         PageState s = init.edit().tlb(1, DIRECT, 0, TlbEntry.NONE).pte(DIRECT, 0, new Pte(false, PRIVATE)).done();
         Move m = Moves.reader(model, s, 0);
         assertEquals(Cause.PF_OOPS, m.outcome());
@@ -107,7 +107,7 @@ class TranslationTest {
 
     @Test
     void ownerWriteThroughNotPresentPteOopses() {
-        // SDM Vol. 3A 4.10.4.3 and domain.md section 5: a kernel #PF outside a zeropad fixup is fatal.
+        // SDM Vol. 3A 4.10.4.3 and docs/model.md section 5: a kernel #PF outside a zeropad fixup is fatal.
         PageModel m = Build.on(Platform.TDX).owner(0, Direction.TO_SHARED, "flush_tlb", 1).model();
         PageState s = m.initialState().edit().tlb(0, DIRECT, 1, TlbEntry.NONE).pte(DIRECT, 1, new Pte(false, PRIVATE)).done();
         Move move = Moves.converter(m, s, 0);

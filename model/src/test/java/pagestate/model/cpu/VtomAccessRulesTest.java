@@ -8,7 +8,7 @@ import static pagestate.model.cpu.Attribute.SHARED;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a guest access yields under Hyper-V vTOM with a paravisor (domain.md section 5;
+ * What a guest access yields under Hyper-V vTOM with a paravisor (docs/model.md section 5;
  * Documentation/virt/hyperv/coco.rst; arch/x86/hyperv/ivm.c; AMD APM Vol. 2 15.36.9 Reflect #VC).
  */
 class VtomAccessRulesTest {
