@@ -78,22 +78,34 @@ class SpinCrossCheckTest {
     void aMutatedRuleIsCaught() throws Exception {
         if (!ready()) return;
         Files.createDirectories(WORK);
-        Path spec = Path.of("..", "specs", "catalog", "cpu", "tdx-generic-to-shared.pspec").toAbsolutePath().normalize();
-        List<UnaryOperator<String>> mutations = List.of(
-                // the TLB flush forgets the vmalloc alias
-                t -> replaceOnce(t, "for (i : 0 .. NCPU - 1) { for (j : 0 .. NPTEMAP - 1) { tlb[TLB(i, j, page)] = T_NONE } }",
-                        "for (i : 0 .. NCPU - 1) { for (j : 0 .. 0) { tlb[TLB(i, j, page)] = T_NONE } }"),
-                // TDX lets a private access to a page the VMM mapped shared through
-                t -> replaceOnce(t, "hv[page] == HV_TDX_SHARED -> r = C_TD_EXIT_SHARED",
-                        "hv[page] == HV_TDX_SHARED -> r = C_OK"),
-                // a read no longer fills a cache line
-                t -> replaceOnce(t, "lines[LINE(page, key)] == L_NONE -> lines[LINE(page, key)] = L_CLEAN",
-                        "lines[LINE(page, key)] == L_NONE -> skip"));
-        for (UnaryOperator<String> m : mutations) {
-            SpinCrossCheck.Result r = new SpinCrossCheck(WORK).check(spec, true, m);
-            assertFalse(r.agree(), "a mutated export was not caught");
-            System.out.println("mutation caught: " + r.disagreements());
+        Path generic = catalogue("tdx-generic-to-shared.pspec");
+        Path noFlush = catalogue("tdx-to-shared-no-tlb-flush.pspec");   // reaches a TD exit
+        Map<Path, List<UnaryOperator<String>>> mutations = Map.of(
+                generic, List.of(
+                        // the TLB flush reaches only the converter's CPU (no IPI to the others)
+                        t -> replaceOnce(t, "for (i : 0 .. NCPU - 1) { for (j : 0 .. NPTEMAP - 1) { tlb[TLB(i, j, page)] = T_NONE } }",
+                                "for (i : 0 .. 0) { for (j : 0 .. NPTEMAP - 1) { tlb[TLB(i, j, page)] = T_NONE } }"),
+                        // a read no longer fills a cache line
+                        t -> replaceOnce(t, "lines[LINE(page, key)] == L_NONE -> lines[LINE(page, key)] = L_CLEAN",
+                                "lines[LINE(page, key)] == L_NONE -> skip")),
+                noFlush, List.of(
+                        // TDX lets a private access to a page the VMM mapped shared through
+                        t -> replaceOnce(t, "hv[page] == HV_TDX_SHARED -> r = C_TD_EXIT_SHARED",
+                                "hv[page] == HV_TDX_SHARED -> r = C_OK")));
+        int caught = 0;
+        for (Map.Entry<Path, List<UnaryOperator<String>>> e : mutations.entrySet()) {
+            for (UnaryOperator<String> m : e.getValue()) {
+                SpinCrossCheck.Result r = new SpinCrossCheck(WORK).check(e.getKey(), true, m);
+                assertFalse(r.agree(), "a mutated export of " + e.getKey().getFileName() + " was not caught");
+                System.out.println("mutation caught: " + r.disagreements());
+                caught++;
+            }
         }
+        assertEquals(3, caught);
+    }
+
+    private static Path catalogue(String name) {
+        return Path.of("..", "specs", "catalog", "cpu", name).toAbsolutePath().normalize();
     }
 
     private static String replaceOnce(String text, String from, String to) {
