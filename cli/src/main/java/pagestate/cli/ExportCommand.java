@@ -2,7 +2,6 @@ package pagestate.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,22 +55,13 @@ final class ExportCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+        if (!Outputs.file("-o", output, err)) return ExitCodes.USAGE;
         try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(output, text);
+            Outputs.writeAtomically(output, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
-            err.println(output + ": cannot write the model: " + reason(e));
+            err.println(output + ": cannot write the model: " + Outputs.why(e));
             return ExitCodes.USAGE;
         }
         return ExitCodes.OK;
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way";
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such folder";
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
-        return e.getMessage() == null ? "input/output error" : e.getMessage();
     }
 }
