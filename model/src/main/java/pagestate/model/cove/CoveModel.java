@@ -137,10 +137,16 @@ public final class CoveModel extends FieldModel {
                 || o == Outcome.VE_HYPERCALL;
     }
 
-    /** The outcome of the pending fault, decided now from the current state (the TSM's decision). */
+    /**
+     * The outcome of the pending fault, decided now from the current state (the TSM's decision). The
+     * zeropad strays into the hole after RAM, which no ioremap() registers: its fault is judged as an
+     * unregistered address whatever the device region's registration (seed 001, Patra: "only ioremapped
+     * regions are considered MMIO regions"; docs/model.md section 7.2).
+     */
     private Outcome pendingOutcome(Fields s) {
         boolean zeropad = s.get(PENDING) == READER_ACTOR + 1;
-        return s.get(PENDING_AT) == 1 ? reusedRam(s) : outsideRam(s.flag(REGISTERED), zeropad);
+        if (s.get(PENDING_AT) == 1) return reusedRam(s);
+        return outsideRam(!zeropad && s.flag(REGISTERED), zeropad);
     }
 
     /** A faulting access: record the fault; the CPU waits for the TSM (or, on x86, its #VE handler). */
