@@ -30,8 +30,8 @@ class CliTest {
             reader zp on cpu 1 page 0
             hardware all
             check no_fatal no_coco_exception conversion_completes
-            expect no_fatal holds              # docs/model.md section 8.1
-            expect no_coco_exception violated  # docs/model.md section 8.1
+            expect no_fatal holds              # docs/model.md section 8, item 1
+            expect no_coco_exception violated  # docs/model.md section 8, item 1
             """;
 
     @TempDir

@@ -55,7 +55,7 @@ class ParseTest {
         assertEquals(Texts.FILE, s.file());
         assertTrue(s.base().isEmpty());
         assertEquals(pagestate.model.SeedSystem.CPU.properties().size(), s.properties().size());
-        assertEquals(List.of(new Spec.Expectation("no_fatal", true, 27, "195edce08b63; docs/model.md section 8.1"),
+        assertEquals(List.of(new Spec.Expectation("no_fatal", true, 27, "195edce08b63; docs/model.md section 8, item 1"),
                 new Spec.Expectation("no_coco_exception", false, 28, "the #VE is recovered by the fixup (1e7769653b06)")),
                 s.expectations());
         assertTrue(s.gated());

@@ -39,7 +39,7 @@ final class Texts {
             on_error leak
 
             check all
-            expect no_fatal holds            # 195edce08b63; docs/model.md section 8.1
+            expect no_fatal holds            # 195edce08b63; docs/model.md section 8, item 1
             expect no_coco_exception violated  # the #VE is recovered by the fixup (1e7769653b06)
             """;
 

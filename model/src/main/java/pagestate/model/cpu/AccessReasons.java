@@ -115,7 +115,7 @@ final class AccessReasons {
         if (c == Cause.GARBAGE_CONSUMED) {
             int j = prov.since(k, st -> st.contents(page));
             return "page " + page + " holds " + s.contents(page).lower() + " " + prov.sinceText(j)
-                    + ", which the owner reads as its private data";
+                    + ", which the owner reads as its private data (docs/model.md section " + AccessRows.section(c) + ")";
         }
         if (c == Cause.MC_POISON) {
             int j = prov.since(k, st -> st.contents(page));

@@ -9,7 +9,7 @@ import pagestate.model.Fields;
 import pagestate.model.PropertyName;
 import pagestate.model.cpu.SystemExplorer;
 
-/** The rules of the busdma model (seed 003, bus_dma.c r1.56 + Hoexer's diff), and docs/model.md section 8.7 pinned. */
+/** The rules of the busdma model (seed 003, bus_dma.c r1.56 + Hoexer's diff), and docs/model.md section 8, item 7 pinned. */
 class BusdmaModelTest {
 
     static final List<DriverStep> CORRECT = List.of(DriverStep.LOAD, DriverStep.PREWRITE, DriverStep.START, DriverStep.WAIT,
@@ -76,7 +76,7 @@ class BusdmaModelTest {
     }
 
     @Test
-    void domainMd87VerdictsAndStateCounts() {   // docs/model.md section 8.7 and the raw load of section 7
+    void domainMd87VerdictsAndStateCounts() {   // docs/model.md section 8, item 7 and the raw load of section 7
         record Row(String name, LoadMode load, List<DriverStep> steps, int states, boolean onlyBounce, boolean oneSegment,
                    boolean deviceReads, boolean driverReads) { }
         List<DriverStep> noPrewrite = CORRECT.stream().filter(d -> d != DriverStep.PREWRITE).toList();

@@ -11,7 +11,7 @@ import pagestate.model.Fields;
 import pagestate.model.PropertyName;
 import pagestate.model.cpu.SystemExplorer;
 
-/** The rules of the CoVE model (seed 001) and its x86 contrast, and docs/model.md section 8.8 pinned. */
+/** The rules of the CoVE model (seed 001) and its x86 contrast, and docs/model.md section 8, item 8 pinned. */
 class CoveModelTest {
 
     static CoveModel model(TsmMode mode, String words, boolean reader) {
@@ -114,7 +114,7 @@ class CoveModelTest {
     }
 
     @Test
-    void domainMd88VerdictsAndStateCounts() {   // docs/model.md section 8.8 and the reuse rule of section 7
+    void domainMd88VerdictsAndStateCounts() {   // docs/model.md section 8, item 8 and the reuse rule of section 7
         String full = "ioremap mmio iounmap reuse write read";
         record Row(String name, TsmMode mode, String words, int states, boolean fatal, boolean registered, boolean forwarded,
                    boolean removed) { }

@@ -10,7 +10,7 @@ import pagestate.model.Fields;
 import pagestate.model.PropertyName;
 import pagestate.model.cpu.SystemExplorer;
 
-/** The rules of the IOMMU + SNP model, one test each, and the verdicts of docs/model.md section 8.6 pinned exhaustively. */
+/** The rules of the IOMMU + SNP model, one test each, and the verdicts of docs/model.md section 8, item 6 pinned exhaustively. */
 class IommuModelTest {
 
     static final List<GuestStep> ROUND_TRIP = List.of(GuestStep.TO_SHARED, GuestStep.POST, GuestStep.WAIT, GuestStep.TO_PRIVATE);
@@ -78,7 +78,7 @@ class IommuModelTest {
     }
 
     @Test
-    void domainMd86VerdictsAndStateCounts() {   // docs/model.md section 8.6
+    void domainMd86VerdictsAndStateCounts() {   // docs/model.md section 8, item 6
         record Row(IommuPolicy policy, int states, boolean sharedOnly, boolean size, boolean dma) { }
         for (Row r : List.of(new Row(IommuPolicy.MAP_ALL_2M, 12, false, false, false),
                 new Row(IommuPolicy.MAP_ALL_4K, 12, false, true, true),
