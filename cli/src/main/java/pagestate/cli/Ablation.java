@@ -41,7 +41,8 @@ final class Ablation {
                 for (StepEdit e : StepEdit.of(c, ph, steps, Set.of())) {
                     Kind kind = Kind.valueOf(e.kind().name());
                     out.add(new Variant(kind, e.describe(steps) + where, c, ph, e.first(), e.second(),
-                            withSteps(spec, c, ph, e.apply(steps), e.always(steps, always))));
+                            withSteps(spec, c, ph, e.apply(steps), e.always(steps, always),
+                                    e.via(steps, conv.phases().get(ph).via()))));
                 }
             }
         }
@@ -55,13 +56,17 @@ final class Ablation {
                 ? " (" + conv.name() + " to " + conv.phases().get(ph).target().specName() + ")" : "";
     }
 
-    /** {@code spec} with the steps of converter {@code c}'s phase {@code ph} replaced, {@code always} its always steps. */
-    static Spec withSteps(Spec spec, int c, int ph, List<Primitive> steps, Set<Integer> always) {
+    /**
+     * {@code spec} with the steps of converter {@code c}'s phase {@code ph} replaced, {@code always} its always
+     * steps, {@code via} the mappings of its steps that take an address.
+     */
+    static Spec withSteps(Spec spec, int c, int ph, List<Primitive> steps, Set<Integer> always,
+                          java.util.Map<Integer, pagestate.model.cpu.Mapping> via) {
         Scenario s = spec.scenario();
         List<Converter> convs = new ArrayList<>(s.converters());
         Converter conv = convs.get(c);
         List<Phase> phases = new ArrayList<>(conv.phases());
-        phases.set(ph, new Phase(phases.get(ph).target(), steps, always));
+        phases.set(ph, new Phase(phases.get(ph).target(), steps, always, via));
         convs.set(c, new Converter(conv.name(), conv.cpu(), conv.pages(), phases, conv.owner(), conv.via()));
         Scenario edited = new Scenario(s.platform(), s.options(), s.cpus(), s.pages(), s.mappings(), convs, s.readers(),
                 s.hosts(), s.hardware(), s.mayFail(), s.onError());

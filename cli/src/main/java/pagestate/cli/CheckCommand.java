@@ -115,7 +115,7 @@ final class CheckCommand implements Callable<Integer> {
     /** Prints a spec's errors, one line each, and records them for the JSON and JUnit reports. */
     private static void invalid(List<InvalidSpec> invalid, Path spec, List<SpecError> errors, PrintWriter err) {
         for (SpecError e : errors) {
-            err.println(e.format());
+            err.println(e.display());
             invalid.add(new InvalidSpec(spec.toString(), String.valueOf(e.file()), e.line(), e.column(), e.message()));
         }
         err.flush();

@@ -2,18 +2,22 @@ package pagestate.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import pagestate.model.cpu.Converter;
+import pagestate.model.cpu.Mapping;
 import pagestate.model.cpu.Primitive;
 import pagestate.model.cpu.Scenario;
 import pagestate.specs.Spec;
 
 /**
  * A spec with one or more {@link StepEdit}s applied, in order. {@code lists} holds the step list of every
- * converter phase (in the order of {@link #slots}), {@code always} the always steps of each; two
- * candidates with the same {@link #key} are the same spec.
+ * converter phase (in the order of {@link #slots}), {@code always} the always steps of each, {@code via}
+ * the mappings of its steps that take an address; two candidates with the same {@link #key} are the
+ * same spec.
  */
-record RepairCandidate(List<Applied> edits, List<List<Primitive>> lists, List<Set<Integer>> always) {
+record RepairCandidate(List<Applied> edits, List<List<Primitive>> lists, List<Set<Integer>> always,
+                       List<Map<Integer, Mapping>> via) {
 
     /** One edit as applied: the edit, its words and its spec operations, both for the list it changed. */
     record Applied(StepEdit edit, String words, List<String> operations) { }
@@ -30,18 +34,20 @@ record RepairCandidate(List<Applied> edits, List<List<Primitive>> lists, List<Se
     static RepairCandidate original(Scenario sc) {
         List<List<Primitive>> lists = new ArrayList<>();
         List<Set<Integer>> always = new ArrayList<>();
+        List<Map<Integer, Mapping>> via = new ArrayList<>();
         for (Converter c : sc.converters()) {
             for (var ph : c.phases()) {
                 lists.add(ph.steps());
                 always.add(Set.copyOf(ph.always()));
+                via.add(Map.copyOf(ph.via()));
             }
         }
-        return new RepairCandidate(List.of(), List.copyOf(lists), List.copyOf(always));
+        return new RepairCandidate(List.of(), List.copyOf(lists), List.copyOf(always), List.copyOf(via));
     }
 
-    /** What makes two candidates the same spec: the step lists and their always steps. */
+    /** What makes two candidates the same spec: the step lists, their always steps and their mappings. */
     List<Object> key() {
-        return List.of(lists, always);
+        return List.of(lists, always, via);
     }
 
     /**
@@ -64,7 +70,10 @@ record RepairCandidate(List<Applied> edits, List<List<Primitive>> lists, List<Se
                 changed.set(k, result);
                 List<Set<Integer>> changedAlways = new ArrayList<>(always);
                 changedAlways.set(k, Set.copyOf(flags));
-                out.add(new RepairCandidate(List.copyOf(edits), List.copyOf(changed), List.copyOf(changedAlways)));
+                List<Map<Integer, Mapping>> changedVia = new ArrayList<>(via);
+                changedVia.set(k, Map.copyOf(e.via(steps, via.get(k))));
+                out.add(new RepairCandidate(List.copyOf(edits), List.copyOf(changed), List.copyOf(changedAlways),
+                        List.copyOf(changedVia)));
             }
         }
         return out;
@@ -82,8 +91,8 @@ record RepairCandidate(List<Applied> edits, List<List<Primitive>> lists, List<Se
         for (int k = 0; k < slots.size(); k++) {
             int[] s = slots.get(k);
             var phase = spec.scenario().converters().get(s[0]).phases().get(s[1]);
-            if (!lists.get(k).equals(phase.steps()) || !always.get(k).equals(phase.always())) {
-                out = Ablation.withSteps(out, s[0], s[1], lists.get(k), always.get(k));
+            if (!lists.get(k).equals(phase.steps()) || !always.get(k).equals(phase.always()) || !via.get(k).equals(phase.via())) {
+                out = Ablation.withSteps(out, s[0], s[1], lists.get(k), always.get(k), via.get(k));
             }
         }
         return out;

@@ -118,10 +118,19 @@ final class ReportBuilder {
             for (Phase ph : c.phases()) {
                 lines.add(c.name() + " (CPU" + c.cpu() + ", page" + (c.pages().size() > 1 ? "s " : " ")
                         + String.join(",", c.pages().stream().map(String::valueOf).toList()) + ") to "
-                        + ph.target().specName() + ": " + String.join(", ", ph.steps().stream().map(Primitive::specName).toList()));
+                        + ph.target().specName() + ": " + String.join(", ", stepWords(ph)));
             }
         }
         return lines;
+    }
+
+    /** The steps of a phase as a spec writes them: {@code flush_cache via lazy} when a step names its mapping. */
+    private static List<String> stepWords(Phase ph) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < ph.steps().size(); i++) {
+            words.add(ph.steps().get(i).specName() + (ph.via().containsKey(i) ? " via " + ph.via(i).label() : ""));
+        }
+        return words;
     }
 
     /**

@@ -46,14 +46,14 @@ final class SpecFiles {
     static List<Spec> load(List<Path> paths, PrintWriter err) {
         Found found = discover(paths);
         boolean bad = !found.errors().isEmpty();
-        for (SpecError e : found.errors()) err.println(e.format());
+        for (SpecError e : found.errors()) err.println(e.display());
         List<Spec> specs = new ArrayList<>();
         for (Path f : found.files()) {
             SpecResult r = SpecLoader.load(f);
             if (r instanceof SpecResult.Loaded l) {
                 specs.add(l.spec());
             } else {
-                for (SpecError e : r.errors()) err.println(e.format());
+                for (SpecError e : r.errors()) err.println(e.display());
                 bad = true;
             }
         }

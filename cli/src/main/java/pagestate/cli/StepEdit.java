@@ -94,6 +94,26 @@ record StepEdit(Kind kind, int converter, int phase, int first, int second, Prim
      * clear_present_and_flip are ordinary steps (as {@code insert} and {@code replace} make them).
      */
     Set<Integer> always(List<Primitive> steps, Set<Integer> always) {
+        List<Integer> origin = origin(steps);
+        Set<Integer> out = new java.util.TreeSet<>();
+        for (int i = 0; i < origin.size(); i++) if (origin.get(i) >= 0 && always.contains(origin.get(i))) out.add(i);
+        return out;
+    }
+
+    /**
+     * The mappings of the steps that take an address ({@code Phase.via}) in the list this edit makes of
+     * {@code steps}: a step keeps its mapping wherever it goes; an inserted step uses the direct map.
+     */
+    java.util.Map<Integer, pagestate.model.cpu.Mapping> via(List<Primitive> steps,
+            java.util.Map<Integer, pagestate.model.cpu.Mapping> via) {
+        List<Integer> origin = origin(steps);
+        java.util.Map<Integer, pagestate.model.cpu.Mapping> out = new java.util.TreeMap<>();
+        for (int i = 0; i < origin.size(); i++) if (origin.get(i) >= 0 && via.containsKey(origin.get(i))) out.put(i, via.get(origin.get(i)));
+        return out;
+    }
+
+    /** For each step of the list this edit makes of {@code steps}, its index in {@code steps}, or -1 for a new one. */
+    private List<Integer> origin(List<Primitive> steps) {
         List<Integer> origin = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) origin.add(i);
         switch (kind) {
@@ -110,9 +130,7 @@ record StepEdit(Kind kind, int converter, int phase, int first, int second, Prim
             case INSERT -> origin.add(second, -1);
             default -> throw new IllegalStateException(kind.name());
         }
-        Set<Integer> out = new java.util.TreeSet<>();
-        for (int i = 0; i < origin.size(); i++) if (origin.get(i) >= 0 && always.contains(origin.get(i))) out.add(i);
-        return out;
+        return origin;
     }
 
     /**

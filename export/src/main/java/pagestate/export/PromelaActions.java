@@ -7,6 +7,7 @@ import pagestate.model.cpu.ConverterProgram;
 import pagestate.model.cpu.ErrorPath;
 import pagestate.model.cpu.HardwareAction;
 import pagestate.model.cpu.HostActor;
+import pagestate.model.cpu.Mapping;
 import pagestate.model.cpu.Primitive;
 import pagestate.model.cpu.Scenario;
 import pagestate.model.cpu.ZeropadReader;
@@ -54,7 +55,7 @@ final class PromelaActions {
             String next = "finish(" + i + ", " + (pc + 1) + ", " + (pc + 1 == prog.size() ? "S_DONE" : "S_RUNNING") + ")";
             String who = conv.name() + " (CPU" + conv.cpu() + ") pc " + pc + ": " + op.describe(conv);
             String body = switch (op.kind()) {
-                case STEP -> step(conv, op.primitive(), prog.converter().phases().get(op.phase()).target().target());
+                case STEP -> step(conv, op.primitive(), op.via(), prog.converter().phases().get(op.phase()).target().target());
                 case OWNER_WRITE -> ownerWrite(conv, op.value().name());
                 case OWNER_READ -> ownerRead(conv);
                 case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");
@@ -115,7 +116,7 @@ final class PromelaActions {
         Converter conv = prog.converter();
         ConverterProgram.Op op = prog.ops().get(pc);
         Attribute target = conv.phases().get(op.phase()).target().target();
-        String body = op.primitive() == Primitive.ACCEPT ? acceptInOrder(conv) : step(conv, op.primitive(), target);
+        String body = op.primitive() == Primitive.ACCEPT ? acceptInOrder(conv) : step(conv, op.primitive(), op.via(), target);
         body = trim(body) + ";\nif :: c != C_OK -> happen(c) :: else -> skip fi;\n";
         int next = prog.nextAlways(pc);
         if (next >= 0) {
@@ -148,7 +149,8 @@ final class PromelaActions {
         return "happen(C_HYPERCALL_FAILED); c = C_HYPERCALL_FAILED; finish(" + i + ", " + (prog.reuseIndex() + 1) + ", S_LEAKED)";
     }
 
-    private static String step(Converter conv, Primitive p, Attribute target) {
+    /** {@code via}: the mapping a step that takes an address goes through (Phase.via). */
+    private static String step(Converter conv, Primitive p, Mapping via, Attribute target) {
         String to = target == Attribute.PRIVATE ? "PRIVATE" : "SHARED";
         StringBuilder b = new StringBuilder();
         switch (p) {
@@ -163,12 +165,16 @@ final class PromelaActions {
                         case FLIP -> "flip(" + page + ", " + to + ")";
                         case CLEAR_PRESENT_AND_FLIP -> "clear_present_and_flip(" + page + ", " + to + ")";
                         case FLUSH_TLB -> "flush_tlb(" + page + ")";
-                        case FLUSH_CACHE -> "flush_cache(" + conv.cpu() + ", " + page + ")";
+                        // cpa_flush() skips an address with no PTE: through the lazy alias it flushes nothing
+                        case FLUSH_CACHE -> via.hasPte() ? "flush_cache(" + conv.cpu() + ", " + via.name() + ", " + page + ")"
+                                : "skip";
                         case MAP_GPA -> "map_gpa_" + to.toLowerCase(java.util.Locale.ROOT) + "(" + page + ")";
                         case ACCEPT -> "accept(" + page + ")";
                         case PSC -> "psc_" + to.toLowerCase(java.util.Locale.ROOT) + "(" + page + ")";
-                        case PVALIDATE -> "pvalidate(" + conv.cpu() + ", " + page + ", HV_SNP_UNVALIDATED, HV_SNP_VALIDATED)";
-                        case RESCIND -> "pvalidate(" + conv.cpu() + ", " + page + ", HV_SNP_VALIDATED, HV_SNP_UNVALIDATED)";
+                        case PVALIDATE -> "pvalidate(" + conv.cpu() + ", " + via.name() + ", " + page
+                                + ", HV_SNP_UNVALIDATED, HV_SNP_VALIDATED)";
+                        case RESCIND -> "pvalidate(" + conv.cpu() + ", " + via.name() + ", " + page
+                                + ", HV_SNP_VALIDATED, HV_SNP_UNVALIDATED)";
                         case HV_VISIBILITY -> "hv_visibility(" + page + ", "
                                 + (target == Attribute.SHARED ? "HV_VTOM_HOST_VISIBLE" : "HV_VTOM_PRIVATE") + ")";
                         case UNMAP_ALIASES, WBINVD -> throw new AssertionError(p);

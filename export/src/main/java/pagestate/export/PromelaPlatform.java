@@ -103,13 +103,13 @@ final class PromelaPlatform {
                       :: else -> skip
                       fi
                     }
-                    /* PVALIDATE (validate or rescind) through the direct map's address: #PF through a not-present
-                       PTE; fails unless the page is in the state it changes from (core.c pvalidate_pages()).
-                       Stops at the first failure (c is no longer C_OK). */
-                    inline pvalidate(cpu, page, from, to) {
+                    /* PVALIDATE (validate or rescind) through mapping m (Linux: the direct map): #PF with no
+                       translation; fails unless the page is in the state it changes from (core.c
+                       pvalidate_pages()). Stops at the first failure (c is no longer C_OK). */
+                    inline pvalidate(cpu, m, page, from, to) {
                       if
                       :: c == C_OK ->
-                         translate(cpu, DIRECT, page);
+                         translate(cpu, m, page);
                          if
                          :: attr == NOATTR -> c = C_PF_IN_PVALIDATE
                          :: attr != NOATTR && hv[page] != from -> c = C_PVALIDATE_FAILED

@@ -244,13 +244,14 @@ final class PromelaRules {
                   for (i : 0 .. NCPU - 1) { for (j : 0 .. NPTEMAP - 1) { tlb[TLB(i, j, page)] = T_NONE } }
                 }
 
-                /* CLFLUSH through the direct map (cpa_flush() skips pages whose PTE is not present). It is checked
-                   like a byte load (SDM Vol. 2A, CLFLUSH): translated, then judged by the platform; only if that
-                   is OK does it write back the lines of its translation's key. The first failure ends the step. */
-                inline flush_cache(cpu, page) {
+                /* CLFLUSH through mapping m, one with a PTE (cpa_flush() skips pages whose PTE is not present).
+                   It is checked like a byte load (SDM Vol. 2A, CLFLUSH): translated, then judged by the platform;
+                   only if that is OK does it write back the lines of its translation's key. The first failure
+                   ends the step. */
+                inline flush_cache(cpu, m, page) {
                   if
-                  :: c == C_OK && (pte[PTE(DIRECT, page)] & 2) ->
-                     translate(cpu, DIRECT, page);
+                  :: c == C_OK && (pte[PTE(m, page)] & 2) ->
+                     translate(cpu, m, page);
                      if
                      :: attr == NOATTR -> c = C_PF_OOPS
                      :: else ->

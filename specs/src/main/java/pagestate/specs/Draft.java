@@ -55,10 +55,13 @@ final class Draft {
         this.file = file;
     }
 
-    /** One step of a phase, where it was written (in this file or a base); {@code always}: runs even after a failure. */
-    record Step(Primitive primitive, Pos pos, boolean always) {
+    /**
+     * One step of a phase, where it was written (in this file or a base); {@code always}: runs even after a
+     * failure; {@code via}: the mapping a step that takes an address goes through, null when not said.
+     */
+    record Step(Primitive primitive, Pos pos, boolean always, Located<Mapping> via) {
         String text() {
-            return always ? "always " + primitive.specName() : primitive.specName();
+            return (always ? "always " : "") + primitive.specName() + (via == null ? "" : " via " + via.value().label());
         }
     }
 

@@ -17,7 +17,6 @@ import pagestate.model.cpu.Primitive;
 import pagestate.model.PropertyName;
 import pagestate.model.cpu.Scenario;
 import pagestate.model.busdma.BusdmaConfig;
-import pagestate.model.iommu.IommuConfig;
 
 /**
  * Reads the lines of one file into a {@link Draft}: the syntax of every top-level line, names, numbers
@@ -34,7 +33,7 @@ final class FileParser {
     private final Problems problems;
     private final Draft draft;
     private final Map<String, Integer> settingLines = new HashMap<>();
-    private final Map<String, Integer> actorLines = new HashMap<>();
+    private final ActorLines actors;
     private final Map<PropertyName, Integer> expectLines = new EnumMap<>(PropertyName.class);
     private Body body;
 
@@ -42,6 +41,7 @@ final class FileParser {
         this.file = file;
         this.problems = problems;
         this.draft = new Draft(file);
+        this.actors = new ActorLines(file, problems, draft, b -> body = b);
     }
 
     static Draft parse(Path file, List<Line> lines, Problems problems) {
@@ -105,12 +105,12 @@ final class FileParser {
             case "encryption" -> draft.encryption = once(c, k, () -> words(c, k, "encryption", Names.encryptions()));
             case "caches" -> draft.caches = once(c, k, () -> words(c, k, "caches", Names.caches()));
             case "tsm" -> draft.tsm = once(c, k, () -> words(c, k, "tsm", Names.tsmModes()));
-            case "guest", "driver" -> program(c, k);
-            case "device" -> device(c, k);
+            case "guest", "driver" -> actors.program(c, k);
+            case "device" -> actors.device(c);
             case "mappings" -> draft.mappings = once(c, k, () -> mappings(c, k));
-            case "converter" -> converter(c, k);
-            case "reader" -> reader(c, k);
-            case "host" -> host(c, k);
+            case "converter" -> actors.converter(c);
+            case "reader" -> actors.reader(c);
+            case "host" -> actors.host(c);
             case "hardware" -> draft.hardware = once(c, k, () -> hardware(c, k));
             case "fail" -> draft.fail = once(c, k, () -> fail(c, k));
             case "on_error" -> draft.onError = once(c, k, () -> onError(c));
@@ -183,85 +183,6 @@ final class FileParser {
         }
     }
 
-    private void converter(Cursor c, Token k) {
-        Token n = c.name("converter");
-        // the body is parsed even if the header is bad, so that its steps are checked too
-        body = new ConverterBody(file, problems, draft, null);
-        claimActor(c, n);
-        Located<Integer> cpu = null;
-        List<Located<Integer>> pages = new ArrayList<>();
-        Boolean owner = null;
-        Located<Mapping> via = null;
-        while (!c.atEnd()) {
-            Token t = c.next();
-            if (t.is("on") || t.is("cpu")) {
-                if (t.is("on")) c.expect("cpu", "expected `cpu N` after `on`");
-                if (cpu != null) throw c.error(t, "converter " + n.text() + " already has a cpu");
-                cpu = c.number("cpu", 0, Scenario.MAX_CPUS - 1);
-            } else if (t.is("page") || t.is("pages")) {
-                if (!pages.isEmpty()) throw c.error(t, "converter " + n.text() + " already has its pages");
-                pages.add(c.number("page", 0, Scenario.MAX_PAGES - 1));
-                while (!c.atEnd() && c.peek().text().matches("[0-9]+")) pages.add(c.number("page", 0, Scenario.MAX_PAGES - 1));
-            } else if (t.is("owner")) {
-                if (owner != null) throw c.error(t, "converter " + n.text() + " already says owner");
-                owner = c.accept("on") || !c.accept("off");
-            } else if (t.is("via")) {
-                if (via != null) throw c.error(t, "converter " + n.text() + " already says via");
-                via = via(c);
-            } else {
-                throw c.error(t, "unexpected " + t.shown() + " in converter line; write converter NAME on cpu N pages P"
-                        + " [owner on|off] [via MAPPING]");
-            }
-        }
-        if (cpu == null) throw c.errorAtEnd("converter " + n.text() + " needs a cpu, e.g. `on cpu 0`");
-        if (pages.isEmpty()) throw c.errorAtEnd("converter " + n.text() + " needs its pages, e.g. `pages 1`");
-        for (int i = 0; i < pages.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (pages.get(i).value().equals(pages.get(j).value())) {
-                    throw new LineError(pages.get(i).pos().error("page " + pages.get(i).value() + " is listed twice"));
-                }
-            }
-        }
-        if (via != null && Boolean.FALSE.equals(owner)) {
-            throw new LineError(via.pos().error("via needs an owner (owner off has no accesses): remove `via "
-                    + via.value().label() + "` or write owner on"));
-        }
-        body = new ConverterBody(file, problems, draft,
-                new Draft.ConverterDecl(n.text(), c.pos(n), cpu, pages, owner == null || owner, via, List.of()));
-    }
-
-    private void reader(Cursor c, Token k) {
-        Token n = c.name("reader");
-        claimActor(c, n);
-        if (c.atEnd()) {
-            // the short form of vtom-swiotlb and cove: where it reads is fixed by the system
-            draft.readers.put(n.text(), new Draft.ReaderDecl(n.text(), c.pos(n), null, null, null));
-            return;
-        }
-        c.accept("on");
-        c.expect("cpu", "expected `on cpu N page P` after reader " + n.shown());
-        Located<Integer> cpu = c.number("cpu", 0, Scenario.MAX_CPUS - 1);
-        c.expect("page", "expected `page P` (the page read across into page P+1)");
-        Located<Integer> page = c.number("page", 0, Scenario.MAX_PAGES - 1);
-        Located<Mapping> via = null;
-        if (!c.atEnd()) {
-            if (!c.peek().is("via")) {
-                throw c.error(c.peek(), "unexpected " + c.peek().shown() + " after " + page.value()
-                        + "; only `via " + String.join("|", Names.mappings()) + "` may follow the page");
-            }
-            c.next();
-            via = via(c);
-        }
-        c.end();
-        draft.readers.put(n.text(), new Draft.ReaderDecl(n.text(), c.pos(n), cpu, page, via));
-    }
-
-    /** The mapping after {@code via}: one of the kinds; whether the spec declares it is checked later. */
-    private static Located<Mapping> via(Cursor c) {
-        Token m = c.oneOf("mapping", Names.mappings());
-        return new Located<>(Mapping.bySpecName(m.text()).orElseThrow(), c.pos(m));
-    }
-
     /**
      * {@code mappings N} (the first N of direct, vmalloc, lazy, as before) or {@code mappings direct lazy}:
      * the mappings every page has, in any order, the direct map among them.
@@ -288,18 +209,6 @@ final class FileParser {
         return new Located<>(List.copyOf(set), c.pos(k));
     }
 
-    private void host(Cursor c, Token k) {
-        Token n = c.name("host");
-        claimActor(c, n);
-        c.expect("page", "expected `page P reads writes` after host " + n.shown());
-        Located<Integer> page = c.number("page", 0, Scenario.MAX_PAGES - 1);
-        boolean[] rw = readsWrites(c, "host line; write host NAME page P reads writes");
-        boolean reads = rw[0];
-        boolean writes = rw[1];
-        if (!reads && !writes) throw c.errorAtEnd("host " + n.text() + " needs `reads`, `writes` or both");
-        draft.hosts.put(n.text(), new Draft.HostDecl(n.text(), c.pos(n), page, reads, writes));
-    }
-
     /** A setting whose value is one of a few phrases ("map-all 2M", "dynamic"): the rest of the line. */
     private Located<String> words(Cursor c, Token k, String what, List<String> allowed) {
         if (c.atEnd()) throw c.errorAtEnd(what + " needs one of: " + String.join(", ", allowed));
@@ -312,54 +221,6 @@ final class FileParser {
                     + " (" + what + " takes " + String.join(", ", allowed) + ")");
         }
         return new Located<>(value, c.pos(first));
-    }
-
-    /** {@code guest NAME [page P] does STEP...} and {@code driver NAME does STEP...}. */
-    private void program(Cursor c, Token k) {
-        Token n = c.name(k.text());
-        claimActor(c, n);
-        Located<Integer> page = null;
-        if (c.accept("page")) page = c.number("page", 0, IommuConfig.MAX_PAGES - 1);
-        c.expect("does", "expected `does STEP...` after " + k.text() + " " + n.shown()
-                + (k.is("guest") ? " (or `page P does STEP...`)" : ""));
-        if (c.atEnd()) throw c.errorAtEnd(k.text() + " " + n.text() + " needs its steps after `does`");
-        List<Located<String>> steps = new ArrayList<>();
-        while (!c.atEnd()) {
-            Token t = c.next();
-            if (t.quoted()) throw c.error(t, "a step is a word, not a quoted text: " + t.shown());
-            steps.add(new Located<>(t.text(), c.pos(t)));
-        }
-        draft.programs.put(n.text(), new Draft.ProgramDecl(k.text(), n.text(), c.pos(n), page, steps));
-    }
-
-    /** {@code device NAME [reads] [writes]}. */
-    private void device(Cursor c, Token k) {
-        Token n = c.name("device");
-        claimActor(c, n);
-        boolean[] rw = readsWrites(c, "device line; write device NAME [reads] [writes]");
-        draft.devices.put(n.text(), new Draft.DeviceDecl(n.text(), c.pos(n), rw[0], rw[1]));
-    }
-
-    /** The rest of a line as the words {@code reads} and {@code writes}, each at most once: {reads, writes}. */
-    private static boolean[] readsWrites(Cursor c, String usage) {
-        boolean[] rw = new boolean[2];
-        while (!c.atEnd()) {
-            Token t = c.next();
-            if (t.is("reads") && !rw[0]) {
-                rw[0] = true;
-            } else if (t.is("writes") && !rw[1]) {
-                rw[1] = true;
-            } else {
-                throw c.error(t, "unexpected " + t.shown() + " in " + usage);
-            }
-        }
-        return rw;
-    }
-
-    private void claimActor(Cursor c, Token n) {
-        if (KEYWORDS.contains(n.text())) throw c.error(n, n.text() + " is a keyword; choose another name");
-        Integer first = actorLines.putIfAbsent(n.text(), c.line().number());
-        if (first != null) throw c.error(n, "duplicate actor name " + n.text() + " (first used on line " + first + ")");
     }
 
     private Located<Set<HardwareAction>> hardware(Cursor c, Token k) {

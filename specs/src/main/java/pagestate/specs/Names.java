@@ -37,6 +37,13 @@ final class Names {
         return l;
     }
 
+    /** The steps that take an address and so may say {@code via MAPPING}. */
+    static List<String> addressSteps() {
+        List<String> l = new ArrayList<>();
+        for (Primitive p : Primitive.values()) if (p.takesAddress()) l.add(p.specName());
+        return l;
+    }
+
     static List<String> hypercalls() {
         List<String> l = new ArrayList<>();
         for (Primitive p : Primitive.values()) if (p.isHypercall()) l.add(p.specName());

@@ -114,6 +114,15 @@ final class Resolver {
                 problems.at(from, cannot + (Files.isDirectory(file) ? "it is a directory" : "it is not a regular file"));
                 return null;
             }
+            if (asWritten == null && !String.valueOf(file.getFileName()).endsWith(SpecLoader.EXTENSION)) {
+                // named directly (check FILE): a file of another kind is not parsed for words it happens to hold
+                String name = String.valueOf(file.getFileName());
+                int dot = name.lastIndexOf('.');
+                String renamed = (dot > 0 ? name.substring(0, dot) : name) + SpecLoader.EXTENSION;
+                problems.at(from, "not a spec file: spec files end in " + SpecLoader.EXTENSION + "; rename it to "
+                        + Suggest.show(renamed) + " if it is one, or name its folder to check every spec in it");
+                return null;
+            }
             if (asWritten != null && !file.toRealPath().getFileName().toString().endsWith(SpecLoader.EXTENSION)) {
                 problems.at(from, cannot + "it links to " + Suggest.show(file.toRealPath().getFileName().toString())
                         + ", which is not a spec file");

@@ -1,5 +1,6 @@
 package pagestate.specs;
 
+import pagestate.model.cpu.Mapping;
 import pagestate.model.cpu.Primitive;
 
 /** Reads primitive names and step references ({@code flush_tlb}, {@code flush_tlb#2}). */
@@ -15,14 +16,30 @@ final class StepWords {
             Token n = c.require("always needs the step that runs even after a failure, e.g. always set_present");
             if (n.is("always")) throw c.error(n, "always is said once per step");
             Draft.Step s = step(c, n);
-            return new Draft.Step(s.primitive(), c.pos(t), true);
+            return new Draft.Step(s.primitive(), c.pos(t), true, s.via());
         }
         String text = t.text();
         int hash = text.indexOf('#');
         if (hash > 0 && Primitive.bySpecName(text.substring(0, hash)).isPresent()) {
             throw c.error(t, t.shown() + ": occurrence numbers are for edits; in a converter, list the steps in order");
         }
-        return new Draft.Step(primitive(c, t, text), c.pos(t), false);
+        Primitive p = primitive(c, t, text);
+        Located<Mapping> via = null;
+        if (!c.atEnd() && c.peek().is("via") && !c.peek().quoted()) {
+            Token v = c.next();
+            if (!p.takesAddress()) {
+                throw c.error(v, p.specName() + " takes no address: only " + String.join(", ", Names.addressSteps())
+                        + " go through a mapping of the spec's choice (" + p.specName() + " acts as CPA does)");
+            }
+            via = via(c);
+        }
+        return new Draft.Step(p, c.pos(t), false, via);
+    }
+
+    /** The mapping after {@code via}: one of the kinds; whether the spec declares it is checked later. */
+    static Located<Mapping> via(Cursor c) {
+        Token m = c.oneOf("mapping", Names.mappings());
+        return new Located<>(Mapping.bySpecName(m.text()).orElseThrow(), c.pos(m));
     }
 
     static Draft.StepRef ref(Cursor c, Token t) {

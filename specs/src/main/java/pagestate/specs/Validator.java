@@ -2,37 +2,21 @@ package pagestate.specs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import pagestate.model.cpu.Converter;
-import pagestate.model.cpu.ErrorPath;
-import pagestate.model.cpu.HardwareAction;
-import pagestate.model.cpu.HostActor;
-import pagestate.model.cpu.Mapping;
-import pagestate.model.cpu.Options;
-import pagestate.model.cpu.Phase;
-import pagestate.model.cpu.Platform;
-import pagestate.model.cpu.Primitive;
 import pagestate.model.PropertyName;
-import pagestate.model.cpu.Scenario;
 import pagestate.model.SeedSystem;
 import pagestate.model.SystemConfig;
-import pagestate.model.cpu.ZeropadReader;
 
 /**
- * Checks a merged draft as a whole (bounds against actors, primitives and options against the platform,
- * expectations against {@code check}) and builds the {@link Spec}. Every check here runs before a model
+ * Checks a merged draft as a whole (its system, statements of other systems, actor names across files,
+ * {@code check} and the expectations) and builds the {@link Spec}; the cpu system's scenario comes from
+ * {@link CpuScenario}, the other systems' configs from {@link Systems}. Every check here runs before a model
  * constructor could refuse the value, so the model's exceptions never reach a user.
  */
 final class Validator {
-    static final int DEFAULT_CPUS = 2;
-    static final int DEFAULT_PAGES = 2;
-    static final int DEFAULT_MAPPINGS = 1;
-
     private final Problems problems;
     private final Draft d;
     private final boolean incomplete;
@@ -66,36 +50,13 @@ final class Validator {
         uniqueActorNames();
         List<PropertyName> checked = checked(system);
         List<Spec.Expectation> expectations = expectations(checked, system);
-        SystemConfig config = system == SeedSystem.CPU ? scenario(file) : Systems.config(problems, d, system, incomplete);
+        SystemConfig config = system == SeedSystem.CPU ? new CpuScenario(problems, d, incomplete).scenario(file)
+                : Systems.config(problems, d, system, incomplete);
         if (problems.count() > before || incomplete || config == null) return null;
         List<String> properties = new ArrayList<>();
         for (PropertyName p : checked) properties.add(p.specName());
         return new Spec(d.file, d.name.value(), d.description.value(), system.specName(), config, properties, expectations,
                 Optional.ofNullable(base));
-    }
-
-    /** The CPU conversion's scenario (system cpu), or null when something is missing or wrong. */
-    private Scenario scenario(Pos file) {
-        int before = problems.count();
-        Platform platform = d.platform == null ? null : d.platform.value();
-        missing(d.platform, file, "missing `platform` line: one of " + String.join(", ", Names.platforms()));
-        int cpus = d.cpus == null ? DEFAULT_CPUS : d.cpus.value();
-        int pages = d.pages == null ? DEFAULT_PAGES : d.pages.value();
-        List<Mapping> mappings = d.mappings == null ? Mapping.first(DEFAULT_MAPPINGS) : d.mappings.value();
-        Options options = options(platform);
-        if (d.converters.isEmpty() && !incomplete) {
-            problems.at(file, "missing converter: add `converter NAME on cpu N pages P` with an indented `to shared:`"
-                    + " or `to private:` block of steps");
-        }
-        List<Converter> converters = converters(platform, cpus, pages, mappings);
-        List<ZeropadReader> readers = readers(cpus, pages, mappings);
-        List<HostActor> hosts = hosts(pages);
-        Set<Primitive> mayFail = mayFail(platform);
-        if (problems.count() == before) new EncodingLimits(problems).successors(d, cpus, pages, mappings.size());
-        if (problems.count() > before || incomplete || platform == null) return null;
-        Set<HardwareAction> hardware = d.hardware == null ? EnumSet.allOf(HardwareAction.class) : d.hardware.value();
-        ErrorPath onError = d.onError == null ? ErrorPath.LEAK : d.onError.value();
-        return new Scenario(platform, options, cpus, pages, mappings, converters, readers, hosts, hardware, mayFail, onError);
     }
 
     /** A statement of another system than the spec's is an error where it is written. */
@@ -183,134 +144,6 @@ final class Validator {
         return known.orElse(null);
     }
 
-    private Options options(Platform platform) {
-        Options o = Options.defaults();
-        for (Map.Entry<Options.Option, Located<String>> e : d.options.entrySet()) {
-            Options.Option option = e.getKey();
-            if (platform != null && option.platform() != platform) {
-                String owner = Names.upper(option.platform());
-                problems.at(e.getValue().pos(), option.specName() + " is " + Names.article(owner) + " " + owner
-                        + " option; this spec's platform is " + platform.specName());
-                continue;
-            }
-            try {
-                o = option.apply(o, e.getValue().value());
-            } catch (RuntimeException ex) {
-                problems.at(e.getValue().pos(), String.valueOf(ex.getMessage()));
-            }
-        }
-        return o;
-    }
-
-    private List<Converter> converters(Platform platform, int cpus, int pages, List<Mapping> mappings) {
-        List<Converter> result = new ArrayList<>();
-        Map<Integer, String> converterOfPage = new HashMap<>();
-        for (Draft.ConverterDecl c : d.converters.values()) {
-            cpu("converter " + c.name() + " runs on", c.cpu(), cpus);
-            List<Integer> ps = new ArrayList<>();
-            for (Located<Integer> p : c.pages()) {
-                page("converter " + c.name() + " converts", p, pages);
-                String other = converterOfPage.putIfAbsent(p.value(), c.name());
-                if (other != null) {
-                    problems.at(p.pos(), "page " + p.value() + " is converted by both " + other + " and " + c.name());
-                }
-                ps.add(p.value());
-            }
-            List<Phase> phases = new ArrayList<>();
-            for (Draft.PhaseDecl ph : c.phases()) {
-                List<Primitive> steps = new ArrayList<>();
-                Set<Integer> always = new java.util.TreeSet<>();
-                for (Draft.Step s : ph.steps()) {
-                    available(s.primitive(), s.pos(), platform);
-                    if (s.always()) {
-                        if (steps.stream().noneMatch(Primitive::isHypercall)) {
-                            problems.at(s.pos(), "no hypercall precedes always " + s.primitive().specName()
-                                    + ": nothing can skip it; remove always");
-                        }
-                        always.add(steps.size());
-                    }
-                    steps.add(s.primitive());
-                }
-                phases.add(new Phase(ph.target(), steps, always));
-            }
-            Mapping via = c.via() == null ? Mapping.DIRECT : c.via().value();
-            if (c.via() != null && !via.hasPte()) {
-                problems.at(c.via().pos(), "owner of " + c.name() + " uses lazy, a freed alias: an owner uses a live"
-                        + " mapping, direct or vmalloc");
-            } else if (c.via() != null) {
-                declared("owner of " + c.name(), c.via(), mappings);
-            }
-            if (ps.isEmpty() || phases.isEmpty()) continue;
-            Converter converter = new Converter(c.name(), c.cpu().value(), ps, phases, c.owner(), via);
-            new EncodingLimits(problems).converter(c, converter);
-            result.add(converter);
-        }
-        return result;
-    }
-
-    private void available(Primitive p, Pos pos, Platform platform) {
-        if (platform == null || p.availableOn(platform)) return;
-        String on = Names.platformList(p.platforms());
-        problems.at(pos, p.specName() + " is " + Names.article(on) + " " + on + " primitive; this spec's platform is "
-                + platform.specName());
-    }
-
-    private void cpu(String what, Located<Integer> cpu, int cpus) {
-        if (cpu.value() >= cpus) {
-            problems.at(cpu.pos(), what + " cpu " + cpu.value() + ", but cpus is " + cpus + range("cpu", cpus));
-        }
-    }
-
-    private void page(String what, Located<Integer> page, int pages) {
-        if (page.value() >= pages) {
-            problems.at(page.pos(), what + " page " + page.value() + ", but pages is " + pages + range("page", pages));
-        }
-    }
-
-    private static String range(String what, int n) {
-        return n == 1 ? " (only " + what + " 0)" : " (" + what + "s 0.." + (n - 1) + ")";
-    }
-
-    /** An accessor's {@code via} must name a mapping the spec has; the error says how to add it. */
-    private void declared(String who, Located<Mapping> via, List<Mapping> mappings) {
-        if (mappings.contains(via.value())) return;
-        java.util.EnumSet<Mapping> with = java.util.EnumSet.copyOf(mappings);
-        with.add(via.value());
-        List<String> fixed = new ArrayList<>();
-        for (Mapping m : with) fixed.add(m.label());
-        problems.at(via.pos(), who + " uses " + via.value().label() + ", a mapping this spec lacks: write `mappings "
-                + String.join(" ", fixed) + "`");
-    }
-
-    private List<ZeropadReader> readers(int cpus, int pages, List<Mapping> mappings) {
-        List<ZeropadReader> result = new ArrayList<>();
-        for (Draft.ReaderDecl r : d.readers.values()) {
-            if (r.cpu() == null) {
-                problems.at(r.pos(), "reader " + r.name() + " needs `on cpu N page P` in system cpu (the page it reads across into page P+1)");
-                continue;
-            }
-            cpu("reader " + r.name() + " runs on", r.cpu(), cpus);
-            int p = r.page().value();
-            if (p + 1 >= pages) {
-                problems.at(r.page().pos(), "reader " + r.name() + " reads page " + p + " into page " + (p + 1)
-                        + ", but pages is " + pages + range("page", pages) + "; use pages " + (p + 2)
-                        + " or read an earlier page");
-            }
-            if (r.via() != null) declared("reader " + r.name(), r.via(), mappings);
-            result.add(new ZeropadReader(r.name(), r.cpu().value(), p, r.via() == null ? Mapping.DIRECT : r.via().value()));
-        }
-        return result;
-    }
-
-    private List<HostActor> hosts(int pages) {
-        List<HostActor> result = new ArrayList<>();
-        for (Draft.HostDecl h : d.hosts.values()) {
-            page("host " + h.name() + " touches", h.page(), pages);
-            result.add(new HostActor(h.name(), h.page().value(), h.reads(), h.writes()));
-        }
-        return result;
-    }
-
     /** Within one file the parser rejects a reused name; across a base and a variant the kinds may clash. */
     private void uniqueActorNames() {
         Map<String, String> kinds = new HashMap<>();
@@ -324,33 +157,6 @@ final class Validator {
     private void clash(Map<String, String> kinds, String name, String kind, Pos pos) {
         String other = kinds.putIfAbsent(name, kind);
         if (other != null) problems.at(pos, "actor name " + name + " is used by a " + other + " and a " + kind);
-    }
-
-    private Set<Primitive> mayFail(Platform platform) {
-        Set<Primitive> result = EnumSet.noneOf(Primitive.class);
-        if (d.fail == null) return result;
-        for (Located<Primitive> f : d.fail.value()) {
-            Primitive p = f.value();
-            if (platform != null && !p.availableOn(platform)) {
-                available(p, f.pos(), platform);
-                continue;
-            }
-            if (!calledByAConverter(p)) {
-                problems.at(f.pos(), "fail " + p.specName() + ": no converter calls " + p.specName());
-                continue;
-            }
-            result.add(p);
-        }
-        return result;
-    }
-
-    private boolean calledByAConverter(Primitive p) {
-        for (Draft.ConverterDecl c : d.converters.values()) {
-            for (Draft.PhaseDecl ph : c.phases()) {
-                for (Draft.Step s : ph.steps()) if (s.primitive() == p) return true;
-            }
-        }
-        return incomplete; // a converter may be missing because its line failed
     }
 
     private List<Spec.Expectation> expectations(List<PropertyName> checked, SeedSystem system) {

@@ -49,6 +49,28 @@ class MappingsAndAlwaysTest {
     }
 
     @Test
+    void aStepThatTakesAnAddressNamesItsMapping() {
+        Scenario s = Texts.spec(V.replace("    flush_tlb\n", "    flush_tlb\n    flush_cache via lazy\n")
+                + "mappings direct lazy\n").scenario();
+        Phase ph = s.converters().get(0).phases().get(0);
+        assertEquals(Primitive.FLUSH_CACHE, ph.steps().get(2));
+        assertEquals(Mapping.LAZY, ph.via(2));
+        assertEquals(Mapping.DIRECT, ph.via(0), "the direct map by default");
+        Scenario edited = Texts.spec(V + "mappings direct vmalloc\nedit conv:\n  insert flush_cache via vmalloc after flush_tlb\n")
+                .scenario();
+        assertEquals(Mapping.VMALLOC, edited.converters().get(0).phases().get(0).via(2), "edits keep the mapping");
+    }
+
+    @Test
+    void stepMappingErrors() {
+        assertEquals(List.of("7:15: flush_tlb takes no address: only flush_cache, pvalidate, rescind go through a mapping"
+                        + " of the spec's choice (flush_tlb acts as CPA does)"),
+                errors(V.replace("    flush_tlb\n", "    flush_tlb via lazy\n")));
+        assertEquals(List.of("7:21: flush_cache uses lazy, a mapping this spec lacks: write `mappings direct lazy`"),
+                errors(V.replace("    flush_tlb\n", "    flush_cache via lazy\n")));
+    }
+
+    @Test
     void mappingErrors() {
         assertEquals(List.of("12:31: reader zp uses lazy, a mapping this spec lacks: write `mappings direct vmalloc lazy`"),
                 errors(V + "mappings 2\nreader zp on cpu 1 page 0 via lazy\n"));

@@ -53,8 +53,8 @@ final class AccessReasons {
                     ? List.of("failure: the spec lets " + op.primitive().specName() + " fail; on_error "
                             + model.scenario().onError().specName() + ": " + model.scenario().onError().description())
                     : op.primitive() == Primitive.FLUSH_CACHE
-                    ? accessNotes(k, c.cpu(), owner(c, Mapping.DIRECT), Kind.CLFLUSH, null, involved)
-                    : stepNotes(k, c, op.primitive(), b.action().outcome(), involved);
+                    ? accessNotes(k, c.cpu(), owner(c, op.via()), Kind.CLFLUSH, null, involved)
+                    : stepNotes(k, c, op, b.action().outcome(), involved);
         };
     }
 
@@ -68,14 +68,14 @@ final class AccessReasons {
         PageState.Editor e = before.edit();
         for (Access a : list) {
             int page = a.page();
-            // cpa_flush() skips a page whose PTE is not present (ConverterSteps.flushCache)
-            if (kind == Kind.CLFLUSH && !before.pte(Mapping.DIRECT, page).present()) continue;
+            // cpa_flush() skips a page whose PTE is not present, or gone (ConverterSteps.flushCache)
+            if (kind == Kind.CLFLUSH && (before.pte(a.via(), page) == null || !before.pte(a.via(), page).present())) continue;
             Attribute attr = before.effectiveAttribute(cpu, a.via(), page);
             HvPage hv = e.hvNow(page);
             Cause c = switch (kind) {
                 case WRITE -> accesses.write(e, cpu, a.via(), page, value);
                 case READ, OWNER_READ -> accesses.read(e, cpu, a.via(), page, a.who());
-                case CLFLUSH -> accesses.clflush(e, cpu, page);
+                case CLFLUSH -> accesses.clflush(e, cpu, a.via(), page);
             };
             if (c == Cause.OK && kind == Kind.OWNER_READ && e.contentsNow(page) != Content.SECRET) c = Cause.GARBAGE_CONSUMED;
             if (c == Cause.OK) continue;
@@ -127,13 +127,14 @@ final class AccessReasons {
     }
 
     /** A primitive's own failure: the translation PVALIDATE used, or the page state it needed. */
-    private List<String> stepNotes(int k, Converter c, Primitive p, Cause outcome, Set<Integer> involved) {
+    private List<String> stepNotes(int k, Converter c, ConverterProgram.Op op, Cause outcome, Set<Integer> involved) {
         List<String> notes = new ArrayList<>();
+        Primitive p = op.primitive();
         if (p == Primitive.WBINVD) return List.of("rule: " + outcome.description() + " (" + AccessRows.source(outcome) + ")");
         for (int page : c.pages()) {
             involved.add(page);
             if (outcome == Cause.PF_IN_PVALIDATE) {
-                notes.add("translation: " + translation(k - 1, c.cpu(), Mapping.DIRECT, page));
+                notes.add("translation: " + translation(k - 1, c.cpu(), op.via(), page));
                 notes.add("rule: " + outcome.description() + " (" + AccessRows.source(outcome) + ")");
             } else {
                 notes.add("page state: " + prov.platformPage(k - 1, page) + " when " + p.specName() + " ran");

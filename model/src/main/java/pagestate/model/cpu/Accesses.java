@@ -61,15 +61,15 @@ final class Accesses {
     }
 
     /**
-     * CLFLUSH by {@code cpu} of {@code page} through the direct map: it "is subject to all permission
+     * CLFLUSH by {@code cpu} of {@code page} through mapping {@code m}: it "is subject to all permission
      * checking and faults associated with a byte load" (SDM Vol. 2A, CLFLUSH), so it translates like a
      * read (TLB entry, else a page walk; the caller, cpa_flush(), has checked that the PTE is present) and
      * the platform judges it like a read (TDX: a private CLFLUSH of a page the VMM mapped shared is a TD
      * exit; vTOM: #VC to the paravisor; SNP: per the RMP). Only if that is OK does it write back and drop
      * the lines with the translation's key; it fills nothing.
      */
-    Cause clflush(StateEdit e, int cpu, int page) {
-        Attribute key = translate(e, cpu, Mapping.DIRECT, page);
+    Cause clflush(StateEdit e, int cpu, Mapping m, int page) {
+        Attribute key = translate(e, cpu, m, page);
         if (key == null) return Cause.PF_OOPS;
         Cause c = verdict(e, PlatformRules.Accessor.KERNEL, key, page);
         if (c != Cause.OK) return c;

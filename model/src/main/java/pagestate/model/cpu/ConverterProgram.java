@@ -12,17 +12,21 @@ import java.util.List;
  */
 public final class ConverterProgram {
 
-    /** One operation of the program; {@code always}: a step that runs even after a failure ({@link Phase#always()}). */
-    public record Op(Kind kind, int phase, Primitive primitive, Content value, boolean always) {
+    /**
+     * One operation of the program; {@code always}: a step that runs even after a failure ({@link
+     * Phase#always()}); {@code via}: the mapping a step that takes an address acts through ({@link Phase#via()}).
+     */
+    public record Op(Kind kind, int phase, Primitive primitive, Content value, boolean always, Mapping via) {
         public enum Kind { STEP, OWNER_WRITE, OWNER_READ, REUSE_WRITE }
 
         public Op(Kind kind, int phase, Primitive primitive, Content value) {
-            this(kind, phase, primitive, value, false);
+            this(kind, phase, primitive, value, false, Mapping.DIRECT);
         }
 
         public String describe(Converter c) {
             return switch (kind) {
-                case STEP -> (always ? "always " : "") + primitive.specName() + " (to "
+                case STEP -> (always ? "always " : "") + primitive.specName()
+                        + (via == Mapping.DIRECT ? "" : " via " + via.label()) + " (to "
                         + c.phases().get(phase).target().specName() + ")";
                 case OWNER_WRITE -> "owner writes " + value.lower() + " to page" + pagesText(c);
                 case OWNER_READ -> "owner reads page" + pagesText(c) + " back as private data";
@@ -55,7 +59,7 @@ public final class ConverterProgram {
         for (int i = 0; i < converter.phases().size(); i++) {
             Phase phase = converter.phases().get(i);
             for (int k = 0; k < phase.steps().size(); k++) {
-                list.add(new Op(Op.Kind.STEP, i, phase.steps().get(k), null, phase.isAlways(k)));
+                list.add(new Op(Op.Kind.STEP, i, phase.steps().get(k), null, phase.isAlways(k), phase.via(k)));
             }
             if (converter.owner()) {
                 if (phase.target() == Direction.TO_SHARED) {

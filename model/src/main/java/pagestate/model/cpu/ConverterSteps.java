@@ -18,7 +18,7 @@ final class ConverterSteps {
      * Applies {@code p} for converter {@code c} towards {@code target}. Returns OK, or the cause of a
      * fatal outcome or a rule breach; {@link Cause#HYPERCALL_FAILED} when the call cannot succeed.
      */
-    Cause apply(StateEdit e, Converter c, Primitive p, Attribute target) {
+    Cause apply(StateEdit e, Converter c, Primitive p, Mapping via, Attribute target) {
         return switch (p) {
             case UNMAP_ALIASES -> unmapAliases(e);
             case CLEAR_PRESENT -> setPte(e, c, false, null);
@@ -26,13 +26,13 @@ final class ConverterSteps {
             case FLIP -> setPte(e, c, null, target);
             case CLEAR_PRESENT_AND_FLIP -> setPte(e, c, false, target);
             case FLUSH_TLB -> flushTlb(e, c);
-            case FLUSH_CACHE -> flushCache(e, c);
+            case FLUSH_CACHE -> flushCache(e, c, via);
             case WBINVD -> wbinvd(e);
             case MAP_GPA -> mapGpa(e, c, target);
             case ACCEPT -> accept(e, c);
             case PSC -> psc(e, c, target);
-            case PVALIDATE -> pvalidate(e, c, true);
-            case RESCIND -> pvalidate(e, c, false);
+            case PVALIDATE -> pvalidate(e, c, via, true);
+            case RESCIND -> pvalidate(e, c, via, false);
             case HV_VISIBILITY -> hvVisibility(e, c, target);
         };
     }
@@ -80,14 +80,17 @@ final class ConverterSteps {
     }
 
     /**
-     * CLFLUSH of each page through its direct-map address (set_memory.c cpa_flush(): pages whose PTE is
-     * not present are silently skipped), each an access like a read ({@link Accesses#clflush}). The first
-     * page whose CLFLUSH is not OK ends the step with that outcome.
+     * CLFLUSH of each page through its address in mapping {@code via} (the direct map unless the spec
+     * says otherwise): set_memory.c cpa_flush() flushes the addresses it was given, and only those whose
+     * PTE lookup_address() finds present ("Only flush present addresses"), so a page whose PTE in that
+     * mapping is not present, or gone (the lazy alias), is silently skipped. Each CLFLUSH is an access
+     * like a read ({@link Accesses#clflush}); the first page whose CLFLUSH is not OK ends the step with
+     * that outcome.
      */
-    private Cause flushCache(StateEdit e, Converter c) {
+    private Cause flushCache(StateEdit e, Converter c, Mapping via) {
         for (int page : c.pages()) {
-            if (!e.pteNow(Mapping.DIRECT, page).present()) continue;
-            Cause r = accesses.clflush(e, c.cpu(), page);
+            if (!e.layout().hasPte(via) || !e.pteNow(via, page).present()) continue;
+            Cause r = accesses.clflush(e, c.cpu(), via, page);
             if (r != Cause.OK) return r;
         }
         return Cause.OK;
@@ -159,14 +162,15 @@ final class ConverterSteps {
     }
 
     /**
-     * SNP PVALIDATE (validate or rescind) takes the direct map's virtual address: through a not-present
-     * PTE it raises #PF in the kernel (Lendacky's oops on Kelley's v1, Oct 2023). It fails unless the
-     * page is in the state it changes from (double validation, validation before PSC), and Linux then
-     * terminates (core.c pvalidate_pages()).
+     * SNP PVALIDATE (validate or rescind) takes a virtual address: Linux's pvalidate_pages() (core.c) uses
+     * the direct map's, pfn_to_kaddr() of the GFN, whatever address set_memory_*() was given; a spec may
+     * name another mapping ({@code pvalidate via vmalloc}). With no translation it raises #PF in the
+     * kernel (Lendacky's oops on Kelley's v1, Oct 2023). It fails unless the page is in the state it
+     * changes from (double validation, validation before PSC), and Linux then terminates.
      */
-    private Cause pvalidate(StateEdit e, Converter c, boolean validate) {
+    private Cause pvalidate(StateEdit e, Converter c, Mapping via, boolean validate) {
         for (int page : c.pages()) {
-            if (accesses.translate(e, c.cpu(), Mapping.DIRECT, page) == null) return Cause.PF_IN_PVALIDATE;
+            if (accesses.translate(e, c.cpu(), via, page) == null) return Cause.PF_IN_PVALIDATE;
             HvPage from = validate ? HvPage.SNP_UNVALIDATED : HvPage.SNP_VALIDATED;
             if (e.hvNow(page) != from) return Cause.PVALIDATE_FAILED;
             e.hv(page, validate ? HvPage.SNP_VALIDATED : HvPage.SNP_UNVALIDATED);

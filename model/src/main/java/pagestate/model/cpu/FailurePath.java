@@ -72,7 +72,7 @@ final class FailurePath {
         ConverterProgram prog = programs.get(i);
         Converter conv = prog.converter();
         ConverterProgram.Op op = prog.ops().get(pc);
-        Cause c = steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
+        Cause c = steps.apply(e, conv, op.primitive(), op.via(), conv.phases().get(op.phase()).target().target());
         if (c != Cause.OK) e.happen(c);
         int next = prog.nextAlways(pc);
         if (next >= 0 || e.crashedNow()) {

@@ -16,13 +16,13 @@ final class NoEffectReasons {
     }
 
     /** The reason shown step {@code k}, primitive {@code p} of converter {@code c}, had no effect. */
-    String why(int k, Converter c, Primitive p) {
+    String why(int k, Converter c, Primitive p, Mapping via) {
         PageState s = prov.state(k - 1);
         Layout l = s.layout();
         List<String> reasons = new ArrayList<>();
         switch (p) {
             case FLUSH_CACHE -> {
-                for (int page : c.pages()) reasons.add(flushCache(k - 1, c.cpu(), page));
+                for (int page : c.pages()) reasons.add(flushCache(k - 1, c.cpu(), via, page));
             }
             case FLUSH_TLB -> reasons.add("no CPU caches a translation of page" + pages(c)
                     + " through a mapping with a PTE");
@@ -42,13 +42,16 @@ final class NoEffectReasons {
     }
 
     /** Why CLFLUSH of one page removed nothing (ConverterSteps.flushCache: cpa_flush() skips a not-present PTE). */
-    String flushCache(int k, int cpu, int page) {
+    String flushCache(int k, int cpu, Mapping via, int page) {
         PageState s = prov.state(k);
-        Pte pte = s.pte(Mapping.DIRECT, page);
-        if (!pte.present()) {
-            return "CLFLUSH needs a present mapping and " + prov.pte(k, Mapping.DIRECT, page);
+        Pte pte = s.pte(via, page);
+        if (pte == null) {
+            return "cpa_flush() flushes only present addresses and the lazy alias has no PTE (vunmap cleared it)";
         }
-        Attribute key = s.effectiveAttribute(cpu, Mapping.DIRECT, page);
+        if (!pte.present()) {
+            return "CLFLUSH needs a present mapping and " + prov.pte(k, via, page);
+        }
+        Attribute key = s.effectiveAttribute(cpu, via, page);
         return "CPU" + cpu + " translates page " + page + " as " + key.lower() + " and no " + key.lower()
                 + "-key line of it is cached";
     }

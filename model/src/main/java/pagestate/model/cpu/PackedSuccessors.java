@@ -120,7 +120,7 @@ final class PackedSuccessors {
         ConverterProgram.Op op = prog.ops().get(pc);
         PackedEdit e = call.begin();
         Cause c = switch (op.kind()) {
-            case STEP -> steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
+            case STEP -> steps.apply(e, conv, op.primitive(), op.via(), conv.phases().get(op.phase()).target().target());
             case OWNER_WRITE -> steps.ownerWrite(e, conv, op.value());
             case OWNER_READ -> steps.ownerRead(e, conv);
             case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");

@@ -228,7 +228,7 @@ final class PageFootprints {
         for (int k = cs.pc(); k < prog.ops().size(); k++) {
             ConverterProgram.Op op = prog.ops().get(k);
             switch (op.kind()) {
-                case STEP -> step(c, op.primitive(), r, w);
+                case STEP -> step(c, op.primitive(), op.via(), r, w);
                 case OWNER_WRITE, OWNER_READ, REUSE_WRITE -> {
                     for (int page : c.pages()) access(c.cpu(), layout.indexOf(c.via()), page, r, w);
                 }
@@ -236,7 +236,7 @@ final class PageFootprints {
         }
     }
 
-    private void step(Converter c, Primitive p, long[] r, long[] w) {
+    private void step(Converter c, Primitive p, Mapping via, long[] r, long[] w) {
         switch (p) {
             case UNMAP_ALIASES -> {
                 if (layout.has(Mapping.LAZY)) {
@@ -271,7 +271,7 @@ final class PageFootprints {
             case FLUSH_CACHE, PVALIDATE, RESCIND -> {
                 set(w, crash);
                 for (int page : c.pages()) {
-                    access(c.cpu(), 0, page, r, w);
+                    access(c.cpu(), layout.indexOf(via), page, r, w);   // through the step's mapping (Phase.via)
                     pageData(page, r, w);
                 }
             }

@@ -161,7 +161,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         ConverterProgram.Op op = prog.ops().get(cs.pc());
         PageState.Editor e = s.edit();
         Cause c = switch (op.kind()) {
-            case STEP -> steps.apply(e, conv, op.primitive(), conv.phases().get(op.phase()).target().target());
+            case STEP -> steps.apply(e, conv, op.primitive(), op.via(), conv.phases().get(op.phase()).target().target());
             case OWNER_WRITE -> steps.ownerWrite(e, conv, op.value());
             case OWNER_READ -> steps.ownerRead(e, conv);
             case REUSE_WRITE -> throw new IllegalStateException("reuse is not a program operation");

@@ -30,7 +30,7 @@ public enum Primitive implements SpecNamed {
             "flush_tlb_kernel_range() on all CPUs: every CPU drops its entries for the pages"),
     /** CLFLUSH of each page through the direct map: cpa_flush() skips pages whose PTE is not present. */
     FLUSH_CACHE("flush_cache", EnumSet.allOf(Platform.class), false,
-            "CLFLUSH each page through the direct map; cpa_flush() skips pages whose PTE is not present"),
+            "CLFLUSH through the direct map or the `via` mapping; cpa_flush() skips a not-present PTE"),
     /** WBINVD: write back and invalidate every line; no address needed. */
     WBINVD("wbinvd", EnumSet.allOf(Platform.class), false,
             "write back and invalidate every cache line; needs no mapping"),
@@ -45,10 +45,10 @@ public enum Primitive implements SpecNamed {
             "Page State Change request: the hypervisor assigns the page to the guest or takes it back"),
     /** SNP PVALIDATE (validate) through the direct map's virtual address. */
     PVALIDATE("pvalidate", EnumSet.of(Platform.SNP), false,
-            "PVALIDATE (validate) through the direct map's virtual address"),
+            "PVALIDATE (validate) through the direct map or the `via` mapping"),
     /** SNP PVALIDATE (rescind) through the direct map's virtual address. */
     RESCIND("rescind", EnumSet.of(Platform.SNP), false,
-            "PVALIDATE (rescind) through the direct map's virtual address"),
+            "PVALIDATE (rescind) through the direct map or the `via` mapping"),
     /** Hyper-V HVCALL_MODIFY_SPARSE_GPA_PAGE_HOST_VISIBILITY (hv_mark_gpa_visibility()). */
     HV_VISIBILITY("hv_visibility", EnumSet.of(Platform.VTOM), true,
             "HVCALL_MODIFY_SPARSE_GPA_PAGE_HOST_VISIBILITY (hv_mark_gpa_visibility())");
@@ -85,6 +85,16 @@ public enum Primitive implements SpecNamed {
     }
 
     /** A call to the hypervisor / VMM that a spec may let fail. */
+    /**
+     * Whether the step acts through a virtual address that a spec may choose ({@code flush_cache via
+     * vmalloc}): CLFLUSH (cpa_flush() flushes the addresses it was given) and PVALIDATE (an instruction on
+     * a virtual address). Every other step acts on every mapping with a PTE (CPA), on all of them by IPI,
+     * or on no address at all (docs/model.md section 10.2).
+     */
+    public boolean takesAddress() {
+        return this == FLUSH_CACHE || this == PVALIDATE || this == RESCIND;
+    }
+
     public boolean isHypercall() {
         return hypercall;
     }

@@ -47,7 +47,7 @@ final class TraceExplainer {
             ConverterProgram.Op op = prov.op(b);
             if (op != null && op.kind() == ConverterProgram.Op.Kind.STEP && changes.isEmpty()
                     && b.action().outcome() == Cause.OK) {
-                notes.add(noEffect.why(k, model.programs().get(b.action().actor()).converter(), op.primitive()));
+                notes.add(noEffect.why(k, model.programs().get(b.action().actor()).converter(), op.primitive(), op.via()));
             }
             notes.addAll(access.explain(k, b, involved));
             if (idx == beats.size() - 1 && !lasso) notes.addAll(violation.explain(k, property, involved));

@@ -77,7 +77,7 @@ final class ViolationReasons {
                 if (op.primitive() == Primitive.FLUSH_CACHE && c.pages().contains(page)) {
                     flushed = true;
                     notes.add("flush_cache at step " + j + " did not remove it: "
-                            + noEffect.flushCache(j - 1, c.cpu(), page));
+                            + noEffect.flushCache(j - 1, c.cpu(), op.via(), page));
                 }
             }
             if (!flushed) notes.add("no flush_cache or wbinvd ran after step " + w);

@@ -71,6 +71,16 @@ final class Build {
         return this;
     }
 
+    /** A converter without owner accesses whose steps that take an address go through {@code via}. */
+    Build converterVia(int cpu, Direction d, String steps, Mapping via, Integer... pageList) {
+        List<Primitive> list = Scenarios.steps(steps);
+        java.util.Map<Integer, Mapping> vias = new java.util.HashMap<>();
+        for (int i = 0; i < list.size(); i++) if (list.get(i).takesAddress()) vias.put(i, via);
+        converters.add(new Converter("conv" + converters.size(), cpu, List.of(pageList),
+                List.of(new Phase(d, list, java.util.Set.of(), vias)), false));
+        return this;
+    }
+
     /** An owning converter that uses its pages through {@code via}. */
     Build owner(int cpu, Direction d, String steps, Mapping via, Integer... pageList) {
         converters.add(new Converter("owner" + converters.size(), cpu, List.of(pageList),

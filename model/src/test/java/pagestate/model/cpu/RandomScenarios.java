@@ -28,7 +28,7 @@ final class RandomScenarios {
     static Gen<Scenario> scenarios(int maxCpus, int maxPages, int maxMappings, int maxSteps) {
         Gen<Bounds> bounds = range(1, maxCpus).zip(range(2, maxPages), range(1, maxMappings), Bounds::new);
         return enumValues(Platform.class).flatMap(p -> bounds.zip(phases(p, maxSteps), range(0, (1 << 11) - 1),
-                        range(0, (1 << HardwareAction.values().length) - 1), range(0, 511),
+                        range(0, (1 << HardwareAction.values().length) - 1), range(0, 1023),
                         (b, phases, actors, hw, opts) -> build(p, b, phases, actors, hw, opts)))
                 .describedAs(RandomScenarios::describe);
     }
@@ -52,12 +52,17 @@ final class RandomScenarios {
      * 4 error path free, 5 hypercalls may fail, 6-7 the reader's CPU, 8 host reads, 9 host writes, 10 every
      * step after a phase's first hypercall runs always. {@code opts} bits 0-4 the options, 5 the second of
      * two mappings is the lazy alias (not the vmalloc alias), 6-7 the reader's mapping (0 or 3 direct,
-     * 1 vmalloc, 2 lazy, where the scenario has it), 8 the vTOM paravisor does not handle WBINVD.
+     * 1 vmalloc, 2 lazy, where the scenario has it), 8 the vTOM paravisor does not handle WBINVD, 9 the
+     * steps that take an address (flush_cache, pvalidate, rescind) go through the last mapping.
      */
     private static Scenario build(Platform p, Bounds b, List<Phase> phases, int actors, int hw, int opts) {
         List<Mapping> mappings = b.mappings() == 2 && (opts & 32) != 0 ? List.of(Mapping.DIRECT, Mapping.LAZY)
                 : Mapping.first(b.mappings());
         if ((actors & 1024) != 0) phases = phases.stream().map(RandomScenarios::alwaysAfterHypercall).toList();
+        if ((opts & 512) != 0) {
+            Mapping last = mappings.get(mappings.size() - 1);
+            phases = phases.stream().map(ph -> viaAlias(ph, last)).toList();
+        }
         Mapping via = List.of(Mapping.DIRECT, Mapping.VMALLOC, Mapping.LAZY, Mapping.DIRECT).get((opts >> 6) & 3);
         if (!mappings.contains(via)) via = Mapping.DIRECT;
         List<Converter> converters = new ArrayList<>();
@@ -83,6 +88,13 @@ final class RandomScenarios {
                 (actors & 16) != 0 ? ErrorPath.FREE : ErrorPath.LEAK);
     }
 
+    /** {@code ph} with every step that takes an address going through {@code m} (Phase.via). */
+    private static Phase viaAlias(Phase ph, Mapping m) {
+        java.util.Map<Integer, Mapping> via = new java.util.HashMap<>();
+        for (int i = 0; i < ph.steps().size(); i++) if (ph.steps().get(i).takesAddress()) via.put(i, m);
+        return new Phase(ph.target(), ph.steps(), ph.always(), via);
+    }
+
     /** {@code ph} with every step after its first hypercall marked always. */
     private static Phase alwaysAfterHypercall(Phase ph) {
         java.util.Set<Integer> always = new java.util.TreeSet<>();
@@ -91,7 +103,7 @@ final class RandomScenarios {
             if (seen) always.add(i);
             seen |= ph.steps().get(i).isHypercall();
         }
-        return new Phase(ph.target(), ph.steps(), always);
+        return new Phase(ph.target(), ph.steps(), always, ph.via());
     }
 
     static String describe(Scenario s) {
@@ -103,7 +115,8 @@ final class RandomScenarios {
             for (Phase ph : c.phases()) {
                 b.append("\n    to ").append(ph.target().specName()).append(':');
                 for (int i = 0; i < ph.steps().size(); i++) {
-                    b.append(ph.isAlways(i) ? " always " : " ").append(ph.steps().get(i).specName());
+                    b.append(ph.isAlways(i) ? " always " : " ").append(ph.steps().get(i).specName())
+                            .append(ph.via().containsKey(i) ? " via " + ph.via(i).label() : "");
                 }
             }
         }
