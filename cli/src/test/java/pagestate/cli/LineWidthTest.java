@@ -67,8 +67,10 @@ class LineWidthTest {
         Files.writeString(bad, "spec x\nplatform tdx\nconverter c on cpu 0 pages 1 owner\n  to shared:\n"
                 + "    flush_tlbb\nreader zp on cpu 1 page 0\nhardware all\ncheck no_fatal\n");
         String error = run("check", bad.toString());
-        String first = error.lines().filter(l -> l.startsWith(bad.toString())).findFirst().orElse("");
-        assertTrue(first.startsWith(bad + ":5:5: "), "the error starts with file:line:column: " + error);
-        assertTrue(first.length() > 80, "a long error is wrapped, not cut: " + error);
+        List<String> lines = error.lines().toList();
+        int at = lines.indexOf(bad + ":5:5:");
+        assertTrue(at >= 0, "a long error puts file:line:column: alone on its first line: " + error);
+        assertTrue(lines.get(at + 1).startsWith("    unknown primitive flush_tlbb; did you mean flush_tlb?"),
+                "and the message on an indented continuation line: " + error);
     }
 }
