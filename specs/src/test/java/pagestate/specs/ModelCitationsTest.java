@@ -100,6 +100,33 @@ class ModelCitationsTest {
         assertEquals(List.of(), missing, "headings: " + headings);
     }
 
+    /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
+    static String anchor(String heading) {
+        return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
+    }
+
+    @Test
+    void everyLinkIntoTheReferenceNamesAHeading() throws IOException {
+        Set<String> anchors = new TreeSet<>();
+        for (String line : Files.readAllLines(ROOT.resolve("docs/model.md"))) {
+            if (line.startsWith("#")) anchors.add(anchor(line.replaceFirst("^#+ ", "")));
+        }
+        Pattern link = Pattern.compile("model\\.md#([A-Za-z0-9_-]+)");
+        Pattern local = Pattern.compile("\\]\\(#([A-Za-z0-9_-]+)\\)");
+        List<String> broken = new ArrayList<>();
+        int links = 0;
+        for (Path f : List.of(ROOT.resolve("README.md"), Path.of("README.md"), ROOT.resolve("docs/model.md"))) {
+            String text = Files.readString(f);
+            Matcher m = (f.endsWith("model.md") ? local : link).matcher(text);
+            while (m.find()) {
+                links++;
+                if (!anchors.contains(m.group(1))) broken.add(f + ": #" + m.group(1));
+            }
+        }
+        assertTrue(links > 10, "the links are found: " + links);
+        assertEquals(List.of(), broken);
+    }
+
     @Test
     void nothingCitesTheBackgroundNotes() throws IOException {
         List<Path> files = new ArrayList<>(specs());
