@@ -198,12 +198,10 @@ class PageSymmetryTest {
             NaiveExplorer x = new NaiveExplorer(sc);
             PageModel m = x.model;
             Set<PageState> forms = new HashSet<>();
-            Set<PageState> live = new HashSet<>();
             boolean sorted = false;
             for (PageState s : x.order) {
                 PageState c = m.canonical(s);
                 forms.add(c);
-                if (!s.crashed()) live.add(c);
                 sorted |= !m.pageSymmetric(s).equals(s);
                 assertEquals(m.isTerminal(s), m.isTerminal(c), "terminal");
                 for (ModelProperty p : m.properties()) {
@@ -214,9 +212,8 @@ class PageSymmetryTest {
             Set<PageState> extra = new HashSet<>(reduced);
             extra.removeAll(forms);
             assertTrue(extra.isEmpty(), () -> "a form no reachable state has: " + extra.iterator().next());
-            Set<PageState> missing = new HashSet<>(live);
-            missing.removeAll(reduced);
-            assertTrue(missing.isEmpty(), () -> "a running state's form is not reached: " + missing.iterator().next());
+            // (Not every running state's form need be reached: the TLB saturation is no bisimulation, and a
+            // state with fewer entries may be covered by one with more; IndistinguishableTest. The verdicts agree.)
             for (ModelProperty p : m.properties()) {
                 if (p.isLiveness()) continue;
                 boolean violated = reduced.stream().anyMatch(r -> !p.holds().test(r));
