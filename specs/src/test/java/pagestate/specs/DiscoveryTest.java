@@ -35,8 +35,10 @@ class DiscoveryTest {
         assertEquals(List.of(Path.of("bench/kelley-seven-step-snp-to-private-4cpu.pspec"),
                 Path.of("bench/tdx-generic-to-shared-3cpu-2pages.pspec"),
                 Path.of("bench/tdx-generic-to-shared-4cpu-2pages.pspec"),
+                Path.of("bench/tdx-generic-to-shared-4cpu-3pages-symmetric.pspec"),
                 Path.of("bench/tdx-generic-to-shared-4cpu.pspec"),
-                Path.of("bench/tdx-generic-to-shared-8cpu.pspec")), found);
+                Path.of("bench/tdx-generic-to-shared-8cpu.pspec"),
+                Path.of("bench/tdx-to-shared-no-tlb-flush-4cpu-3pages-symmetric.pspec")), found);
     }
 
     @Test
