@@ -38,13 +38,22 @@ final class RunLimits {
         return config.maxStates();
     }
 
-    /** Checks the wall-time and heap limits; on a breach records it and returns true. */
-    boolean checkTimeAndMemory() {
+    /**
+     * Checks the wall-time limit (the safety search keeps its own account of memory, {@link SearchMemory});
+     * on a breach records it and returns true.
+     */
+    boolean checkTime() {
         if (stopReason != null) return true;
         if (config.maxSeconds() > 0 && seconds() >= config.maxSeconds()) {
             stop("max-seconds " + format(config.maxSeconds()));
             return true;
         }
+        return false;
+    }
+
+    /** Checks the wall-time and heap limits; on a breach records it and returns true. */
+    boolean checkTimeAndMemory() {
+        if (checkTime()) return true;
         long used = runtime.totalMemory() - runtime.freeMemory();
         if (used > config.maxHeapFraction() * runtime.maxMemory()) {
             stop("memory");
