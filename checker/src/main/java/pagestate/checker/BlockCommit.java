@@ -47,7 +47,7 @@ final class BlockCommit {
      */
     void prepare(int chunkCount, long stored, long fresh, long room, long kept, Frontier next) {
         List<Runnable> allocations = new ArrayList<>();
-        allocations.add(() -> SortedInsertion.prepare(table, stored, fresh, room));
+        allocations.add(() -> prepareTable(table, stored, fresh, room));
         allocations.addAll(next.reserveTasks(next.count() + kept));
         allocations.addAll(store.reserveTasks(stored + kept));
         int tasks = allocations.size() + chunkCount;
@@ -99,5 +99,23 @@ final class BlockCommit {
             }
         });
         next.setCount(base + (int) kept);
+    }
+
+    /**
+     * Makes {@code table}, which holds {@code occupied} states, ready to take the {@code fresh}
+     * winners and, when it must grow, room for {@code room} more states. Runs on one worker while the
+     * others do other work (it allocates, and may copy), before {@link SortedInsertion#add}.
+     */
+    static void prepareTable(StateTable table, long occupied, long fresh, long room) {
+        try {
+            if (table instanceof FingerprintTable f) {
+                f.prepare(fresh, room);
+            } else if (!table.fits(occupied + fresh)) {
+                table.reserve(occupied + fresh + room);
+            }
+        } catch (OutOfMemoryError e) {
+            if (room == 0) throw e;
+            prepareTable(table, occupied, fresh, 0);   // the heap's free space is in pieces: no room ahead
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.IntConsumer;
  * Phase 1 of a BFS block (see {@link BreadthFirstSearch}): the workers expand disjoint chunks of a
  * range of the frontier with their own {@link Expander}, every successor kept in the worker's
  * {@link LevelChunk.Arena} as a candidate; and, after the state limit cut a level, the count-only
- * expansion of the rest of it. Both poll the time limit every {@link #POLL} parents, so a block (or a
+ * expansion of the rest of it and the evaluation of the states stored but not expanded. Both poll the time limit every {@link #POLL} parents, so a block (or a
  * costly state) never holds a run past its deadline by more than a few states' work.
  */
 final class BlockExpansion<S, A> {
@@ -19,7 +19,7 @@ final class BlockExpansion<S, A> {
     /** Parents per chunk at least, when a small block is cut finer so that several workers share it. */
     static final int MIN_CHUNK_STATES = 16;
     /** The time limit is polled every this many parents (a power of two). */
-    static final int POLL = 16;
+    static final int POLL = 4;
 
     private final Workers workers;
     private final List<Expander<S, A>> expanders;
@@ -154,6 +154,29 @@ final class BlockExpansion<S, A> {
         for (int w = 0; w < workers.count(); w++) {
             transitions += counted[w];
             merge(found[w], firstViolation);   // a worker's chunks ascend, so its first find is its least
+        }
+    }
+
+    /**
+     * Evaluates the invariants on the states of {@code frontier} (the first has index {@code firstIndex}),
+     * which are counted but will not be expanded: a slot not {@code done} gets its first violation.
+     */
+    void evaluateOnly(Frontier frontier, int firstIndex, boolean[] done, int[] firstViolation) {
+        Expander<S, A> expander = expanders.get(0);
+        int[] found = new int[slots];
+        Arrays.fill(found, -1);
+        for (int i = 0; i < frontier.count(); i++) {
+            if ((i & frontier.pageStates() - 1) == 0) {
+                frontier.release(i);
+                frontier.load(i, Math.min(frontier.count(), i + frontier.pageStates()));
+            }
+            expander.evaluate(frontier.words(i), frontier.offset(i), firstIndex + i, done, found);
+        }
+        for (int p = 0; p < slots; p++) {
+            if (!done[p] && found[p] >= 0) {
+                firstViolation[p] = found[p];
+                done[p] = true;
+            }
         }
     }
 }

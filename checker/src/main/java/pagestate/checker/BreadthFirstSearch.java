@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Level-synchronous breadth-first search over fingerprints (or exact states), giving state indices
  * in sequential BFS order whatever the number of workers.
  *
- * <p>A level is processed in blocks of consecutive parents (frontier order), each of about
- * {@code blockCandidates} successors, so that its transient memory stays bounded. Per block: (1) workers
+ * <p>A level is processed in blocks of consecutive parents (frontier order), each of about as many
+ * successors as {@link BlockSizer} allows, so that its transient memory stays bounded. Per block: (1) workers
  * expand disjoint chunks of the block with the shared {@link Expander}, keeping every successor as a
  * candidate (the visited set is not touched); (2) {@link SortedInsertion} filters the candidates in
  * fingerprint order, each bucket of fingerprints on one worker, equal fingerprints in discovery order,
@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the {@link Expander} reports a persistent subset of the successors; its cycle proviso asks whether a
  * successor was stored before the level (the visited set minus the level's new states, which earlier
  * blocks added), so it is the same at every thread count and block size.
+ *
+ * <p>Memory: the frontiers are pages of encoded words ({@link Frontier}) that spill to file when the
+ * search holds much ({@link SearchMemory}); a block whose allocations would not fit stops the run.
  */
 final class BreadthFirstSearch<S, A> {
 
@@ -57,10 +60,7 @@ final class BreadthFirstSearch<S, A> {
     private int maxDepth;
     private boolean complete;
     private final AtomicLong nextProgressNanos = new AtomicLong();
-    /** About how many candidates (successors) one block of a level may hold. */
-    private final long blockCandidates;
-    private long expandedParents;
-    private double lastBlockFanout;
+    private final BlockSizer sizer;
     /** The run's spill files (the frontiers' pages when the heap is short). */
     private final SpillFolder spillFolder = new SpillFolder();
     /** The level being expanded and the next one being filled; swapped after each level. */
@@ -84,7 +84,7 @@ final class BreadthFirstSearch<S, A> {
         this.limits = limits;
         this.workers = workers;
         this.width = system.codec().words();
-        this.blockCandidates = tuning.blockCandidates() > 0 ? tuning.blockCandidates() : defaultBlockCandidates(width);
+        this.sizer = new BlockSizer(tuning.blockCandidates(), workers.count(), width);
         this.memory = new SearchMemory(config.maxHeapFraction(), tuning.spillBytes());
         this.table = config.exact() ? new ExactTable(width, 1 << 12) : new FingerprintTable(1 << 12);
         this.mode = table.mode();
@@ -107,17 +107,6 @@ final class BreadthFirstSearch<S, A> {
         this.next = new Frontier(width, tuning.frontierPageShift(), spillFolder);
     }
 
-    /**
-     * A level's candidates take about {@code 24 + 8 * width} bytes each (arena: fingerprint, claim,
-     * words; sort: a fingerprint and an id array): a block may use a sixteenth of the maximum heap,
-     * between 256 Ki and 16 Mi candidates.
-     */
-    static long defaultBlockCandidates(int width) {
-        long perCandidate = 24L + 8L * width;
-        long budget = Runtime.getRuntime().maxMemory() / 16;
-        return Math.max(1L << 18, Math.min(1L << 24, budget / perCandidate));
-    }
-
     /** For the cycle proviso: stored before the level being expanded (not one of its new states). */
     private boolean storedBeforeLevel(long fp, long[] words, int offset) {
         if (!table.contains(fp, words, offset)) return false;
@@ -129,7 +118,7 @@ final class BreadthFirstSearch<S, A> {
     void run() {
         nextProgressNanos.set(System.nanoTime() + 1_000_000_000L);
         try {
-            if (!initialLevel()) return;
+            if (limits.checkTime() || !initialLevel()) return;   // the time may be over before the search
             int levelStart = 0;
             int level = 0;
             while (true) {
@@ -207,20 +196,17 @@ final class BreadthFirstSearch<S, A> {
         stored = n;
         current.setCount(n);
         if (limits.stopped()) {
-            evaluateOnly(current, 0);
+            expansion.evaluateOnly(current, 0, done, firstViolation);
             return false;
         }
         return true;
     }
 
     /**
-     * Expands one level, block after block; returns false when a limit stopped the run, else the next
-     * frontier is filled. A block is a range of consecutive parents (in frontier order) whose successors
-     * are about {@link #blockCandidates} candidates: it is expanded, sorted, filtered against the table
-     * (which holds the earlier blocks' new states) and merged before the next block, so a level's
-     * transient memory is bounded by its largest block. The boundaries depend only on the frontier and on
-     * counts that do not depend on the thread count, and the first discovery of a state is in the first
-     * block that reaches it, so indices, traces and counts are those of one block per level.
+     * Expands one level, block after block, into {@link #next}; false when a limit stopped the run. A block
+     * is expanded, sorted, filtered against the table (which holds the earlier blocks' new states) and
+     * merged before the next; the first discovery of a state is in the first block that reaches it, so
+     * indices, traces and counts are those of one block per level.
      */
     private boolean expandLevel(int levelStart, int levelSize, int level) {
         boolean[] doneNow = done.clone();
@@ -231,28 +217,28 @@ final class BreadthFirstSearch<S, A> {
         levelNew = null;
         int from = 0;
         while (from < levelSize) {
-            int size = blockParents(levelSize - from);
+            int size = sizer.parents(levelSize - from);
             boolean last = from + size == levelSize;
             if (!last && expanders.get(0).reduced() && levelNew == null) {
                 levelNew = config.exact() ? new ExactTable(width, 1 << 12) : new FingerprintTable(1 << 12);
             }
             current.load(from, from + size);
-            int chunkCount = expansion.expand(current, levelStart, from, size, doneNow, expected(size * fanout()),
-                    expected(blockCandidates), firstViolation, hi -> progress(level, levelSize - hi));
+            int chunkCount = expansion.expand(current, levelStart, from, size, doneNow, sizer.expected(size),
+                    sizer.most(), firstViolation, hi -> progress(level, levelSize - hi));
             transitions += expansion.transitions;
             long fresh = chunkCount < 0 ? 0 : insertion.filter(chunks, chunkCount, arenas, table, limits);
             if (chunkCount < 0 || limits.checkTime()) {
                 if (stored > first) maxDepth = level + 1;
                 return false;
             }
-            expandedParents += size;
-            lastBlockFanout = (double) expansion.transitions / size;
+            sizer.expanded(size, expansion.transitions);
             // when the table must grow, room for the rest of the level too, estimated from its blocks so far
             int expanded = from + size;
             long room = (long) Math.ceil((double) (levelNewCount + fresh) * (levelSize - expanded) / expanded);
             boolean cut = limits.overStates(stored + fresh);
             long kept = cut ? limits.maxStates() - stored : fresh;
-            if (!reserveMemory(commit.growthBytes(stored, fresh, room, kept, next), expanded)) {
+            room = reserveMemory(fresh, room, kept, expanded);
+            if (room < 0) {
                 if (stored > first) maxDepth = level + 1;
                 return false;
             }
@@ -271,7 +257,7 @@ final class BreadthFirstSearch<S, A> {
                 limits.stopForStates();
                 for (int p = 0; p < slots; p++) done[p] = firstViolation[p] >= 0;
                 if (stored > first) maxDepth = level + 1;
-                evaluateOnly(next, (int) first);
+                expansion.evaluateOnly(next, (int) first, done, firstViolation);
                 return false;
             }
         }
@@ -282,15 +268,23 @@ final class BreadthFirstSearch<S, A> {
     }
 
     /**
-     * Whether {@code bytes} more may be allocated: if not, the frontiers spill (their parts from position
-     * {@code from} of the level on), and if that is not enough the run stops for memory.
+     * Makes sure the allocations for a block's {@code fresh} new states ({@code kept} of them below the state
+     * limit) fit in memory: if they do not, the frontiers spill (their parts from position {@code from} of
+     * the level on). The table's {@code room} for the rest of the level is halved until it takes at most
+     * half of what is left (the heap also holds garbage, and a large array needs contiguous space). Returns
+     * that room, or -1 when even without room they do not fit (the run stops for memory).
      */
-    private boolean reserveMemory(long bytes, int from) {
-        if (memory.fits(held(), bytes)) return true;
-        spill(from);
-        if (memory.fits(held(), bytes)) return true;
-        limits.stopForMemory();
-        return false;
+    private long reserveMemory(long fresh, long room, long kept, int from) {
+        long bare = commit.growthBytes(stored, fresh, 0, kept, next);
+        if (!memory.fits(held(), bare)) spill(from);
+        long held = held();
+        if (!memory.fits(held, bare)) {
+            limits.stopForMemory();
+            return -1;
+        }
+        long r = room;
+        while (r > 0 && !memory.fits(held, bare + 2 * (commit.growthBytes(stored, fresh, r, kept, next) - bare))) r /= 2;
+        return r;
     }
 
     /** Spills the next frontier's full pages and the current one's from position {@code from} on. */
@@ -305,53 +299,6 @@ final class BreadthFirstSearch<S, A> {
                 + insertion.allocatedBytes() + (levelNew != null ? levelNew.allocatedBytes() : 0);
         for (LevelChunk.Arena arena : arenas) bytes += arena.allocatedBytes();
         return bytes;
-    }
-
-    /** Room for about {@code successors} of a block, a worker's share with several workers. */
-    private int expected(double successors) {
-        int n = workers.count();
-        return (int) Math.min(Math.ceil(successors * (n == 1 ? 1.0 : 1.25 / n)) + 16, Integer.MAX_VALUE / (2.0 * width));
-    }
-
-    /**
-     * The number of parents of the next block, at most {@code remaining}: about {@link #blockCandidates}
-     * divided by the larger of the mean fan-out so far and the last block's, the remaining parents split
-     * into blocks of equal size.
-     */
-    private int blockParents(int remaining) {
-        double fanout = fanout();
-        long per = Math.max(1, (long) (blockCandidates / Math.max(1.0, fanout)));
-        if (per >= remaining) return remaining;
-        long blocks = (remaining + per - 1) / per;
-        return (int) ((remaining + blocks - 1) / blocks);
-    }
-
-    /** The expected successors per parent: the larger of the mean so far and the last block's (16 at first). */
-    private double fanout() {
-        return expandedParents == 0 ? 16 : Math.max((double) transitions / expandedParents, lastBlockFanout);
-    }
-
-    /**
-     * Evaluates the invariants on the states of {@code frontier} (the first has index {@code firstIndex}),
-     * which are counted but will not be expanded.
-     */
-    private void evaluateOnly(Frontier frontier, int firstIndex) {
-        Expander<S, A> expander = expanders.get(0);
-        int[] found = new int[slots];
-        Arrays.fill(found, -1);
-        for (int i = 0; i < frontier.count(); i++) {
-            if ((i & frontier.pageStates() - 1) == 0) {
-                frontier.release(i);
-                frontier.load(i, Math.min(frontier.count(), i + frontier.pageStates()));
-            }
-            expander.evaluate(frontier.words(i), frontier.offset(i), firstIndex + i, done, found);
-        }
-        for (int p = 0; p < slots; p++) {
-            if (!done[p] && found[p] >= 0) {
-                firstViolation[p] = found[p];
-                done[p] = true;
-            }
-        }
     }
 
     /** Reports the states stored before this level (its new states are known only once it is inserted). */

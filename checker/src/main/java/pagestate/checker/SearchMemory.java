@@ -6,12 +6,19 @@ package pagestate.checker;
  * the two decisions it drives. The frontier spills to file when the search holds more than
  * {@link #spillAt} bytes, or when a block's allocations would not fit otherwise; the run stops for
  * memory, cleanly and before allocating, when they would not fit even then. The limit is
- * {@link CheckerConfig#maxHeapFraction} of the maximum heap.
+ * {@link #SLACK} of {@link CheckerConfig#maxHeapFraction} of the maximum heap.
  *
  * <p>The account is of arrays the search allocated, not of the heap in use, which includes garbage
  * not yet collected: a heap check would stop (or spill) at a point that depends on the collector.
  */
 final class SearchMemory {
+
+    /**
+     * The share of the allowed heap the search's own arrays may take: the rest is the collector's slack
+     * (garbage not yet collected, and the gaps between large arrays, which G1 does not move: a grown
+     * table needs contiguous free space beside the old one).
+     */
+    static final double SLACK = 0.8;
 
     private final long limit;
     private final long spillAt;
@@ -26,7 +33,7 @@ final class SearchMemory {
     }
 
     SearchMemory(double maxHeapFraction, long spillBytes, long maxHeap) {
-        this.limit = (long) (maxHeapFraction * maxHeap);
+        this.limit = (long) (SLACK * maxHeapFraction * maxHeap);
         this.spillAt = spillBytes > 0 ? spillBytes : limit / 2;
     }
 

@@ -5,7 +5,7 @@ package pagestate.checker;
  * and traces are the same whatever they are), set small by tests to exercise every path.
  *
  * @param blockCandidates   about how many candidates one block of a level may hold (0: the default,
- *                          {@link BreadthFirstSearch#defaultBlockCandidates})
+ *                          {@link BlockSizer#defaultBlockCandidates})
  * @param spillBytes        the frontier spills to file whenever the search holds more bytes than this
  *                          (0: the default of {@link SearchMemory}, half of what it may hold)
  * @param frontierPageShift a frontier page holds {@code 2^frontierPageShift} states (the unit of spilling)

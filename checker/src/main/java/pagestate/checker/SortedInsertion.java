@@ -70,7 +70,7 @@ final class SortedInsertion {
      * chunkCount)} (each expanded by worker {@link LevelChunk#worker} into {@code arenas[worker]}, which
      * counted their buckets): the candidates not in {@code table}, first of their state. Records them
      * ({@link #nextWinner}) and returns how many there are; {@link #add} then adds them to the table,
-     * after {@link #prepare}. The workers poll the time limit between buckets: when it stops the run,
+     * after {@link BlockCommit#prepareTable}. The workers poll the time limit between buckets: when it stops the run,
      * the result is meaningless and the block is dropped (the table was not touched).
      */
     long filter(List<LevelChunk> chunks, int chunkCount, List<LevelChunk.Arena> arenas, StateTable table,
@@ -146,20 +146,7 @@ final class SortedInsertion {
     }
 
     /**
-     * Makes {@code table}, which holds {@code occupied} states, ready to take the {@code fresh}
-     * winners and, when it must grow, room for {@code room} more states. Runs on one worker while the
-     * others do other work (it allocates, and may copy), before {@link #add}.
-     */
-    static void prepare(StateTable table, long occupied, long fresh, long room) {
-        if (table instanceof FingerprintTable f) {
-            f.prepare(fresh, room);
-        } else if (!table.fits(occupied + fresh)) {
-            table.reserve(occupied + fresh + room);
-        }
-    }
-
-    /**
-     * Adds the winners of {@link #filter} to {@code table} (prepared by {@link #prepare}, see its
+     * Adds the winners of {@link #filter} to {@code table} (prepared by {@link BlockCommit#prepareTable}, see its
      * arguments) and to {@code also} (of the same kind, holding {@code alsoOccupied} states) unless it
      * is null.
      */
