@@ -8,14 +8,17 @@
 #   bench/scaling.sh [CAP_SECONDS (60)] [THREADS (1)]  >  table.md
 #
 # Prints a Markdown table (states and seconds; "> CAP s, N states" when the cap stopped a run) and,
-# first, the date, load and machine. Runs through ./pagestate (which builds the jar when needed) with
-# PAGESTATE_JAVA_OPTS as set (e.g. -Xmx4g); nice it on a shared machine: nice bench/scaling.sh 60.
+# first, the date, load and machine. Builds the jar through ./pagestate when needed, then runs a copy of
+# it (so that a change to the sources meanwhile changes nothing) with PAGESTATE_JAVA_OPTS as set (e.g.
+# -Xmx4g); nice it on a shared machine: nice bench/scaling.sh 60.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cap="${1:-60}"
 threads="${2:-1}"
 work="$(mktemp -d -t pagestate-scaling.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
+"$root/pagestate" --version >/dev/null
+cp "$root/cli/target/pagestate.jar" "$work/pagestate.jar"
 
 spec() {   # spec CPUS PAGES > file
   local cpus=$1 pages=$2 conv_pages="0" reader_page=0 i
@@ -46,7 +49,8 @@ SPEC
 run() {   # run SPEC [--no-reduction] -> "states seconds complete"
   local json="$work/out.json"
   rm -f "$json"
-  "$root/pagestate" check --quiet --threads "$threads" --max-seconds "$cap" --json "$json" "$@" \
+  # shellcheck disable=SC2086
+  java -Djava.awt.headless=true ${PAGESTATE_JAVA_OPTS:-} -jar "$work/pagestate.jar" check --quiet --threads "$threads" --max-seconds "$cap" --json "$json" "$@" \
       >/dev/null 2>&1 || true
   python3 - "$json" <<'PY'
 import json, sys
