@@ -75,7 +75,8 @@ cell() {   # cell "states seconds complete"
 }
 
 echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)," \
-     "$(nproc) cores, --threads $threads, cap $cap s, PAGESTATE_JAVA_OPTS='${PAGESTATE_JAVA_OPTS:-}'"
+     "$(nproc) cores, --threads $threads, cap $cap s,"
+echo "PAGESTATE_JAVA_OPTS='${PAGESTATE_JAVA_OPTS:-}'"
 echo
 echo "| CPUs | pages | reduced | unreduced |"
 echo "|---:|---:|---|---|"
