@@ -2,7 +2,8 @@ package pagestate.checker;
 
 /**
  * The limits of one run (states, wall time, heap) and the first one that stopped it. Thread-safe:
- * workers poll {@link #checkTimeAndMemory} between chunks.
+ * the safety search's workers poll {@link #checkTime} every few states (it keeps its own memory
+ * account, {@link SearchMemory}); the liveness passes poll {@link #checkTimeAndMemory}.
  */
 final class RunLimits {
 
