@@ -91,13 +91,18 @@ public final class Checker {
 
     /** As {@link #check(TransitionSystem, CheckerConfig)} with BFS blocks of about {@code blockCandidates} successors (0: default). */
     static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config, long blockCandidates) {
+        return check(system, config, SearchTuning.blocks(blockCandidates));
+    }
+
+    /** As {@link #check(TransitionSystem, CheckerConfig)} with the search's buffers sized by {@code tuning}. */
+    static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config, SearchTuning tuning) {
         RunLimits limits = new RunLimits(config);
         Replayer<S, A> replayer = new Replayer<>(system);
         Replayer<S, A> canonicalReplayer = new Replayer<>(system, config.symmetry());
         List<PropertyResult<S, A>> results = new ArrayList<>();
         BreadthFirstSearch<S, A> bfs;
         try (Workers workers = new Workers(config.threads())) {
-            bfs = new BreadthFirstSearch<>(system, config, limits, workers, blockCandidates);
+            bfs = new BreadthFirstSearch<>(system, config, limits, workers, tuning);
             bfs.run();
         }
         SafetyVerdicts<S, A> safety = new SafetyVerdicts<>(system, bfs, canonicalReplayer);
@@ -134,7 +139,7 @@ public final class Checker {
         long n = bfs.states();
         double collision = config.exact() ? 0 : n * (double) (n - 1) / Math.pow(2, 65);
         Stats stats = new Stats(n, bfs.transitions(), bfs.maxDepth(), seconds,
-                n > 0 ? bfs.bytesAllocated() / (double) n : 0, collision, config.threads(), bfs.mode());
+                n > 0 ? bfs.bytesHeld() / (double) n : 0, collision, config.threads(), bfs.mode());
         return new CheckResult<>(stopReason == null, stopReason, results, stats);
     }
 }

@@ -96,6 +96,15 @@ final class ExactTable implements StateTable {
     }
 
     @Override
+    public long growthBytes(long occupied, long fresh, long room) {
+        long total = occupied + fresh;
+        if (fits(total)) return 0;
+        long want = Math.max(Math.max(fps.length * 2L, (long) Math.ceil(total / MAX_LOAD) + 1),
+                (long) Math.ceil((total + room) / MAX_LOAD) + 1);
+        return want * 8L * (1 + width);
+    }
+
+    @Override
     public long allocatedBytes() {
         return 8L * fps.length + 8L * states.length;
     }

@@ -167,6 +167,14 @@ final class FingerprintTable implements StateTable {
         preparedCount = count;
     }
 
+    @Override
+    public long growthBytes(long occupied, long fresh, long room) {
+        long total = size + fresh;
+        if (fresh == 0 || (fits(total) && fresh <= capacity / 4)) return 0;
+        long cap = Math.max(capacity, (long) Math.ceil((total + room) / MERGE_LOAD) + 1);
+        return 8L * (cap + tail(cap));
+    }
+
     /** Forgets what {@link #prepare} decided, and the array it allocated. */
     private void dropPrepared() {
         preparedCount = -1;
@@ -301,7 +309,7 @@ final class FingerprintTable implements StateTable {
 
     @Override
     public long allocatedBytes() {
-        return 8L * slots.length;
+        return 8L * slots.length + (grown != null ? 8L * grown.length : 0);
     }
 
     @Override

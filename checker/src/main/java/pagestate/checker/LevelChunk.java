@@ -68,6 +68,10 @@ final class LevelChunk {
             return hot[SIZE];
         }
 
+        long allocatedBytes() {
+            return 8L * fps.length + 4L * claims.length + 8L * words.length + 4L * (hot.length + histogram.length);
+        }
+
         /** How many successors fell into {@code bucket}. */
         int inBucket(int bucket) {
             return histogram[PAD + bucket];
@@ -123,7 +127,7 @@ final class LevelChunk {
     }
 
     /**
-     * Starts the chunk, whose parents are at most {@link BreadthFirstSearch#CHUNK_STATES} consecutive
+     * Starts the chunk, whose parents are at most {@link BlockExpansion#CHUNK_STATES} consecutive
      * indices from {@code firstParent}: its successors go to {@code arena} (see {@link #finish}).
      */
     void start(int worker, Arena arena, int firstParent) {

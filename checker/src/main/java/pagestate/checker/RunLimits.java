@@ -2,7 +2,8 @@ package pagestate.checker;
 
 /**
  * The limits of one run (states, wall time, heap) and the first one that stopped it. Thread-safe:
- * workers poll {@link #checkTimeAndMemory} between chunks.
+ * the safety search's workers poll {@link #checkTime} every few states (it keeps its own memory
+ * account, {@link SearchMemory}); the liveness passes poll {@link #checkTimeAndMemory}.
  */
 final class RunLimits {
 
@@ -38,13 +39,22 @@ final class RunLimits {
         return config.maxStates();
     }
 
-    /** Checks the wall-time and heap limits; on a breach records it and returns true. */
-    boolean checkTimeAndMemory() {
+    /**
+     * Checks the wall-time limit (the safety search keeps its own account of memory, {@link SearchMemory});
+     * on a breach records it and returns true.
+     */
+    boolean checkTime() {
         if (stopReason != null) return true;
         if (config.maxSeconds() > 0 && seconds() >= config.maxSeconds()) {
             stop("max-seconds " + format(config.maxSeconds()));
             return true;
         }
+        return false;
+    }
+
+    /** Checks the wall-time and heap limits; on a breach records it and returns true. */
+    boolean checkTimeAndMemory() {
+        if (checkTime()) return true;
         long used = runtime.totalMemory() - runtime.freeMemory();
         if (used > config.maxHeapFraction() * runtime.maxMemory()) {
             stop("memory");

@@ -47,13 +47,7 @@ final class SortedInsertion {
     private final int[][] sortedIds;
     private long[] tmpFps = new long[0];
     private int[] tmpIds = new int[0];
-    /** Bit {@code id} set: candidate {@code id} is a winner. */
-    private long[] winners = new long[0];
-    /**
-     * With several workers, each marks its winners in its own bitset (plain writes, no atomic
-     * operation per winner); they are OR-ed into {@link #winners} and cleared after the filter.
-     */
-    private final long[][] marked;
+    private final WinnerSet winners;
 
     SortedInsertion(Workers workers, int width, StateTable table) {
         this.workers = workers;
@@ -64,7 +58,7 @@ final class SortedInsertion {
         this.histograms = new int[workers.count()][1 << SUB_BITS];
         this.sortedFps = new long[workers.count()][64];
         this.sortedIds = new int[workers.count()][64];
-        this.marked = new long[workers.count() > 1 ? workers.count() : 0][0];
+        this.winners = new WinnerSet(workers);
     }
 
     static int bucket(long fp) {
@@ -76,20 +70,16 @@ final class SortedInsertion {
      * chunkCount)} (each expanded by worker {@link LevelChunk#worker} into {@code arenas[worker]}, which
      * counted their buckets): the candidates not in {@code table}, first of their state. Records them
      * ({@link #nextWinner}) and returns how many there are; {@link #add} then adds them to the table,
-     * after {@link #prepare}.
+     * after {@link BlockCommit#prepareTable}. The workers poll the time limit between buckets: when it stops the run,
+     * the result is meaningless and the block is dropped (the table was not touched).
      */
-    long filter(List<LevelChunk> chunks, int chunkCount, List<LevelChunk.Arena> arenas, StateTable table) {
+    long filter(List<LevelChunk> chunks, int chunkCount, List<LevelChunk.Arena> arenas, StateTable table,
+                RunLimits limits) {
         int n = workers.count();
         if (chunkStart.length < chunkCount + 1) chunkStart = new int[chunkCount + 1];
         for (int c = 0; c < chunkCount; c++) chunkStart[c + 1] = Math.addExact(chunkStart[c], chunks.get(c).count);
         int total = chunkStart[chunkCount];
-        int bitWords = (total + 63) / 64;
-        if (winners.length < bitWords) {
-            int len = Math.max(bitWords, winners.length * 3 / 2);
-            winners = new long[len];
-            for (int w = 0; w < marked.length; w++) marked[w] = new long[len];   // all zero, as the old ones
-        }
-        if (n == 1) Arrays.fill(winners, 0, bitWords, 0L);   // with several workers, combined below
+        winners.reset(total);
         if (total == 0) {
             // no winners: add must not take the last block's again
             Arrays.fill(bucketStart, 0);
@@ -147,40 +137,16 @@ final class SortedInsertion {
         });
         int largest = largestBucket();
         AtomicInteger nextBucket = new AtomicInteger();
-        workers.run(w -> sortAndFilter(chunks, chunkCount, table, w, largest, nextBucket));
-        if (n > 1) {
-            workers.run(w -> {
-                long[] out = winners;
-                for (int i = (int) ((long) bitWords * w / n), end = (int) ((long) bitWords * (w + 1) / n); i < end; i++) {
-                    long bits = 0;
-                    for (long[] m : marked) {
-                        bits |= m[i];
-                        m[i] = 0;
-                    }
-                    out[i] = bits;
-                }
-            });
-        }
+        workers.run(w -> sortAndFilter(chunks, chunkCount, table, w, largest, nextBucket, limits));
+        if (limits.stopped()) return 0;   // the time ran out: the block is dropped
+        winners.combine();
         long fresh = 0;
         for (int b = 0; b < BUCKETS; b++) fresh += keptEnd[b] - bucketStart[b];
         return fresh;
     }
 
     /**
-     * Makes {@code table}, which holds {@code occupied} states, ready to take the {@code fresh}
-     * winners and, when it must grow, room for {@code room} more states. Runs on one worker while the
-     * others do other work (it allocates, and may copy), before {@link #add}.
-     */
-    static void prepare(StateTable table, long occupied, long fresh, long room) {
-        if (table instanceof FingerprintTable f) {
-            f.prepare(fresh, room);
-        } else if (!table.fits(occupied + fresh)) {
-            table.reserve(occupied + fresh + room);
-        }
-    }
-
-    /**
-     * Adds the winners of {@link #filter} to {@code table} (prepared by {@link #prepare}, see its
+     * Adds the winners of {@link #filter} to {@code table} (prepared by {@link BlockCommit#prepareTable}, see its
      * arguments) and to {@code also} (of the same kind, holding {@code alsoOccupied} states) unless it
      * is null.
      */
@@ -223,28 +189,21 @@ final class SortedInsertion {
         return largest;
     }
 
-    /** The number of winners of the last level with ids in {@code [from, end)}. */
+    /** The number of winners of the last block with ids in {@code [from, end)}. */
     int winners(int from, int end) {
-        if (from >= end) return 0;
-        int first = from >>> 6;
-        int last = (end - 1) >>> 6;
-        if (first == last) return Long.bitCount(winners[first] & (-1L << from) & (-1L >>> -end));
-        int n = Long.bitCount(winners[first] & (-1L << from)) + Long.bitCount(winners[last] & (-1L >>> -end));
-        for (int w = first + 1; w < last; w++) n += Long.bitCount(winners[w]);
-        return n;
+        return winners.count(from, end);
     }
 
-    /** The first winner of the last level with an id in {@code [from, end)}, or {@code end} if none. */
+    /** The first winner of the last block with an id in {@code [from, end)}, or {@code end} if none. */
     int nextWinner(int from, int end) {
-        if (from >= end) return end;
-        int w = from >>> 6;
-        long word = winners[w] & (-1L << from);
-        while (word == 0) {
-            w++;
-            if ((long) w << 6 >= end) return end;
-            word = winners[w];
-        }
-        return Math.min(end, (w << 6) + Long.numberOfTrailingZeros(word));
+        return winners.next(from, end);
+    }
+
+    /** Bytes of the candidate, sort and winner buffers. */
+    long allocatedBytes() {
+        long bytes = 12L * tmpFps.length + winners.allocatedBytes() + 4L * chunkStart.length;
+        for (int w = 0; w < sortedFps.length; w++) bytes += 12L * sortedFps[w].length + 4L * histograms[w].length;
+        return bytes;
     }
 
     /** The first candidate id of chunk {@code c} in the last level. */
@@ -263,8 +222,8 @@ final class SortedInsertion {
      * from the bucket's start to {@code keptEnd[bucket]}. {@code largest} is the largest bucket's size.
      */
     private void sortAndFilter(List<LevelChunk> chunks, int chunkCount, StateTable table, int worker, int largest,
-                               AtomicInteger nextBucket) {
-        long[] mark = marked.length > 0 ? marked[worker] : winners;
+                               AtomicInteger nextBucket, RunLimits limits) {
+        long[] mark = winners.marks(worker);
         int cursor = 0;   // a worker's buckets ascend, so its seeks do too
         int[] hist = histograms[worker];
         if (sortedFps[worker].length < largest) {
@@ -275,7 +234,7 @@ final class SortedInsertion {
         long[] fps = sortedFps[worker];
         int[] ids = sortedIds[worker];
         int b;
-        while ((b = nextBucket.getAndIncrement()) < BUCKETS) {
+        while ((b = nextBucket.getAndIncrement()) < BUCKETS && !limits.checkTime()) {
             int start = bucketStart[b];
             int size = bucketStart[b + 1] - start;
             // the bucket is sorted into fps/ids [0, size); winners go back to tmpFps/tmpIds at out <= start + i

@@ -24,7 +24,13 @@ interface StateTable {
     /** Whether {@code totalStates} states fit without growing. */
     boolean fits(long totalStates);
 
-    /** Bytes allocated for the table (capacity, not occupancy). */
+    /**
+     * The bytes adding {@code fresh} states to the {@code occupied} ones will allocate (a larger table,
+     * with room for {@code room} more, when it must grow; 0 when they fit), before the old table is freed.
+     */
+    long growthBytes(long occupied, long fresh, long room);
+
+    /** Bytes allocated for the table (capacity, not occupancy; with a grown table being prepared, both). */
     long allocatedBytes();
 
     /** "fingerprint" or "exact". */

@@ -7,7 +7,8 @@ package pagestate.checker;
  * @param transitions         transitions generated (successors reported, including already-seen states)
  * @param maxDepth            deepest BFS level reached
  * @param seconds             wall time of the exploration
- * @param bytesPerState       memory of the visited set and trace data divided by distinct states
+ * @param bytesPerState       the most memory the safety search held at once (visited set, trace data,
+ *                            frontiers, candidate and sort buffers) divided by distinct states
  * @param collisionProbability estimated probability that a fingerprint collision hid a state (0 in exact mode)
  * @param threads             worker threads used
  * @param mode                "fingerprint" or "exact"

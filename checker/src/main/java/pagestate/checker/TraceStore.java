@@ -136,6 +136,12 @@ final class TraceStore {
         }
     }
 
+    /** The bytes {@link #reserve}{@code (total)} would allocate. */
+    long growthBytes(long total) {
+        long need = (total + CHUNK - 1) >>> SHIFT;
+        return Math.max(0, need - chunks) * 5L * CHUNK;
+    }
+
     long allocatedBytes() {
         long bytes = 4L * levelStarts.length + 16L * parents.length;
         for (int c = 0; c < chunks; c++) {

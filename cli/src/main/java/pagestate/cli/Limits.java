@@ -11,7 +11,8 @@ final class Limits {
     @Option(names = "--max-states", paramLabel = "N", description = "Stop after N distinct states per spec (default: no limit).")
     long maxStates;
 
-    @Option(names = "--max-seconds", paramLabel = "S", description = "Stop a spec's exploration after S seconds (default: no limit).")
+    @Option(names = "--max-seconds", paramLabel = "S", description = "Stop each spec after S seconds, reading it and building its model"
+            + " included (default: no limit).")
     double maxSeconds;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per processor, ${DEFAULT-VALUE} here);"

@@ -17,8 +17,23 @@ public final class Main implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
 
+    /**
+     * When this process started, on the {@link System#nanoTime} clock, or 0 when the command runs inside
+     * another program (tests): {@code --max-seconds} counts from it, so the JVM's start counts too.
+     */
+    private static volatile long processStartNanos;
+
     public static void main(String[] args) {
+        processStartNanos = ProcessHandle.current().info().startInstant()
+                .map(t -> System.nanoTime() - Math.max(0, java.time.Duration.between(t, java.time.Instant.now()).toNanos()))
+                .orElse(0L);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** {@link #processStartNanos} if known, else {@code otherwise}. */
+    static long processStart(long otherwise) {
+        long start = processStartNanos;
+        return start != 0 ? start : otherwise;
     }
 
     /** Runs the command line with every line of its output and errors held to 100 columns. */
