@@ -95,7 +95,7 @@ final class Hardware {
      * saturated canonical form ({@link Indistinguishable}) and to replay traces through it.
      */
     PageState saturate(PageState s, BiConsumer<PageAction, PageState> sink) {
-        if (!scenario.hardwareOn(HardwareAction.TLB_FILL) || s.crashed()) return s;
+        if (!Indistinguishable.saturates(scenario) || s.crashed()) return s;
         Layout l = s.layout();
         for (int cpu = 0; cpu < l.cpus(); cpu++) {
             for (Mapping m : l.mappingList()) {

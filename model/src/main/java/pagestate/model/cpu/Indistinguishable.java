@@ -12,11 +12,11 @@ import java.util.Arrays;
  *   <li>A TLB entry of a page no converter touches and no entry, for a mapping with a PTE: that page's PTEs
  *       never change, so the entry always equals what a page walk would cache (SDM Vol. 3A 4.10.2.3) and an
  *       access translates the same either way; every property sees the same attribute through it. (The
- *       lazy alias has no PTE: without its entry an access through it takes #PF, so its entries stay.) (Only when the hardware
- *       does not fill TLBs; otherwise the saturation below covers these entries.)</li>
+ *       lazy alias has no PTE: without its entry an access through it takes #PF, so its entries stay.) (Only when the search
+ *       does not saturate; otherwise the saturation below covers these entries.)</li>
  * </ul>
  *
- * <p>Saturation, when the hardware may fill TLBs: every empty entry whose PTE is present is filled with
+ * <p>Saturation, when the hardware may both fill and evict TLB entries ({@link #saturates(Scenario)}): every empty entry whose PTE is present is filled with
  * what the PTE says (the canonical form is then a state the hardware reaches from s by speculative fills,
  * {@link Hardware#saturate}; a crashed guest is left as it is). This is not a bisimulation, since an entry
  * filled before a PTE changes goes stale where an empty one would not; it is sound for the checker's
@@ -26,7 +26,10 @@ import java.util.Arrays;
  * checked anyway; no_stale_tlb_after_done: more entries, more violations; aliases_agree reads effective
  * attributes), and no converter's, reader's or host's enabledness depends on the TLB; (3) every successor
  * of s is, after saturation, reachable from the saturated s: by the same action, then evictions of the
- * entries that the action made stale in the filled state but that were empty in s. A crashed guest is not
+ * entries that the action made stale in the filled state but that were empty in s. Step (3) needs
+ * {@code tlb_evict}: without it an entry filled early can never leave, the saturated state has fewer
+ * futures than s, and a violation that needs the entry empty until the PTE changes would be lost (a
+ * spec with {@code hardware all except tlb_evict} and a vmalloc alias lost an aliases_agree violation). A crashed guest is not
  * saturated (nothing follows a crash); the crash reached from the saturated state covers it, with more
  * entries and so every violation it has. The IndistinguishableTest checks all this on every reachable state
  * of several scenarios: the forms of the reachable states are exactly the states the reduced search reaches
@@ -36,14 +39,22 @@ final class Indistinguishable {
 
     private final Layout layout;
     private final boolean[] stable;   // pages no converter touches
-    private final boolean saturate;   // the hardware fills TLBs
+    private final boolean saturate;   // the hardware fills and evicts TLB entries
 
     Indistinguishable(Scenario scenario, Layout layout) {
         this.layout = layout;
         this.stable = new boolean[layout.pages()];
         Arrays.fill(stable, true);
         for (Converter c : scenario.converters()) for (int p : c.pages()) stable[p] = false;
-        this.saturate = scenario.hardwareOn(HardwareAction.TLB_FILL);
+        this.saturate = saturates(scenario);
+    }
+
+    /**
+     * Whether the canonical form saturates TLBs: only when the hardware may both fill an entry at any time
+     * and evict one (argument (3) above turns an early fill back into an empty entry by an eviction).
+     */
+    static boolean saturates(Scenario scenario) {
+        return scenario.hardwareOn(HardwareAction.TLB_FILL) && scenario.hardwareOn(HardwareAction.TLB_EVICT);
     }
 
     /** Whether no converter touches {@code page}. */
