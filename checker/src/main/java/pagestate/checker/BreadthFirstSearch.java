@@ -82,6 +82,12 @@ final class BreadthFirstSearch<S, A> {
      */
     BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
                        long blockCandidates) {
+        this(system, config, limits, workers, blockCandidates, null);
+    }
+
+    /** @param recording records the expanded states and their successors for liveness (null for none) */
+    BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
+                       long blockCandidates, EdgeRecording recording) {
         this.system = system;
         this.config = config;
         this.limits = limits;
@@ -97,7 +103,7 @@ final class BreadthFirstSearch<S, A> {
             arenas.add(new LevelChunk.Arena(width));
             PersistentSets<S, A> persistent = reduced ? new PersistentSets<>(independence, system.invariants().size()) : null;
             expanders.add(new Expander<>(system, system.invariants(), config.checkDeadlock(), config.symmetry(),
-                    persistent, this::storedBeforeLevel));
+                    persistent, this::storedBeforeLevel, recording != null ? recording.worker(w) : null));
         }
         this.slots = expanders.get(0).slots();
         this.firstViolation = new int[slots];

@@ -84,6 +84,40 @@ public final class Checker {
         for (int i : alone) results.set(i, verdicts.check(liveness.get(i), passes.get(i)));
     }
 
+    /**
+     * Whether the safety search records its graph for liveness: liveness to check, at most 64 goals, each
+     * told on the encoded words ({@link TransitionSystem#encodedGoal}, asked of the first initial state),
+     * and fingerprints (not exact states) stored.
+     */
+    private static <S, A> boolean recordable(TransitionSystem<S, A> system, CheckerConfig config) {
+        int n = system.liveness().size();
+        List<S> initial = system.initialStates();
+        if (n == 0 || n > 64 || config.exact() || initial.isEmpty()) return false;
+        long[] w = new long[system.codec().words()];
+        system.codec().encode(initial.get(0), w, 0);
+        for (int i = 0; i < n; i++) if (system.encodedGoal(i, w, 0) < 0) return false;
+        return true;
+    }
+
+    /** A recording may take a quarter of the maximum heap; past that liveness explores as before. */
+    private static long recordingBudget() {
+        return Runtime.getRuntime().maxMemory() / 4;
+    }
+
+    /** The fingerprints of the initial states as the safety search stores them, in order. */
+    static <S, A> long[] initialFingerprints(TransitionSystem<S, A> system, CheckerConfig config) {
+        List<S> initial = system.initialStates();
+        int width = system.codec().words();
+        long[] w = new long[width];
+        long[] fps = new long[initial.size()];
+        for (int pos = 0; pos < fps.length; pos++) {
+            S s = initial.get(pos);
+            system.codec().encode(config.symmetry() ? system.canonical(s) : s, w, 0);
+            fps[pos] = Fingerprints.of(w, 0, width);
+        }
+        return fps;
+    }
+
     /** Explores {@code system} under {@code config} and returns a verdict for every property. */
     public static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config) {
         return check(system, config, 0);
@@ -96,10 +130,12 @@ public final class Checker {
         Replayer<S, A> canonicalReplayer = new Replayer<>(system, config.symmetry());
         List<PropertyResult<S, A>> results = new ArrayList<>();
         BreadthFirstSearch<S, A> bfs;
+        EdgeRecording recording = recordable(system, config) ? new EdgeRecording(config.threads(), recordingBudget()) : null;
         try (Workers workers = new Workers(config.threads())) {
-            bfs = new BreadthFirstSearch<>(system, config, limits, workers, blockCandidates);
+            bfs = new BreadthFirstSearch<>(system, config, limits, workers, blockCandidates, recording);
             bfs.run();
         }
+        if (limits.stopped() || recording != null && recording.failed()) recording = null;
         SafetyVerdicts<S, A> safety = new SafetyVerdicts<>(system, bfs, canonicalReplayer);
         List<Invariant<S>> invariants = system.invariants();
         for (int p = 0; p < invariants.size(); p++) results.add(safety.invariant(p, invariants.get(p)));
@@ -112,8 +148,18 @@ public final class Checker {
             LivenessVerdict<S, A> verdicts = new LivenessVerdict<>(system, replayer, config.symmetry(), workers);
             // the properties whose first pass stores the same form share one graph (built by every worker),
             // at most 64 a graph
+            // the properties whose first pass stores the safety search's form take their graph from its recording
+            LivenessVerdict.Form recorded = config.symmetry() ? LivenessVerdict.Form.CANONICAL : LivenessVerdict.Form.AS_IS;
+            long[] initial = recording != null ? initialFingerprints(system, config) : null;
             Map<LivenessVerdict.Form, List<Integer>> forms = new LinkedHashMap<>();
             for (int i = 0; i < liveness.size(); i++) {
+                if (recording != null && verdicts.firstForm(liveness.get(i)) == recorded) {
+                    ExplicitGraph<S, A> graph = recording.graph(initial, i, passes.get(i));
+                    if (graph != null) {
+                        passResults.set(i, verdicts.check(liveness.get(i), passes.get(i), graph));
+                        continue;
+                    }
+                }
                 forms.computeIfAbsent(verdicts.firstForm(liveness.get(i)), f -> new ArrayList<>()).add(i);
             }
             for (Map.Entry<LivenessVerdict.Form, List<Integer>> form : forms.entrySet()) {

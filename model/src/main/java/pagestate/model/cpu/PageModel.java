@@ -232,7 +232,14 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     @Override
     public boolean encodedUnits() { return true; }
 
-    /** A safety property on the encoded state ({@link PackedProperties}), as its predicate answers on the decoded one. */
+    /** ... and with their actors. */
+    @Override
+    public boolean encodedActors() { return true; }
+
+    @Override
+    public int encodedProgramPc(long[] state, int offset) { return packedProperties.programPc(state, offset); }
+
+    /** A property on the encoded state ({@link PackedProperties}), as its predicate answers on the decoded one. */
     @Override
     public int encodedHolds(PropertyName name, long[] state, int offset) {
         return packedProperties.holds(name, state, offset);
