@@ -112,7 +112,7 @@ final class Expander<S, A> {
             n = sink.count;
             deadEnd = n == 0;
         } else if (system.encodedUnits()) {
-            if (state == null) state = codec.decode(frontier, offset);
+            if (state == null && !persistent.encodedFootprints()) state = codec.decode(frontier, offset);
             n = expandReducedEncoded(frontier, offset, state, index, done, emit);
             deadEnd = collect.count == 0;
         } else {
@@ -225,7 +225,9 @@ final class Expander<S, A> {
         }
         int[] chosen = null;
         if (n > 1) {
-            for (int[] set : persistent.candidates(state, units, n, done)) {
+            List<int[]> candidates = state != null ? persistent.candidates(state, units, n, done)
+                    : persistent.candidates(frontier, offset, units, n, done);
+            for (int[] set : candidates) {
                 if (provisoHolds(set)) {
                     chosen = set;
                     break;

@@ -205,6 +205,10 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
             @Override public int words() { return reductions.words(); }
             @Override public int unitOf(S state, A action) { return reductions.unitOf(action); }
             @Override public void footprint(S state, int unit, long[] r, long[] w) { reductions.footprint(state, unit, r, w); }
+            @Override public boolean encodedFootprints() { return reductions.encodedFootprints(); }
+            @Override public void footprint(long[] state, int offset, int unit, long[] r, long[] w) {
+                reductions.footprint(state, offset, unit, r, w);
+            }
             @Override public void invariantReads(int invariant, long[] r) { reductions.propertyReads(invariantNames.get(invariant), r); }
         };
     }

@@ -113,12 +113,40 @@ final class PageFootprints {
         if (s.crashed()) return;                                   // a crashed guest never acts again
         int converters = programs.size();
         int readers = scenario.readers().size();
-        if (unit < converters) converter(s, unit, r, w);
-        else if (unit < converters + readers) reader(s, unit - converters, r, w);
-        else if (unit < hardwareActor) host(unit - converters - readers, r, w);
+        if (unit < converters) converter(s.converter(unit).status(), s.converter(unit).pc(), unit, r, w);
+        else if (unit < converters + readers) reader(s.reader(unit - converters).done(), unit - converters, r, w);
+        else stateless(unit, r, w);
+        if (saturated) saturation(r, w);
+    }
+
+    /**
+     * {@link #footprint(PageState, int, long[], long[])} of the state encoded at {@code words[base ..]} (fields
+     * {@code f}), without decoding it: a footprint reads only the crash, a converter's status and pc, and
+     * whether a reader is done.
+     */
+    void footprint(long[] words, int base, StateWords f, int unit, long[] r, long[] w) {
+        if (StateWords.get(words, base, f.crash, PageStateCodec.CAUSE_BITS) != 0) return;
+        int converters = programs.size();
+        int readers = scenario.readers().size();
+        if (unit < converters) {
+            converter(STATUS[StateWords.get(words, base, f.status(unit), PageStateCodec.STATUS_BITS)],
+                    StateWords.get(words, base, f.pc(unit), PageStateCodec.PC_BITS), unit, r, w);
+        } else if (unit < converters + readers) {
+            reader(StateWords.get(words, base, f.readerDone(unit - converters), 1) != 0, unit - converters, r, w);
+        } else {
+            stateless(unit, r, w);
+        }
+        if (saturated) saturation(r, w);
+    }
+
+    private static final ConverterState.Status[] STATUS = ConverterState.Status.values();
+
+    /** The units whose footprint does not depend on the state: hosts, TLB entries, cache lines. */
+    private void stateless(int unit, long[] r, long[] w) {
+        int hosts = programs.size() + scenario.readers().size();
+        if (unit < hardwareActor) host(unit - hosts, r, w);
         else if (unit < hardwareActor + layout.tlbCount()) tlbEntry(unit - hardwareActor, r, w);
         else cacheLine(unit - hardwareActor - layout.tlbCount(), r, w);
-        if (saturated) saturation(r, w);
     }
 
     /**
@@ -199,8 +227,8 @@ final class PageFootprints {
         set(w, events);
     }
 
-    private void reader(PageState s, int i, long[] r, long[] w) {
-        if (s.reader(i).done()) return;
+    private void reader(boolean done, int i, long[] r, long[] w) {
+        if (done) return;
         ZeropadReader z = scenario.readers().get(i);
         set(r, reader + i);
         set(w, reader + i);
@@ -209,11 +237,10 @@ final class PageFootprints {
     }
 
     /** A converter's remaining steps from its program counter, and the allocator's reuse after a failure. */
-    private void converter(PageState s, int i, long[] r, long[] w) {
+    private void converter(ConverterState.Status status, int pc, int i, long[] r, long[] w) {
         ConverterProgram prog = programs.get(i);
-        ConverterState cs = s.converter(i);
-        boolean reuse = cs.status() == ConverterState.Status.FAILED_FREED && cs.pc() == prog.reuseIndex();
-        boolean running = cs.status() == ConverterState.Status.RUNNING || cs.status() == ConverterState.Status.CLEANING_UP;
+        boolean reuse = status == ConverterState.Status.FAILED_FREED && pc == prog.reuseIndex();
+        boolean running = status == ConverterState.Status.RUNNING || status == ConverterState.Status.CLEANING_UP;
         if (!running && !reuse) return;
         Converter c = prog.converter();
         set(r, converter + i);
@@ -225,7 +252,7 @@ final class PageFootprints {
             for (int page : c.pages()) access(c.cpu(), 0, page, r, w);
         }
         if (reuse) return;
-        for (int k = cs.pc(); k < prog.ops().size(); k++) {
+        for (int k = pc; k < prog.ops().size(); k++) {
             ConverterProgram.Op op = prog.ops().get(k);
             switch (op.kind()) {
                 case STEP -> step(c, op.primitive(), r, w);

@@ -140,4 +140,44 @@ class PackedSuccessorsTest {
             });
         });
     }
+
+    /**
+     * Partial-order footprints on the words ({@link PageFootprints}, what the safety search uses so that it
+     * decodes no state) equal those on the object, for every unit, plain and saturated, on random reachable
+     * states and their successors.
+     */
+    @Test
+    void footprintsOnWordsAreTheObjectFootprints() {
+        qt().withExamples(150).forAll(SCENARIOS, SEEDS).checkAssert((sc, seed) -> {
+            PageModel m = new PageModel(sc);
+            StateWords f = new StateWords(m.layout(), m.programs().size(), sc.readers().size());
+            int hardwareActor = m.actorNames().size() - 1;
+            List<PageFootprints> footprints = List.of(
+                    new PageFootprints(sc, m.layout(), m.programs(), hardwareActor, false),
+                    new PageFootprints(sc, m.layout(), m.programs(), hardwareActor, true));
+            RandomScenarios.walk(m, seed, 60, (s, moves) -> {
+                List<PageState> states = new ArrayList<>();
+                states.add(s);
+                for (Moves.Move mv : moves) states.add(mv.next());
+                for (PageState t : states) {
+                    long[] buf = new long[m.words() + 2];
+                    Arrays.fill(buf, -1L);
+                    m.encode(t, buf, 1);
+                    for (PageFootprints fp : footprints) {
+                        for (int unit = 0; unit < fp.units(); unit++) {
+                            long[] r = new long[fp.words()];
+                            long[] w = new long[fp.words()];
+                            fp.footprint(t, unit, r, w);
+                            long[] r2 = new long[fp.words()];
+                            long[] w2 = new long[fp.words()];
+                            fp.footprint(buf, 1, f, unit, r2, w2);
+                            int u = unit;
+                            assertArrayEquals(r, r2, () -> "reads of unit " + u + " in\n" + t);
+                            assertArrayEquals(w, w2, () -> "writes of unit " + u + " in\n" + t);
+                        }
+                    }
+                }
+            });
+        });
+    }
 }
