@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,7 +22,10 @@ import java.util.function.UnaryOperator;
  *       not stop at the first violation: every invariant gets its own verdict and shortest trace, the
  *       first in sequential BFS order among the shortest, identical at every thread count.</li>
  *   <li><b>Liveness</b> ({@link Eventually}): an explicit-state pass over the goal-false states
- *       ({@link ExplicitGraph}, {@link LivenessSearch}), meant for small models. The properties whose
+ *       ({@link ExplicitGraph}, {@link LivenessSearch}). When the system tells its goals on encoded words
+ *       ({@link TransitionSystem#encodedGoal}) and the pass stores the safety search's form, the graph is
+ *       the one the safety search recorded ({@link EdgeRecording}), the properties' graphs taken by the
+ *       workers at once; otherwise, or when the recording cannot give it, the pass explores. The properties whose
  *       passes store the same form share one graph of the states where any of their goals is false,
  *       built by every worker, each property then searching its own part; the same limits apply, with
  *       the pass's own state count (a property whose part a limit left incomplete is checked again
@@ -151,15 +155,40 @@ public final class Checker {
             // the properties whose first pass stores the safety search's form take their graph from its recording
             LivenessVerdict.Form recorded = config.symmetry() ? LivenessVerdict.Form.CANONICAL : LivenessVerdict.Form.AS_IS;
             long[] initial = recording != null ? initialFingerprints(system, config) : null;
-            Map<LivenessVerdict.Form, List<Integer>> forms = new LinkedHashMap<>();
+            List<Integer> rest = new ArrayList<>();
+            List<Integer> fromRecording = new ArrayList<>();
             for (int i = 0; i < liveness.size(); i++) {
-                if (recording != null && verdicts.firstForm(liveness.get(i)) == recorded) {
-                    ExplicitGraph<S, A> graph = recording.graph(initial, i, passes.get(i));
-                    if (graph != null) {
-                        passResults.set(i, verdicts.check(liveness.get(i), passes.get(i), graph));
-                        continue;
+                (recording != null && verdicts.firstForm(liveness.get(i)) == recorded ? fromRecording : rest).add(i);
+            }
+            if (!fromRecording.isEmpty() && !recording.prepare()) {
+                rest.addAll(fromRecording);
+                fromRecording.clear();
+            }
+            // the graphs of as many properties as there are workers at once, one a worker; then their verdicts
+            for (int from = 0; from < fromRecording.size(); from += workers.count()) {
+                List<Integer> batch = fromRecording.subList(from, Math.min(fromRecording.size(), from + workers.count()));
+                List<ExplicitGraph<S, A>> graphs = new ArrayList<>(Collections.nCopies(batch.size(), null));
+                AtomicInteger next = new AtomicInteger();
+                EdgeRecording shared = recording;
+                workers.run(w -> {
+                    for (int k; (k = next.getAndIncrement()) < batch.size(); ) {
+                        try {
+                            graphs.set(k, shared.graph(initial, batch.get(k), passes.get(batch.get(k))));
+                        } catch (OutOfMemoryError e) {
+                            graphs.set(k, null);   // explored as before, where memory is a limit
+                        }
                     }
+                });
+                for (int k = 0; k < batch.size(); k++) {
+                    int i = batch.get(k);
+                    if (graphs.get(k) == null) rest.add(i);
+                    else passResults.set(i, verdicts.check(liveness.get(i), passes.get(i), graphs.get(k)));
+                    graphs.set(k, null);
                 }
+            }
+            rest.sort(null);
+            Map<LivenessVerdict.Form, List<Integer>> forms = new LinkedHashMap<>();
+            for (int i : rest) {
                 forms.computeIfAbsent(verdicts.firstForm(liveness.get(i)), f -> new ArrayList<>()).add(i);
             }
             for (Map.Entry<LivenessVerdict.Form, List<Integer>> form : forms.entrySet()) {

@@ -163,9 +163,9 @@ final class EdgeRecording {
     /**
      * Turns the records into one array graph (once): each state's goal-false bits and its successors as
      * state numbers (-1 for a successor never expanded), in action order; the workers' buffers are dropped.
-     * False when the recording failed.
+     * False when the recording failed. Called before {@link #graph}s are taken at once by several threads.
      */
-    private boolean index() {
+    boolean prepare() {
         if (failed) return false;
         if (keys != null) return true;
         int n = 0;
@@ -237,7 +237,7 @@ final class EdgeRecording {
      * {@code limits} would stop it: the caller then explores as before.
      */
     <S, A> ExplicitGraph<S, A> graph(long[] initial, int goal, RunLimits limits) {
-        if (limits.checkTimeAndMemory() || !index()) return null;
+        if (limits.checkTimeAndMemory() || !prepare()) return null;
         long bit = 1L << goal;
         ExplicitGraph<S, A> g = new ExplicitGraph<>();
         int[] nodeOf = new int[records];

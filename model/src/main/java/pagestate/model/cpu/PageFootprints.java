@@ -41,6 +41,13 @@ final class PageFootprints {
     /** Per reader, the mapping index of its first page and of the page it strays into. */
     private final int[] readerFirst;
     private final int[] readerSecond;
+    /**
+     * The footprints (saturated when {@link #saturated}) of the units that do not depend on the state (hosts,
+     * TLB entries, cache lines: all but the converters and readers), by unit minus the first of them: found
+     * once, copied per state.
+     */
+    private final long[][] fixedReads;
+    private final long[][] fixedWrites;
 
     /**
      * @param saturated whether the search stores saturated states ({@link Indistinguishable}): then a step's
@@ -89,6 +96,24 @@ final class PageFootprints {
             int p = pteOfEntry[e];
             if (p >= 0) entriesOfPte[p][filled[p]++] = e;
         }
+        int first = programs.size() + scenario.readers().size();
+        this.fixedReads = new long[units() - first][];
+        this.fixedWrites = new long[units() - first][];
+        for (int u = first; u < units(); u++) {
+            long[] r = new long[words()];
+            long[] w = new long[words()];
+            stateless(u, r, w);
+            if (saturated) saturation(r, w);
+            fixedReads[u - first] = r;
+            fixedWrites[u - first] = w;
+        }
+    }
+
+    /** Copies the fixed footprint of {@code unit} (a host, TLB entry or cache line) into {@code r} and {@code w}. */
+    private void fixed(int unit, long[] r, long[] w) {
+        int k = unit - programs.size() - scenario.readers().size();
+        System.arraycopy(fixedReads[k], 0, r, 0, fixedReads[k].length);
+        System.arraycopy(fixedWrites[k], 0, w, 0, fixedWrites[k].length);
     }
 
     /** The unit of the fill or eviction of one TLB entry. */
@@ -115,7 +140,10 @@ final class PageFootprints {
         int readers = scenario.readers().size();
         if (unit < converters) converter(s.converter(unit).status(), s.converter(unit).pc(), unit, r, w);
         else if (unit < converters + readers) reader(s.reader(unit - converters).done(), unit - converters, r, w);
-        else stateless(unit, r, w);
+        else {
+            fixed(unit, r, w);
+            return;
+        }
         if (saturated) saturation(r, w);
     }
 
@@ -134,7 +162,8 @@ final class PageFootprints {
         } else if (unit < converters + readers) {
             reader(StateWords.get(words, base, f.readerDone(unit - converters), 1) != 0, unit - converters, r, w);
         } else {
-            stateless(unit, r, w);
+            fixed(unit, r, w);
+            return;
         }
         if (saturated) saturation(r, w);
     }
