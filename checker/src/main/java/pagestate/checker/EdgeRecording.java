@@ -2,7 +2,9 @@ package pagestate.checker;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -240,37 +242,28 @@ final class EdgeRecording {
         if (limits.checkTimeAndMemory() || !prepare()) return null;
         long bit = 1L << goal;
         ExplicitGraph<S, A> g = new ExplicitGraph<>();
+        int most = 0;
+        for (int r = 0; r < records; r++) if ((live[r] & bit) != 0) most++;
+        ((ArrayList<ExplicitGraph.Node>) g.nodes).ensureCapacity(most);
+        Map<Long, long[]> masks = new HashMap<>();
         int[] nodeOf = new int[records];
         Arrays.fill(nodeOf, -1);
-        int[] recordOf = new int[16];
+        int[] recordOf = new int[Math.max(16, most)];
         for (int pos = 0; pos < initial.length; pos++) {
             int r = find(initial[pos]);
             if (r < 0) return null;
             if ((live[r] & bit) == 0 || nodeOf[r] >= 0) continue;
             if (limits.overStates(g.size() + 1)) return null;
             nodeOf[r] = g.size();
-            if (g.size() == recordOf.length) recordOf = Arrays.copyOf(recordOf, g.size() * 2);
             recordOf[g.size()] = r;
-            ExplicitGraph.Node node = new ExplicitGraph.Node(0, -1 - pos, 0);
-            node.live = 1;   // as a pass of its own marks it
-            g.nodes.add(node);
+            g.nodes.add(node(r, bit, 0, -1 - pos, 0, masks));
         }
         for (int v = 0; v < g.size(); v++) {
             int r = recordOf[v];
             ExplicitGraph.Node node = g.node(v);
-            int from = start[r];
-            int to = start[r + 1];
-            node.deadEnd = from == to;
-            int kept = 0;
-            for (int e = from; e < to; e++) {
+            for (int e = start[r]; e < start[r + 1]; e++) {
                 int t = target[e];
                 if (t < 0) return null;
-                node.enable(label[e] & 0xFFFF);
-                if ((live[t] & bit) != 0) kept++;
-            }
-            node.edges(kept);
-            for (int e = from; e < to; e++) {
-                int t = target[e];
                 if ((live[t] & bit) == 0) continue;
                 int action = label[e] >>> 16;
                 int n = nodeOf[t];
@@ -278,16 +271,43 @@ final class EdgeRecording {
                     if (limits.overStates(g.size() + 1)) return null;
                     n = g.size();
                     nodeOf[t] = n;
-                    if (n == recordOf.length) recordOf = Arrays.copyOf(recordOf, n * 2);
                     recordOf[n] = t;
-                    ExplicitGraph.Node created = new ExplicitGraph.Node(node.depth + 1, v, action);
-                    created.live = 1;
-                    g.nodes.add(created);
+                    g.nodes.add(node(t, bit, node.depth + 1, v, action, masks));
                 }
                 node.add(n, action, label[e] & 0xFFFF);
             }
         }
         g.complete();
         return g;
+    }
+
+    /**
+     * The node of state {@code r} in the graph of goal {@code bit}, with room for its edges to goal-false
+     * states and its enabled actors (all its successors' actors; one array per set of them, shared).
+     */
+    private ExplicitGraph.Node node(int r, long bit, int depth, int parent, int action, Map<Long, long[]> masks) {
+        int kept = 0;
+        long mask = 0;
+        int widest = 0;
+        for (int e = start[r]; e < start[r + 1]; e++) {
+            int actor = label[e] & 0xFFFF;
+            if (actor < 64) mask |= 1L << actor;
+            widest = Math.max(widest, actor);
+            if (target[e] >= 0 && (live[target[e]] & bit) != 0) kept++;
+        }
+        long[] enabled;
+        if (widest < 64) {
+            enabled = masks.computeIfAbsent(mask, m -> new long[] {m});
+        } else {
+            enabled = new long[widest / 64 + 1];
+            for (int e = start[r]; e < start[r + 1]; e++) {
+                int actor = label[e] & 0xFFFF;
+                enabled[actor >>> 6] |= 1L << actor;
+            }
+        }
+        ExplicitGraph.Node node = new ExplicitGraph.Node(depth, parent, action, kept, enabled);
+        node.deadEnd = start[r] == start[r + 1];
+        node.live = 1;   // as a pass of its own marks it
+        return node;
     }
 }

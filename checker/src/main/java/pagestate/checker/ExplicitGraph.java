@@ -25,26 +25,40 @@ final class ExplicitGraph<S, A> {
         final int parentAction;
         /** Bit g set: goal g is false in this state (see {@link #build}). */
         long live;
-        int[] targets = new int[2];
-        int[] actions = new int[2];
-        int[] actors = new int[2];
+        int[] targets;
+        int[] actions;
+        int[] actors;
         int edges;
         boolean deadEnd;
-        long[] enabledActors = new long[1];
+        long[] enabledActors;
 
         Node(int depth, int parent, int parentAction) {
+            this(depth, parent, parentAction, new int[2], new int[2], new int[2], new long[1]);
+        }
+
+        private Node(int depth, int parent, int parentAction, int[] targets, int[] actions, int[] actors, long[] enabled) {
             this.depth = depth;
             this.parent = parent;
             this.parentAction = parentAction;
+            this.targets = targets;
+            this.actions = actions;
+            this.actors = actors;
+            this.enabledActors = enabled;
+        }
+
+        /**
+         * A state with room for exactly {@code edges} edges and the enabled actors {@code enabled} (shared
+         * between states, so never changed: a graph built from a recording knows both).
+         */
+        Node(int depth, int parent, int parentAction, int edges, long[] enabled) {
+            this(depth, parent, parentAction, new int[edges], new int[edges], new int[edges], enabled);
         }
 
         /** State {@code of} at another place in a BFS tree ({@link #restrict}), its edges still to be given. */
         Node(Node of, int depth, int parent, int parentAction) {
-            this(depth, parent, parentAction);
+            this(depth, parent, parentAction, NO_EDGES, NO_EDGES, NO_EDGES, of.enabledActors);   // not changed after the build
             live = of.live;
             deadEnd = of.deadEnd;
-            enabledActors = of.enabledActors;   // not changed after the build
-            targets = actions = actors = NO_EDGES;
         }
 
         private static final int[] NO_EDGES = new int[0];
@@ -60,13 +74,6 @@ final class ExplicitGraph<S, A> {
             actions[edges] = action;
             actors[edges] = actor;
             edges++;
-        }
-
-        /** Makes room for exactly {@code n} edges (a graph built from a recording knows how many). */
-        void edges(int n) {
-            targets = new int[n];
-            actions = new int[n];
-            actors = new int[n];
         }
 
         void enable(int actor) {
