@@ -160,7 +160,7 @@ public final class Checker {
             for (int i = 0; i < liveness.size(); i++) {
                 (recording != null && verdicts.firstForm(liveness.get(i)) == recorded ? fromRecording : rest).add(i);
             }
-            if (!fromRecording.isEmpty() && !recording.prepare()) {
+            if (!fromRecording.isEmpty() && !recording.prepare(workers)) {
                 rest.addAll(fromRecording);
                 fromRecording.clear();
             }

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * The state graph the safety search walks, recorded for liveness so that no liveness pass explores it
@@ -165,11 +167,25 @@ final class EdgeRecording {
     /**
      * Turns the records into one array graph (once): each state's goal-false bits and its successors as
      * state numbers (-1 for a successor never expanded), in action order; the workers' buffers are dropped.
-     * False when the recording failed. Called before {@link #graph}s are taken at once by several threads.
+     * False when the recording failed. Called (with the workers that share out the edges, or null) before
+     * {@link #graph}s are taken at once by several threads.
      */
-    boolean prepare() {
+    boolean prepare(Workers pool) {
         if (failed) return false;
         if (keys != null) return true;
+        try {
+            return index(pool);
+        } catch (OutOfMemoryError e) {
+            fail();
+            keys = null;
+            live = null;
+            target = null;
+            label = null;
+            return false;   // the passes explore as before, where memory is a limit
+        }
+    }
+
+    private boolean index(Workers pool) {
         int n = 0;
         long edges = 0;
         for (Worker w : workers) {
@@ -185,42 +201,53 @@ final class EdgeRecording {
         start = new int[n + 1];
         target = new int[(int) edges];
         label = new int[(int) edges];
-        for (Worker w : workers) {                   // the states: a state expanded twice keeps its first record
-            for (long p = 0; p < w.longs.size; p += 3 + w.longs.get(p + 2)) {
-                long fp = w.longs.get(p);
-                if (find(fp) >= 0) continue;
-                int r = records++;
-                keys[r] = fp;
-                live[r] = w.longs.get(p + 1);
-                int mask = slots.length - 1;
-                int i = (int) (fp ^ (fp >>> 32)) & mask;
-                while (slots[i] != 0) i = (i + 1) & mask;
-                slots[i] = r + 1;
-            }
-        }
-        int r = 0;
-        int e = 0;
-        for (Worker w : workers) {                   // the edges, in the same order
+        int[] recWorker = new int[n];
+        long[] recLong = new long[n];
+        long[] recInt = new long[n];
+        for (int wi = 0; wi < workers.size(); wi++) {   // the states: a state expanded twice keeps its first record
+            Worker w = workers.get(wi);
             long q = 0;
             for (long p = 0; p < w.longs.size; ) {
+                long fp = w.longs.get(p);
                 int count = (int) w.longs.get(p + 2);
-                boolean first = r < records && keys[r] == w.longs.get(p);
-                if (first) start[r] = e;
-                for (int k = 0; k < count; k++) {
-                    if (first) {
-                        target[e] = find(w.longs.get(p + 3 + k));
-                        label[e++] = w.ints.get(q + k);
-                    }
+                if (find(fp) < 0) {
+                    int r = records++;
+                    keys[r] = fp;
+                    live[r] = w.longs.get(p + 1);
+                    recWorker[r] = wi;
+                    recLong[r] = p;
+                    recInt[r] = q;
+                    start[r + 1] = start[r] + count;
+                    int mask = slots.length - 1;
+                    int i = (int) (fp ^ (fp >>> 32)) & mask;
+                    while (slots[i] != 0) i = (i + 1) & mask;
+                    slots[i] = r + 1;
                 }
-                if (first) r++;
                 p += 3 + count;
                 q += count;
             }
-            w.clear();
         }
-        start[records] = e;
+        // the edges, states in blocks shared out among the workers (each block's edges are its own)
+        int blocks = (records + EDGE_BLOCK - 1) / EDGE_BLOCK;
+        AtomicInteger next = new AtomicInteger();
+        IntConsumer fill = x -> {
+            for (int b; (b = next.getAndIncrement()) < blocks; ) {
+                for (int r = b * EDGE_BLOCK; r < Math.min(records, (b + 1) * EDGE_BLOCK); r++) {
+                    Worker w = workers.get(recWorker[r]);
+                    for (int k = 0, e = start[r]; e < start[r + 1]; k++, e++) {
+                        target[e] = find(w.longs.get(recLong[r] + 3 + k));
+                        label[e] = w.ints.get(recInt[r] + k);
+                    }
+                }
+            }
+        };
+        if (pool != null) pool.run(fill); else fill.accept(0);
+        for (Worker w : workers) w.clear();
         return true;
     }
+
+    /** States per block of {@link #prepare}'s edge pass. */
+    private static final int EDGE_BLOCK = 4096;
 
     private int find(long fp) {
         int mask = slots.length - 1;
@@ -239,7 +266,7 @@ final class EdgeRecording {
      * {@code limits} would stop it: the caller then explores as before.
      */
     <S, A> ExplicitGraph<S, A> graph(long[] initial, int goal, RunLimits limits) {
-        if (limits.checkTimeAndMemory() || !prepare()) return null;
+        if (limits.checkTimeAndMemory() || !prepare(null)) return null;
         long bit = 1L << goal;
         ExplicitGraph<S, A> g = new ExplicitGraph<>();
         int most = 0;
