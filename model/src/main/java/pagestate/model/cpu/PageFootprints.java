@@ -1,7 +1,6 @@
 package pagestate.model.cpu;
 
 import pagestate.model.PropertyName;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,10 +33,8 @@ final class PageFootprints {
     private final int crash;
     private final int bits;
     private final boolean saturated;
-    /** Per TLB entry, the PTE it is filled from (an index among the PTEs), or -1 for none. */
-    private final int[] pteOfEntry;
-    /** Per PTE, the TLB entries (on every CPU) filled from it. */
-    private final int[][] entriesOfPte;
+    /** The fills a step makes possible, over saturated states. */
+    private final Saturation fill;
     /** Per reader, the mapping index of its first page and of the page it strays into. */
     private final int[] readerFirst;
     private final int[] readerSecond;
@@ -76,26 +73,7 @@ final class PageFootprints {
             readerFirst[i] = layout.indexOf(scenario.readers().get(i).firstPageMapping());
             readerSecond[i] = layout.indexOf(scenario.readers().get(i).via());
         }
-        this.pteOfEntry = new int[layout.tlbCount()];
-        Arrays.fill(pteOfEntry, -1);
-        int[] perPte = new int[layout.pteCount()];
-        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-            for (Mapping m : layout.mappingList()) {
-                if (!layout.hasPte(m)) continue;
-                for (int page = 0; page < layout.pages(); page++) {
-                    int p = layout.pteIndex(m, page);
-                    pteOfEntry[layout.tlbIndex(cpu, m, page)] = p;
-                    perPte[p]++;
-                }
-            }
-        }
-        this.entriesOfPte = new int[layout.pteCount()][];
-        for (int p = 0; p < perPte.length; p++) entriesOfPte[p] = new int[perPte[p]];
-        int[] filled = new int[layout.pteCount()];
-        for (int e = 0; e < pteOfEntry.length; e++) {
-            int p = pteOfEntry[e];
-            if (p >= 0) entriesOfPte[p][filled[p]++] = e;
-        }
+        this.fill = new Saturation(layout, tlb, line);
         int first = programs.size() + scenario.readers().size();
         this.fixedReads = new long[units() - first][];
         this.fixedWrites = new long[units() - first][];
@@ -178,41 +156,9 @@ final class PageFootprints {
         else cacheLine(unit - hardwareActor - layout.tlbCount(), r, w);
     }
 
-    /**
-     * Over saturated states a step is the action and then the fills it makes possible: of an entry it
-     * emptied (reading that entry's PTE), and of the entries of a PTE it wrote (on every CPU). Only the
-     * entries and PTEs the step writes are visited (the fill pairs are precomputed).
-     */
+    /** The footprint {@code r}, {@code w} of a step over saturated states ({@link Saturation}). */
     void saturation(long[] r, long[] w) {
-        for (int b = nextSet(w, tlb, line); b < line; b = nextSet(w, b + 1, line)) {
-            int p = pteOfEntry[b - tlb];
-            if (p < 0) continue;
-            set(r, pte + p);
-            set(r, b);
-        }
-        for (int b = nextSet(w, pte, tlb); b < tlb; b = nextSet(w, b + 1, tlb)) {
-            int p = b - pte;
-            if (entriesOfPte[p].length == 0) continue;
-            set(r, b);
-            for (int e : entriesOfPte[p]) {
-                set(r, tlb + e);
-                set(w, tlb + e);
-            }
-        }
-    }
-
-    /** The first bit set in {@code a} in {@code [from, to)}, or {@code to}. */
-    private static int nextSet(long[] a, int from, int to) {
-        while (from < to) {
-            long word = a[from >>> 6] & (-1L << (from & 63));
-            if (word != 0) return Math.min(to, (from & ~63) + Long.numberOfTrailingZeros(word));
-            from = (from & ~63) + 64;
-        }
-        return to;
-    }
-
-    private static boolean get(long[] a, int bit) {
-        return (a[bit >>> 6] & (1L << (bit & 63))) != 0;
+        fill.apply(r, w);
     }
 
     private void tlbEntry(int index, long[] r, long[] w) {
