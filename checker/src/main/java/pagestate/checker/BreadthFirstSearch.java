@@ -43,6 +43,7 @@ final class BreadthFirstSearch<S, A> {
     private final List<Expander<S, A>> expanders = new ArrayList<>();
     private final String mode;
     private final SearchMemory memory;
+    private final EdgeRecording recording;   // null: liveness is not recorded
     /** The most bytes the search held at once (see {@link SearchMemory}), taken when it ends. */
     private long bytesHeld;
     /** Frontier pages written to file, taken when the search ends. */
@@ -79,13 +80,22 @@ final class BreadthFirstSearch<S, A> {
 
     BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
                        SearchTuning tuning) {
+        this(system, config, limits, workers, tuning, null);
+    }
+
+    /** @param recording records the expanded states and their successors for liveness (null for none) */
+    BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
+                       SearchTuning tuning, EdgeRecording recording) {
         this.system = system;
         this.config = config;
         this.limits = limits;
         this.workers = workers;
         this.width = system.codec().words();
         this.sizer = new BlockSizer(tuning.blockCandidates(), workers.count(), width);
-        this.memory = new SearchMemory(config.maxHeapFraction(), tuning.spillBytes());
+        this.recording = recording;
+        // the recording has its own budget; the search's arrays share what is left of the heap
+        this.memory = new SearchMemory(config.maxHeapFraction(), tuning.spillBytes(),
+                Runtime.getRuntime().maxMemory() - (recording != null ? recording.budget() : 0));
         this.table = config.exact() ? new ExactTable(width, 1 << 12) : new FingerprintTable(1 << 12);
         this.mode = table.mode();
         Independence<S, A> independence = config.por() ? system.independence() : null;
@@ -95,7 +105,7 @@ final class BreadthFirstSearch<S, A> {
             arenas.add(new LevelChunk.Arena(width));
             PersistentSets<S, A> persistent = reduced ? new PersistentSets<>(independence, system.invariants().size()) : null;
             expanders.add(new Expander<>(system, system.invariants(), config.checkDeadlock(), config.symmetry(),
-                    persistent, this::storedBeforeLevel));
+                    persistent, this::storedBeforeLevel, recording != null ? recording.worker(w) : null));
         }
         this.slots = expanders.get(0).slots();
         this.firstViolation = new int[slots];
@@ -156,7 +166,8 @@ final class BreadthFirstSearch<S, A> {
         } catch (RuntimeException | OutOfMemoryError e) {
             // the figures keep the peak noted so far
         }
-        bytesHeld = memory.peak();
+        // the recording for liveness only grows: its final size is its peak (its budget is apart from the search's)
+        bytesHeld = memory.peak() + (recording != null ? recording.bytes() : 0);
         table = null;
         levelNew = null;
         insertion = null;

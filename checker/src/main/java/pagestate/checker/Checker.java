@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,7 +22,10 @@ import java.util.function.UnaryOperator;
  *       not stop at the first violation: every invariant gets its own verdict and shortest trace, the
  *       first in sequential BFS order among the shortest, identical at every thread count.</li>
  *   <li><b>Liveness</b> ({@link Eventually}): an explicit-state pass over the goal-false states
- *       ({@link ExplicitGraph}, {@link LivenessSearch}), meant for small models. The properties whose
+ *       ({@link ExplicitGraph}, {@link LivenessSearch}). When the system tells its goals on encoded words
+ *       ({@link TransitionSystem#encodedGoal}) and the pass stores the safety search's form, the graph is
+ *       the one the safety search recorded ({@link EdgeRecording}), the properties' graphs taken by the
+ *       workers at once; otherwise, or when the recording cannot give it, the pass explores. The properties whose
  *       passes store the same form share one graph of the states where any of their goals is false,
  *       built by every worker, each property then searching its own part; the same limits apply, with
  *       the pass's own state count (a property whose part a limit left incomplete is checked again
@@ -84,6 +88,40 @@ public final class Checker {
         for (int i : alone) results.set(i, verdicts.check(liveness.get(i), passes.get(i)));
     }
 
+    /**
+     * Whether the safety search records its graph for liveness: liveness to check, at most 64 goals, each
+     * told on the encoded words ({@link TransitionSystem#encodedGoal}, asked of the first initial state),
+     * and fingerprints (not exact states) stored.
+     */
+    private static <S, A> boolean recordable(TransitionSystem<S, A> system, CheckerConfig config) {
+        int n = system.liveness().size();
+        List<S> initial = system.initialStates();
+        if (n == 0 || n > 64 || config.exact() || initial.isEmpty()) return false;
+        long[] w = new long[system.codec().words()];
+        system.codec().encode(initial.get(0), w, 0);
+        for (int i = 0; i < n; i++) if (system.encodedGoal(i, w, 0) < 0) return false;
+        return true;
+    }
+
+    /** A recording may take a quarter of the maximum heap; past that liveness explores as before. */
+    private static long recordingBudget() {
+        return Runtime.getRuntime().maxMemory() / 4;
+    }
+
+    /** The fingerprints of the initial states as the safety search stores them, in order. */
+    static <S, A> long[] initialFingerprints(TransitionSystem<S, A> system, CheckerConfig config) {
+        List<S> initial = system.initialStates();
+        int width = system.codec().words();
+        long[] w = new long[width];
+        long[] fps = new long[initial.size()];
+        for (int pos = 0; pos < fps.length; pos++) {
+            S s = initial.get(pos);
+            system.codec().encode(config.symmetry() ? system.canonical(s) : s, w, 0);
+            fps[pos] = Fingerprints.of(w, 0, width);
+        }
+        return fps;
+    }
+
     /** Explores {@code system} under {@code config} and returns a verdict for every property. */
     public static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config) {
         return check(system, config, 0);
@@ -101,10 +139,12 @@ public final class Checker {
         Replayer<S, A> canonicalReplayer = new Replayer<>(system, config.symmetry());
         List<PropertyResult<S, A>> results = new ArrayList<>();
         BreadthFirstSearch<S, A> bfs;
+        EdgeRecording recording = recordable(system, config) ? new EdgeRecording(config.threads(), recordingBudget()) : null;
         try (Workers workers = new Workers(config.threads())) {
-            bfs = new BreadthFirstSearch<>(system, config, limits, workers, tuning);
+            bfs = new BreadthFirstSearch<>(system, config, limits, workers, tuning, recording);
             bfs.run();
         }
+        if (limits.stopped() || recording != null && recording.failed()) recording = null;
         SafetyVerdicts<S, A> safety = new SafetyVerdicts<>(system, bfs, canonicalReplayer);
         List<Invariant<S>> invariants = system.invariants();
         for (int p = 0; p < invariants.size(); p++) results.add(safety.invariant(p, invariants.get(p)));
@@ -117,8 +157,43 @@ public final class Checker {
             LivenessVerdict<S, A> verdicts = new LivenessVerdict<>(system, replayer, config.symmetry(), workers);
             // the properties whose first pass stores the same form share one graph (built by every worker),
             // at most 64 a graph
-            Map<LivenessVerdict.Form, List<Integer>> forms = new LinkedHashMap<>();
+            // the properties whose first pass stores the safety search's form take their graph from its recording
+            LivenessVerdict.Form recorded = config.symmetry() ? LivenessVerdict.Form.CANONICAL : LivenessVerdict.Form.AS_IS;
+            long[] initial = recording != null ? initialFingerprints(system, config) : null;
+            List<Integer> rest = new ArrayList<>();
+            List<Integer> fromRecording = new ArrayList<>();
             for (int i = 0; i < liveness.size(); i++) {
+                (recording != null && verdicts.firstForm(liveness.get(i)) == recorded ? fromRecording : rest).add(i);
+            }
+            if (!fromRecording.isEmpty() && !recording.prepare(workers)) {
+                rest.addAll(fromRecording);
+                fromRecording.clear();
+            }
+            // the graphs of as many properties as there are workers at once, one a worker; then their verdicts
+            for (int from = 0; from < fromRecording.size(); from += workers.count()) {
+                List<Integer> batch = fromRecording.subList(from, Math.min(fromRecording.size(), from + workers.count()));
+                List<ExplicitGraph<S, A>> graphs = new ArrayList<>(Collections.nCopies(batch.size(), null));
+                AtomicInteger next = new AtomicInteger();
+                EdgeRecording shared = recording;
+                workers.run(w -> {
+                    for (int k; (k = next.getAndIncrement()) < batch.size(); ) {
+                        try {
+                            graphs.set(k, shared.graph(initial, batch.get(k), passes.get(batch.get(k))));
+                        } catch (OutOfMemoryError e) {
+                            graphs.set(k, null);   // explored as before, where memory is a limit
+                        }
+                    }
+                });
+                for (int k = 0; k < batch.size(); k++) {
+                    int i = batch.get(k);
+                    if (graphs.get(k) == null) rest.add(i);
+                    else passResults.set(i, verdicts.check(liveness.get(i), passes.get(i), graphs.get(k)));
+                    graphs.set(k, null);
+                }
+            }
+            rest.sort(null);
+            Map<LivenessVerdict.Form, List<Integer>> forms = new LinkedHashMap<>();
+            for (int i : rest) {
                 forms.computeIfAbsent(verdicts.firstForm(liveness.get(i)), f -> new ArrayList<>()).add(i);
             }
             for (Map.Entry<LivenessVerdict.Form, List<Integer>> form : forms.entrySet()) {

@@ -41,7 +41,13 @@ final class Expander<S, A> {
     private long[] words = new long[64];
     private long[] fps = new long[64];
     private int[] units = new int[64];
+    private int[] actors = new int[64];
     private final Collect collect = new Collect();
+    /** Records the graph for liveness ({@link EdgeRecording}), or null. */
+    private final EdgeRecording.Worker recording;
+    private final int goals;
+    /** Whether the state being expanded has its successors recorded. */
+    private boolean recordEdges;
 
     /**
      * @param persistent partial-order reduction (null for none)
@@ -49,6 +55,14 @@ final class Expander<S, A> {
      */
     Expander(TransitionSystem<S, A> system, List<Invariant<S>> invariants, boolean checkDeadlock, boolean symmetry,
              PersistentSets<S, A> persistent, Stored stored) {
+        this(system, invariants, checkDeadlock, symmetry, persistent, stored, null);
+    }
+
+    /** @param recording records every expanded state and its successors for liveness (null for none) */
+    Expander(TransitionSystem<S, A> system, List<Invariant<S>> invariants, boolean checkDeadlock, boolean symmetry,
+             PersistentSets<S, A> persistent, Stored stored, EdgeRecording.Worker recording) {
+        this.recording = recording;
+        this.goals = recording != null ? system.liveness().size() : 0;
         this.system = system;
         this.codec = system.codec();
         this.invariants = invariants;
@@ -86,6 +100,7 @@ final class Expander<S, A> {
     int expand(long[] frontier, int offset, int index, boolean[] done, int[] firstViolation, Emit emit) {
         S state = evaluateEncoded(frontier, offset, index, done, firstViolation) ? null : codec.decode(frontier, offset);
         if (state != null) evaluate(state, index, done, firstViolation);
+        if (recording != null) begin(frontier, offset);
         int n;
         boolean deadEnd;
         if (persistent == null) {
@@ -97,7 +112,7 @@ final class Expander<S, A> {
             n = sink.count;
             deadEnd = n == 0;
         } else if (system.encodedUnits()) {
-            if (state == null) state = codec.decode(frontier, offset);
+            if (state == null && !persistent.encodedFootprints()) state = codec.decode(frontier, offset);
             n = expandReducedEncoded(frontier, offset, state, index, done, emit);
             deadEnd = collect.count == 0;
         } else {
@@ -106,11 +121,31 @@ final class Expander<S, A> {
             deadEnd = actions.isEmpty();
         }
         int d = deadlockSlot();
+        if (recording != null) recording.end();
         if (deadEnd && checkDeadlock && !done[d] && firstViolation[d] < 0
                 && !system.isTerminal(state != null ? state : codec.decode(frontier, offset))) {
             firstViolation[d] = index;
         }
         return n;
+    }
+
+    /**
+     * Starts the state's record ({@link EdgeRecording}): its fingerprint and which liveness goals are false
+     * in it, on the encoded words ({@link TransitionSystem#encodedGoal}; a goal the system cannot tell there
+     * gives the recording up: no goal costs the safety search a decoded state).
+     */
+    private void begin(long[] frontier, int offset) {
+        long live = 0;
+        for (int g = 0; g < goals; g++) {
+            int holds = system.encodedGoal(g, frontier, offset);
+            if (holds < 0) {
+                recording.giveUp();
+                recordEdges = false;
+                return;
+            }
+            if (holds == 0) live |= 1L << g;
+        }
+        recordEdges = recording.begin(Fingerprints.of(frontier, offset, width), live);
     }
 
     /** Evaluates the invariants only (for states that are counted but will not be expanded). */
@@ -158,6 +193,9 @@ final class Expander<S, A> {
             codec.encode(symmetry ? system.canonical(nexts.get(i)) : nexts.get(i), words, i * width);
             fps[i] = Fingerprints.of(words, i * width, width);
         }
+        if (recordEdges) {
+            for (int i = 0; i < n; i++) recording.edge(fps[i], i, system.actorOf(actions.get(i)));
+        }
         int[] chosen = n > 1 ? choose(state, done) : null;
         if (chosen == null) {
             for (int i = 0; i < n; i++) emit.successor(index, i, fps[i], words, i * width);
@@ -182,9 +220,14 @@ final class Expander<S, A> {
         collect.count = 0;
         system.encodedSuccessors(frontier, offset, symmetry, collect);
         int n = collect.count;
+        if (recordEdges) {
+            for (int i = 0; i < n; i++) recording.edge(fps[i], i, actors[i]);
+        }
         int[] chosen = null;
         if (n > 1) {
-            for (int[] set : persistent.candidates(state, units, n, done)) {
+            List<int[]> candidates = state != null ? persistent.candidates(state, units, n, done)
+                    : persistent.candidates(frontier, offset, units, n, done);
+            for (int[] set : candidates) {
                 if (provisoHolds(set)) {
                     chosen = set;
                     break;
@@ -204,6 +247,7 @@ final class Expander<S, A> {
         if (fps.length < n) {
             fps = Arrays.copyOf(fps, Math.max(n, fps.length * 2));
             units = Arrays.copyOf(units, fps.length);
+            actors = Arrays.copyOf(actors, fps.length);
         }
     }
 
@@ -223,12 +267,18 @@ final class Expander<S, A> {
 
         @Override
         public void accept(int unit) {
+            accept(unit, -1);   // an unknown actor: a recording gives up
+        }
+
+        @Override
+        public void accept(int unit, int actor) {
             int i = count++;
             if (i > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             room(i + 1);
             System.arraycopy(scratch, 0, words, i * width, width);
             fps[i] = Fingerprints.of(scratch, 0, width);
             units[i] = unit;
+            actors[i] = actor;
         }
     }
 
@@ -256,7 +306,9 @@ final class Expander<S, A> {
             int a = count++;
             if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             codec.encode(symmetry ? system.canonical(next) : next, scratch, 0);
-            emit.successor(parent, a, Fingerprints.of(scratch, 0, width), scratch, 0);
+            long fp = Fingerprints.of(scratch, 0, width);
+            if (recordEdges) recording.edge(fp, a, system.actorOf(action));
+            emit.successor(parent, a, fp, scratch, 0);
         }
 
         @Override
@@ -266,14 +318,21 @@ final class Expander<S, A> {
 
         @Override
         public void accept() {
-            int a = count++;
-            if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
-            emit.successor(parent, a, Fingerprints.of(scratch, 0, width), scratch, 0);
+            accept(0, -1);   // an unknown actor: a recording gives up
         }
 
         @Override
         public void accept(int unit) {
-            accept();
+            accept(unit, -1);
+        }
+
+        @Override
+        public void accept(int unit, int actor) {
+            int a = count++;
+            if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
+            long fp = Fingerprints.of(scratch, 0, width);
+            if (recordEdges) recording.edge(fp, a, actor);
+            emit.successor(parent, a, fp, scratch, 0);
         }
     }
 }

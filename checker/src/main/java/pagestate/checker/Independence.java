@@ -48,6 +48,22 @@ public interface Independence<S, A> {
     void footprint(S state, int unit, long[] reads, long[] writes);
 
     /**
+     * Whether {@link #footprint(long[], int, int, long[], long[])} is provided, so that the safety search
+     * decodes no state for partial-order reduction. Default: false.
+     */
+    default boolean encodedFootprints() {
+        return false;
+    }
+
+    /**
+     * {@link #footprint(Object, int, long[], long[])} of the state encoded at {@code state[offset ..]}, exactly
+     * as on the decoded state; only called when {@link #encodedFootprints()}.
+     */
+    default void footprint(long[] state, int offset, int unit, long[] reads, long[] writes) {
+        throw new UnsupportedOperationException("no footprints on encoded states");
+    }
+
+    /**
      * Writes into {@code reads[0 .. words())} (cleared) every component that invariant number
      * {@code invariant} (an index into {@link TransitionSystem#invariants()}) may read, in any state.
      */

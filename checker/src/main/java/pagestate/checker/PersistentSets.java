@@ -27,6 +27,10 @@ final class PersistentSets<S, A> {
     private final long[] w;
     private final long[][] invariantReads;
     private final long[] visible;
+    /** The state whose candidates are being found: an object, or encoded words (then {@link #state} is null). */
+    private S state;
+    private long[] encoded;
+    private int offset;
 
     /**
      * @param invariants how many invariants the system has (their reads decide visibility)
@@ -65,6 +69,28 @@ final class PersistentSets<S, A> {
 
     /** As {@link #candidates(Object, List, boolean[])}, given the unit of each enabled action ({@code units[0..n)}). */
     List<int[]> candidates(S state, int[] units, int n, boolean[] done) {
+        this.state = state;
+        this.encoded = null;
+        return candidates(units, n, done);
+    }
+
+    /**
+     * As {@link #candidates(Object, int[], int, boolean[])} for the state encoded at {@code words[offset ..]},
+     * with footprints on the words ({@link Independence#encodedFootprints()}).
+     */
+    List<int[]> candidates(long[] words, int offset, int[] units, int n, boolean[] done) {
+        this.state = null;
+        this.encoded = words;
+        this.offset = offset;
+        return candidates(units, n, done);
+    }
+
+    /** Whether the footprints can be found on encoded states ({@link Independence#encodedFootprints()}). */
+    boolean encodedFootprints() {
+        return independence.encodedFootprints();
+    }
+
+    private List<int[]> candidates(int[] units, int n, boolean[] done) {
         java.util.Arrays.fill(visible, 0);
         for (int p = 0; p < invariantReads.length; p++) {
             if (done[p]) continue;
@@ -77,11 +103,11 @@ final class PersistentSets<S, A> {
         for (int i = 0; i < n && !anyInvisible; i++) {
             int u = units[i];
             if (u < 0 || u >= this.units) throw new IllegalStateException("unitOf returned " + u + " of " + this.units + " units");
-            footprint(state, u);
+            footprint(u);
             anyInvisible = !writesVisible(u);
         }
         if (!anyInvisible) return List.of();
-        components(state);
+        components();
         int[] unitOf = new int[n];
         int[] rootCount = new int[this.units];
         for (int i = 0; i < n; i++) {
@@ -113,21 +139,22 @@ final class PersistentSets<S, A> {
         return false;
     }
 
-    /** Computes unit {@code u}'s footprint in {@code state} into {@link #reads} and {@link #writes}, once per state. */
-    private void footprint(S state, int u) {
+    /** Computes unit {@code u}'s footprint in the current state into {@link #reads} and {@link #writes}, once per state. */
+    private void footprint(int u) {
         if (computed[u]) return;
         Arrays.fill(r, 0);
         Arrays.fill(w, 0);
-        independence.footprint(state, u, r, w);
+        if (encoded != null) independence.footprint(encoded, offset, u, r, w);
+        else independence.footprint(state, u, r, w);
         System.arraycopy(r, 0, reads, u * words, words);
         System.arraycopy(w, 0, writes, u * words, words);
         computed[u] = true;
     }
 
-    private void components(S state) {
+    private void components() {
         for (int u = 0; u < units; u++) {
             parent[u] = u;
-            footprint(state, u);
+            footprint(u);
         }
         Arrays.fill(firstWriter, -1);
         for (int u = 0; u < units; u++) {

@@ -151,6 +151,25 @@ public interface TransitionSystem<S, A> {
         return false;
     }
 
+    /**
+     * Whether {@link #encodedSuccessors} reports each successor's actor (its action's {@link #actorOf})
+     * through {@link EncodedSink#accept(int, int)}, so that the safety search can record the graph liveness
+     * needs (see {@code EdgeRecording}) without an object per successor. Default: false.
+     */
+    default boolean encodedActors() {
+        return false;
+    }
+
+    /**
+     * Optional fast path for liveness: whether the goal of liveness property {@code property} (an index into
+     * {@link #liveness()}) holds in the state encoded at {@code state[offset ..]}: 1 holds, 0 does not, exactly
+     * as the goal's predicate answers on the decoded state; -1 when the system does not provide it (the
+     * default), and the engine then decodes the state.
+     */
+    default int encodedGoal(int property, long[] state, int offset) {
+        return -1;
+    }
+
     /** Receives encoded successors from {@link #encodedSuccessors}. */
     interface EncodedSink {
         /** Where to write the next successor's encoding ({@code codec().words()} words from index 0). */
@@ -162,6 +181,11 @@ public interface TransitionSystem<S, A> {
         /** Takes the successor written in {@link #buffer()}, by an action of partial-order unit {@code unit}. */
         default void accept(int unit) {
             accept();
+        }
+
+        /** As {@link #accept(int)}, by an action of actor {@code actor} (see {@link #encodedActors}). */
+        default void accept(int unit, int actor) {
+            accept(unit);
         }
     }
 

@@ -27,6 +27,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     private final List<Invariant<S>> invariants = new ArrayList<>();
     private final List<Eventually<S>> liveness = new ArrayList<>();
     private final List<PropertyName> invariantNames = new ArrayList<>();
+    private final List<PropertyName> livenessNames = new ArrayList<>();
     private final Reductions<S, A> reductions;
     /** Coverage: transitions generated per actor, and per step of the first converter's program. */
     private final java.util.concurrent.atomic.LongAdder[] actorFired;
@@ -37,7 +38,10 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         for (SystemProperty<S> p : model.properties()) {
             String name = p.name().specName();
             if (p.isLiveness()) {
-                if (checked.contains(name)) liveness.add(new Eventually<>(name, p.holds(), p.fairActors(), p.cause()));
+                if (checked.contains(name)) {
+                    liveness.add(new Eventually<>(name, p.holds(), p.fairActors(), p.cause()));
+                    livenessNames.add(p.name());
+                }
             } else if (checked.contains(name) || p.name() == PropertyName.NO_FATAL) {
                 invariants.add(new Invariant<>(name, p.holds(), p.cause()));
                 invariantNames.add(p.name());
@@ -89,11 +93,28 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     @Override
     public boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
         if (canonical && reductions == null) canonical = false;   // no reductions: canonical is the identity
+        int pc = stepFired.length > 0 ? model.encodedProgramPc(state, offset) : -1;
         return model.encodedSuccessors(state, offset, canonical, new SystemModel.EncodedSink() {
             @Override public long[] buffer() { return sink.buffer(); }
             @Override public void accept() { sink.accept(); }
             @Override public void accept(int unit) { sink.accept(unit); }
+            @Override public void accept(int unit, int actor) {
+                // coverage, as successors() counts it
+                if (actor >= 0 && actor < actorFired.length) actorFired[actor].increment();
+                if (actor == 0 && pc >= 0 && pc < stepFired.length) stepFired[pc].increment();
+                sink.accept(unit, actor);
+            }
         });
+    }
+
+    @Override
+    public boolean encodedActors() {
+        return model.encodedActors();
+    }
+
+    @Override
+    public int encodedGoal(int property, long[] state, int offset) {
+        return model.encodedHolds(livenessNames.get(property), state, offset);
     }
 
     @Override
@@ -184,6 +205,10 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
             @Override public int words() { return reductions.words(); }
             @Override public int unitOf(S state, A action) { return reductions.unitOf(action); }
             @Override public void footprint(S state, int unit, long[] r, long[] w) { reductions.footprint(state, unit, r, w); }
+            @Override public boolean encodedFootprints() { return reductions.encodedFootprints(); }
+            @Override public void footprint(long[] state, int offset, int unit, long[] r, long[] w) {
+                reductions.footprint(state, offset, unit, r, w);
+            }
             @Override public void invariantReads(int invariant, long[] r) { reductions.propertyReads(invariantNames.get(invariant), r); }
         };
     }

@@ -46,6 +46,12 @@ final class RewiredSystem<S, A> implements TransitionSystem<S, A> {
         return inner.encodedSuccessors(state, offset, canonical, sink);
     }
 
+    /** The actors are the actions', whatever the properties (its liveness differs: no encodedGoal of inner's). */
+    @Override
+    public boolean encodedActors() {
+        return inner.encodedActors();
+    }
+
     /** The units are the actions', whatever the properties (its invariants differ: no encodedHolds of inner's). */
     @Override
     public boolean encodedUnits() {

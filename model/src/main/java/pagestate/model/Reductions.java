@@ -49,6 +49,19 @@ public interface Reductions<S, A> {
     /** Every component that any action the unit may take from {@code s} on may read / may write (arrays arrive cleared). */
     void footprint(S s, int unit, long[] reads, long[] writes);
 
+    /** Whether {@link #footprint(long[], int, int, long[], long[])} is provided: footprints on encoded states. */
+    default boolean encodedFootprints() {
+        return false;
+    }
+
+    /**
+     * {@link #footprint(Object, int, long[], long[])} of the state encoded at {@code state[offset ..]}, without
+     * decoding it; only when {@link #encodedFootprints()}.
+     */
+    default void footprint(long[] state, int offset, int unit, long[] reads, long[] writes) {
+        throw new UnsupportedOperationException("no footprints on encoded states");
+    }
+
     /** Every component that property {@code name} may read (arrays arrive cleared). */
     void propertyReads(PropertyName name, long[] reads);
 }

@@ -53,7 +53,7 @@ public interface SystemModel<S, A extends ModelAction> {
     }
 
     /**
-     * Optional fast path: whether safety property {@code name} holds in the state encoded at
+     * Optional fast path: whether property {@code name} (a safety property or a liveness goal) holds in the state encoded at
      * {@code state[offset ..]}, without decoding it: 1 holds, 0 violated (as the property's predicate answers
      * on the decoded state), -1 when the model does not provide it (the default).
      */
@@ -73,6 +73,21 @@ public interface SystemModel<S, A extends ModelAction> {
         default void accept(int unit) {
             accept();
         }
+
+        /** As {@link #accept(int)}, by an action of actor {@code actor} ({@link ModelAction#actor()}). */
+        default void accept(int unit, int actor) {
+            accept(unit);
+        }
+    }
+
+    /** Whether {@link #encodedSuccessors} reports each successor's actor through {@link EncodedSink#accept(int, int)}. */
+    default boolean encodedActors() {
+        return false;
+    }
+
+    /** {@link #programPc} of the state encoded at {@code state[offset ..]}; -1 when the model does not provide it. */
+    default int encodedProgramPc(long[] state, int offset) {
+        return -1;
     }
 
     /**

@@ -8,7 +8,8 @@ import pagestate.model.PropertyName;
 /**
  * The safety properties of {@link Properties} evaluated on a state's encoded words, so that the checker's
  * hot path decodes no state: each method answers exactly as the object predicate of the same name (the
- * PackedPropertiesTest compares them on random reachable states). The liveness goals are not here.
+ * PackedPropertiesTest compares them on random reachable states), and so do the liveness goals, which the
+ * safety search evaluates when it records the graph for liveness.
  */
 final class PackedProperties {
 
@@ -16,6 +17,7 @@ final class PackedProperties {
     private static final Cause[] CAUSE = Cause.values();
     private static final Attribute[] ATTRIBUTES = Attribute.values();   // values() copies: once, not per state
     private static final TlbEntry[] TLB = TlbEntry.values();
+    private static final ConverterState.Status[] STATUS = ConverterState.Status.values();
 
     private final Layout layout;
     private final StateWords f;
@@ -55,11 +57,35 @@ final class PackedProperties {
             case NO_GARBAGE_CONSUMED -> holds = !happened(w, base, Cause.GARBAGE_CONSUMED);
             case SNP_VALIDATION_ORDER -> holds = (events(w, base) & validationMask) == 0;
             case FAILED_CONVERSION_NOT_FREED -> holds = !happened(w, base, Cause.PAGE_FREED_AFTER_FAILURE);
+            case CONVERSION_COMPLETES -> holds = conversionsFinished(w, base);
+            case ZEROPAD_RETURNS_EVENTUALLY -> holds = readersReturned(w, base);
             default -> {
                 return -1;
             }
         }
         return holds ? 1 : 0;
+    }
+
+    /** Properties#conversionsFinished: every converter's status is finished. */
+    private boolean conversionsFinished(long[] w, int base) {
+        for (int i = 0; i < programs.size(); i++) {
+            if (!STATUS[get(w, base, f.status(i), PageStateCodec.STATUS_BITS)].finished()) return false;
+        }
+        return true;
+    }
+
+    /** Properties#readersReturned: every zeropad reader has run, and not fatally. */
+    private boolean readersReturned(long[] w, int base) {
+        for (int i = 0; i < readers; i++) {
+            if (get(w, base, f.readerDone(i), 1) == 0
+                    || CAUSE[get(w, base, f.readerOutcome(i), PageStateCodec.CAUSE_BITS)].isFatal()) return false;
+        }
+        return true;
+    }
+
+    /** PageModel#programPc: the first converter's pc (0 when there is none). */
+    int programPc(long[] w, int base) {
+        return programs.isEmpty() ? 0 : get(w, base, f.pc(0), PageStateCodec.PC_BITS);
     }
 
     private int events(long[] w, int base) {

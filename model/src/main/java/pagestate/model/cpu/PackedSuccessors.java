@@ -83,7 +83,7 @@ final class PackedSuccessors {
         /** Reports the successor, by an action of partial-order unit {@code unit} ({@link PageAction#unit()}). */
         void accept(int unit) {
             if (canonical) reductions.canonical(out, scratch);
-            sink.accept(unit);
+            sink.accept(unit, unit < hardwareActor ? unit : hardwareActor);   // PageFootprints: units past the actors are hardware's
         }
     }
 

@@ -1,7 +1,6 @@
 package pagestate.model.cpu;
 
 import pagestate.model.PropertyName;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,13 +33,18 @@ final class PageFootprints {
     private final int crash;
     private final int bits;
     private final boolean saturated;
-    /** Per TLB entry, the PTE it is filled from (an index among the PTEs), or -1 for none. */
-    private final int[] pteOfEntry;
-    /** Per PTE, the TLB entries (on every CPU) filled from it. */
-    private final int[][] entriesOfPte;
+    /** The fills a step makes possible, over saturated states. */
+    private final Saturation fill;
     /** Per reader, the mapping index of its first page and of the page it strays into. */
     private final int[] readerFirst;
     private final int[] readerSecond;
+    /**
+     * The footprints (saturated when {@link #saturated}) of the units that do not depend on the state (hosts,
+     * TLB entries, cache lines: all but the converters and readers), by unit minus the first of them: found
+     * once, copied per state.
+     */
+    private final long[][] fixedReads;
+    private final long[][] fixedWrites;
 
     /**
      * @param saturated whether the search stores saturated states ({@link Indistinguishable}): then a step's
@@ -69,26 +73,25 @@ final class PageFootprints {
             readerFirst[i] = layout.indexOf(scenario.readers().get(i).firstPageMapping());
             readerSecond[i] = layout.indexOf(scenario.readers().get(i).via());
         }
-        this.pteOfEntry = new int[layout.tlbCount()];
-        Arrays.fill(pteOfEntry, -1);
-        int[] perPte = new int[layout.pteCount()];
-        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-            for (Mapping m : layout.mappingList()) {
-                if (!layout.hasPte(m)) continue;
-                for (int page = 0; page < layout.pages(); page++) {
-                    int p = layout.pteIndex(m, page);
-                    pteOfEntry[layout.tlbIndex(cpu, m, page)] = p;
-                    perPte[p]++;
-                }
-            }
+        this.fill = new Saturation(layout, tlb, line);
+        int first = programs.size() + scenario.readers().size();
+        this.fixedReads = new long[units() - first][];
+        this.fixedWrites = new long[units() - first][];
+        for (int u = first; u < units(); u++) {
+            long[] r = new long[words()];
+            long[] w = new long[words()];
+            stateless(u, r, w);
+            if (saturated) saturation(r, w);
+            fixedReads[u - first] = r;
+            fixedWrites[u - first] = w;
         }
-        this.entriesOfPte = new int[layout.pteCount()][];
-        for (int p = 0; p < perPte.length; p++) entriesOfPte[p] = new int[perPte[p]];
-        int[] filled = new int[layout.pteCount()];
-        for (int e = 0; e < pteOfEntry.length; e++) {
-            int p = pteOfEntry[e];
-            if (p >= 0) entriesOfPte[p][filled[p]++] = e;
-        }
+    }
+
+    /** Copies the fixed footprint of {@code unit} (a host, TLB entry or cache line) into {@code r} and {@code w}. */
+    private void fixed(int unit, long[] r, long[] w) {
+        int k = unit - programs.size() - scenario.readers().size();
+        System.arraycopy(fixedReads[k], 0, r, 0, fixedReads[k].length);
+        System.arraycopy(fixedWrites[k], 0, w, 0, fixedWrites[k].length);
     }
 
     /** The unit of the fill or eviction of one TLB entry. */
@@ -113,49 +116,49 @@ final class PageFootprints {
         if (s.crashed()) return;                                   // a crashed guest never acts again
         int converters = programs.size();
         int readers = scenario.readers().size();
-        if (unit < converters) converter(s, unit, r, w);
-        else if (unit < converters + readers) reader(s, unit - converters, r, w);
-        else if (unit < hardwareActor) host(unit - converters - readers, r, w);
-        else if (unit < hardwareActor + layout.tlbCount()) tlbEntry(unit - hardwareActor, r, w);
-        else cacheLine(unit - hardwareActor - layout.tlbCount(), r, w);
+        if (unit < converters) converter(s.converter(unit).status(), s.converter(unit).pc(), unit, r, w);
+        else if (unit < converters + readers) reader(s.reader(unit - converters).done(), unit - converters, r, w);
+        else {
+            fixed(unit, r, w);
+            return;
+        }
         if (saturated) saturation(r, w);
     }
 
     /**
-     * Over saturated states a step is the action and then the fills it makes possible: of an entry it
-     * emptied (reading that entry's PTE), and of the entries of a PTE it wrote (on every CPU). Only the
-     * entries and PTEs the step writes are visited (the fill pairs are precomputed).
+     * {@link #footprint(PageState, int, long[], long[])} of the state encoded at {@code words[base ..]} (fields
+     * {@code f}), without decoding it: a footprint reads only the crash, a converter's status and pc, and
+     * whether a reader is done.
      */
+    void footprint(long[] words, int base, StateWords f, int unit, long[] r, long[] w) {
+        if (StateWords.get(words, base, f.crash, PageStateCodec.CAUSE_BITS) != 0) return;
+        int converters = programs.size();
+        int readers = scenario.readers().size();
+        if (unit < converters) {
+            converter(STATUS[StateWords.get(words, base, f.status(unit), PageStateCodec.STATUS_BITS)],
+                    StateWords.get(words, base, f.pc(unit), PageStateCodec.PC_BITS), unit, r, w);
+        } else if (unit < converters + readers) {
+            reader(StateWords.get(words, base, f.readerDone(unit - converters), 1) != 0, unit - converters, r, w);
+        } else {
+            fixed(unit, r, w);
+            return;
+        }
+        if (saturated) saturation(r, w);
+    }
+
+    private static final ConverterState.Status[] STATUS = ConverterState.Status.values();
+
+    /** The units whose footprint does not depend on the state: hosts, TLB entries, cache lines. */
+    private void stateless(int unit, long[] r, long[] w) {
+        int hosts = programs.size() + scenario.readers().size();
+        if (unit < hardwareActor) host(unit - hosts, r, w);
+        else if (unit < hardwareActor + layout.tlbCount()) tlbEntry(unit - hardwareActor, r, w);
+        else cacheLine(unit - hardwareActor - layout.tlbCount(), r, w);
+    }
+
+    /** The footprint {@code r}, {@code w} of a step over saturated states ({@link Saturation}). */
     void saturation(long[] r, long[] w) {
-        for (int b = nextSet(w, tlb, line); b < line; b = nextSet(w, b + 1, line)) {
-            int p = pteOfEntry[b - tlb];
-            if (p < 0) continue;
-            set(r, pte + p);
-            set(r, b);
-        }
-        for (int b = nextSet(w, pte, tlb); b < tlb; b = nextSet(w, b + 1, tlb)) {
-            int p = b - pte;
-            if (entriesOfPte[p].length == 0) continue;
-            set(r, b);
-            for (int e : entriesOfPte[p]) {
-                set(r, tlb + e);
-                set(w, tlb + e);
-            }
-        }
-    }
-
-    /** The first bit set in {@code a} in {@code [from, to)}, or {@code to}. */
-    private static int nextSet(long[] a, int from, int to) {
-        while (from < to) {
-            long word = a[from >>> 6] & (-1L << (from & 63));
-            if (word != 0) return Math.min(to, (from & ~63) + Long.numberOfTrailingZeros(word));
-            from = (from & ~63) + 64;
-        }
-        return to;
-    }
-
-    private static boolean get(long[] a, int bit) {
-        return (a[bit >>> 6] & (1L << (bit & 63))) != 0;
+        fill.apply(r, w);
     }
 
     private void tlbEntry(int index, long[] r, long[] w) {
@@ -199,8 +202,8 @@ final class PageFootprints {
         set(w, events);
     }
 
-    private void reader(PageState s, int i, long[] r, long[] w) {
-        if (s.reader(i).done()) return;
+    private void reader(boolean done, int i, long[] r, long[] w) {
+        if (done) return;
         ZeropadReader z = scenario.readers().get(i);
         set(r, reader + i);
         set(w, reader + i);
@@ -209,11 +212,10 @@ final class PageFootprints {
     }
 
     /** A converter's remaining steps from its program counter, and the allocator's reuse after a failure. */
-    private void converter(PageState s, int i, long[] r, long[] w) {
+    private void converter(ConverterState.Status status, int pc, int i, long[] r, long[] w) {
         ConverterProgram prog = programs.get(i);
-        ConverterState cs = s.converter(i);
-        boolean reuse = cs.status() == ConverterState.Status.FAILED_FREED && cs.pc() == prog.reuseIndex();
-        boolean running = cs.status() == ConverterState.Status.RUNNING || cs.status() == ConverterState.Status.CLEANING_UP;
+        boolean reuse = status == ConverterState.Status.FAILED_FREED && pc == prog.reuseIndex();
+        boolean running = status == ConverterState.Status.RUNNING || status == ConverterState.Status.CLEANING_UP;
         if (!running && !reuse) return;
         Converter c = prog.converter();
         set(r, converter + i);
@@ -225,7 +227,7 @@ final class PageFootprints {
             for (int page : c.pages()) access(c.cpu(), 0, page, r, w);
         }
         if (reuse) return;
-        for (int k = cs.pc(); k < prog.ops().size(); k++) {
+        for (int k = pc; k < prog.ops().size(); k++) {
             ConverterProgram.Op op = prog.ops().get(k);
             switch (op.kind()) {
                 case STEP -> step(c, op.primitive(), op.via(), r, w);

@@ -32,6 +32,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final HvPage[] hvStates;
     private final Indistinguishable indistinguishable;
     private final PageFootprints footprints;
+    /** Where each field lies in the encoded words. */
+    private final StateWords fields;
     private final FailurePath failures;
     private final PackedSuccessors packed;
     private final PackedProperties packedProperties;
@@ -69,7 +71,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         this.indistinguishable = new Indistinguishable(scenario, layout);
         this.footprints = new PageFootprints(scenario, layout, programs, actorNames.size() - 1,
                 indistinguishable.saturates());
-        StateWords fields = new StateWords(layout, programs.size(), scenario.readers().size());
+        this.fields = new StateWords(layout, programs.size(), scenario.readers().size());
         if (fields.words != codec.words()) throw new IllegalStateException("StateWords disagrees with the codec");
         this.packed = new PackedSuccessors(scenario, layout, programs, accesses, steps, failures, fields,
                 new PackedReductions(layout, fields, indistinguishable, pageSymmetry, symmetry));
@@ -236,7 +238,14 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     @Override
     public boolean encodedUnits() { return true; }
 
-    /** A safety property on the encoded state ({@link PackedProperties}), as its predicate answers on the decoded one. */
+    /** ... and with their actors. */
+    @Override
+    public boolean encodedActors() { return true; }
+
+    @Override
+    public int encodedProgramPc(long[] state, int offset) { return packedProperties.programPc(state, offset); }
+
+    /** A property on the encoded state ({@link PackedProperties}), as its predicate answers on the decoded one. */
     @Override
     public int encodedHolds(PropertyName name, long[] state, int offset) {
         return packedProperties.holds(name, state, offset);
@@ -292,6 +301,10 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
             @Override public int words() { return footprints.words(); }
             @Override public int unitOf(PageAction action) { return action.unit(); }
             @Override public void footprint(PageState s, int unit, long[] r, long[] w) { footprints.footprint(s, unit, r, w); }
+            @Override public boolean encodedFootprints() { return true; }
+            @Override public void footprint(long[] state, int offset, int unit, long[] r, long[] w) {
+                footprints.footprint(state, offset, fields, unit, r, w);
+            }
             @Override public void propertyReads(PropertyName name, long[] r) { footprints.propertyReads(name, r); }
         };
     }

@@ -18,7 +18,8 @@ import pagestate.model.SystemModel;
  * reachable states of random scenarios (every platform, options, error paths, hosts, hardware subsets, up to
  * 8 CPUs with several zeropad readers), the encoded successors equal the encodings of the object successors,
  * action by action, plain and in canonical form, the packed canonical form of a state equals the
- * encoding of its object canonical form, and each safety property answers on the words as on the object.
+ * encoding of its object canonical form, each successor comes with its action's actor, and each property (safety
+ * or liveness goal) and the first converter's pc answer on the words as on the object.
  */
 class PackedSuccessorsTest {
 
@@ -46,6 +47,11 @@ class PackedSuccessorsTest {
 
     /** The packed successors of {@code s}, stored at an offset inside a larger buffer; their units into {@code units}. */
     private static List<long[]> packed(PageModel m, PageState s, boolean canonical, List<Integer> units) {
+        return packed(m, s, canonical, units, new ArrayList<>());
+    }
+
+    /** ... and their actors into {@code actors}. */
+    private static List<long[]> packed(PageModel m, PageState s, boolean canonical, List<Integer> units, List<Integer> actors) {
         int words = m.words();
         long[] buf = new long[words + 3];
         Arrays.fill(buf, -1L);
@@ -57,9 +63,11 @@ class PackedSuccessorsTest {
         boolean provided = m.encodedSuccessors(buf, 2, canonical, new SystemModel.EncodedSink() {
             @Override public long[] buffer() { return out; }
             @Override public void accept() { throw new AssertionError("a successor without its unit"); }
-            @Override public void accept(int unit) {
+            @Override public void accept(int unit) { throw new AssertionError("a successor without its actor"); }
+            @Override public void accept(int unit, int actor) {
                 got.add(Arrays.copyOf(out, words));
                 units.add(unit);
+                actors.add(actor);
             }
         });
         assertEquals(true, provided);
@@ -74,9 +82,11 @@ class PackedSuccessorsTest {
             RandomScenarios.walk(m, seed, 60, (s, moves) -> {
                 for (boolean canonical : new boolean[] {false, true}) {
                     List<Integer> units = new ArrayList<>();
-                    List<long[]> got = packed(m, s, canonical, units);
+                    List<Integer> actors = new ArrayList<>();
+                    List<long[]> got = packed(m, s, canonical, units, actors);
                     assertEquals(moves.size(), got.size(), () -> "successors of\n" + s);
                     assertEquals(moves.stream().map(mv -> mv.action().unit()).toList(), units, "partial-order units");
+                    assertEquals(moves.stream().map(mv -> mv.action().actor()).toList(), actors, "actors");
                     for (int i = 0; i < moves.size(); i++) {
                         PageState next = moves.get(i).next();
                         long[] want = encode(m, canonical ? m.canonical(next) : next);
@@ -110,8 +120,9 @@ class PackedSuccessorsTest {
         });
     }
 
+    /** Every property, safety or liveness goal, and the program's pc answer on the words as on the object. */
     @Test
-    void safetyPropertiesOnWordsAnswerAsOnObjects() {
+    void propertiesOnWordsAnswerAsOnObjects() {
         qt().withExamples(150).forAll(SCENARIOS, SEEDS).checkAssert((sc, seed) -> {
             PageModel m = new PageModel(sc);
             RandomScenarios.walk(m, seed, 60, (s, moves) -> {
@@ -122,8 +133,49 @@ class PackedSuccessorsTest {
                     long[] buf = new long[m.words() + 1];
                     m.encode(t, buf, 1);
                     for (ModelProperty p : m.properties()) {
-                        int want = p.isLiveness() ? -1 : p.holds().test(t) ? 1 : 0;
+                        int want = p.holds().test(t) ? 1 : 0;
                         assertEquals(want, m.encodedHolds(p.name(), buf, 1), () -> p.name() + " in\n" + t);
+                    }
+                    if (m.isProgramActor(0)) assertEquals(m.programPc(t), m.encodedProgramPc(buf, 1), () -> "pc in\n" + t);
+                }
+            });
+        });
+    }
+
+    /**
+     * Partial-order footprints on the words ({@link PageFootprints}, what the safety search uses so that it
+     * decodes no state) equal those on the object, for every unit, plain and saturated, on random reachable
+     * states and their successors.
+     */
+    @Test
+    void footprintsOnWordsAreTheObjectFootprints() {
+        qt().withExamples(150).forAll(SCENARIOS, SEEDS).checkAssert((sc, seed) -> {
+            PageModel m = new PageModel(sc);
+            StateWords f = new StateWords(m.layout(), m.programs().size(), sc.readers().size());
+            int hardwareActor = m.actorNames().size() - 1;
+            List<PageFootprints> footprints = List.of(
+                    new PageFootprints(sc, m.layout(), m.programs(), hardwareActor, false),
+                    new PageFootprints(sc, m.layout(), m.programs(), hardwareActor, true));
+            RandomScenarios.walk(m, seed, 60, (s, moves) -> {
+                List<PageState> states = new ArrayList<>();
+                states.add(s);
+                for (Moves.Move mv : moves) states.add(mv.next());
+                for (PageState t : states) {
+                    long[] buf = new long[m.words() + 2];
+                    Arrays.fill(buf, -1L);
+                    m.encode(t, buf, 1);
+                    for (PageFootprints fp : footprints) {
+                        for (int unit = 0; unit < fp.units(); unit++) {
+                            long[] r = new long[fp.words()];
+                            long[] w = new long[fp.words()];
+                            fp.footprint(t, unit, r, w);
+                            long[] r2 = new long[fp.words()];
+                            long[] w2 = new long[fp.words()];
+                            fp.footprint(buf, 1, f, unit, r2, w2);
+                            int u = unit;
+                            assertArrayEquals(r, r2, () -> "reads of unit " + u + " in\n" + t);
+                            assertArrayEquals(w, w2, () -> "writes of unit " + u + " in\n" + t);
+                        }
                     }
                 }
             });
