@@ -56,7 +56,10 @@ final class ReportBuilder {
                 trace = traceView(run.model(), r.get());
                 String window = null;
                 Trace<S, A> t = r.get().trace();
-                if (r.get().kind() == PropertyResult.Kind.INVARIANT && !t.steps().isEmpty()) {
+                // a window is only told for another actor than the program: for the program's own step the
+                // exploration is not needed
+                if (r.get().kind() == PropertyResult.Kind.INVARIANT && !t.steps().isEmpty()
+                        && !run.model().isProgramActor(t.steps().get(t.steps().size() - 1).action().actor())) {
                     if (!windowsTried) {
                         windows = ExposureWindows.of(run.model(), run.result().stats().distinctStates());
                         windowsTried = true;
