@@ -101,8 +101,13 @@ final class ReportBuilder {
         for (int pc = 0; pc < run.stepsFired().length; pc++) {
             steps.add(new Coverage.Count(model.programStep(pc), run.stepsFired()[pc]));
         }
+        List<Coverage.Action> actions = new ArrayList<>();
+        for (int i = 0; i < run.kindsFired().size(); i++) {
+            String actor = model.actorNames().get(i);
+            run.kindsFired().get(i).forEach((kind, n) -> actions.add(new Coverage.Action(actor, kind, n)));
+        }
         boolean measured = run.result().complete() && total >= run.result().stats().transitions();
-        return new Coverage(actors, steps, measured);
+        return new Coverage(actors, steps, actions, measured);
     }
 
     static Actual actual(Verdict v) {

@@ -105,7 +105,10 @@ public final class JsonReport {
         }
     }
 
-    /** {"measured", "actors": [{"name", "fired"}], "steps": [...], "warnings": ["step 3 (...) never fired"]}. */
+    /**
+     * {"measured", "actors": [{"name", "fired"}], "steps": [...], "actions": [{"actor", "action", "fired"}],
+     * "warnings": ["step 3 (...) never fired"]}.
+     */
     private static void coverage(ObjectNode node, Coverage coverage) {
         node.put("measured", coverage.measured());
         for (String kind : new String[] {"actors", "steps"}) {
@@ -113,6 +116,10 @@ public final class JsonReport {
             for (Coverage.Count count : kind.equals("actors") ? coverage.actors() : coverage.steps()) {
                 list.addObject().put("name", count.name()).put("fired", count.fired());
             }
+        }
+        ArrayNode actions = node.putArray("actions");
+        for (Coverage.Action action : coverage.actions()) {
+            actions.addObject().put("actor", action.actor()).put("action", action.action()).put("fired", action.fired());
         }
         ArrayNode warnings = node.putArray("warnings");
         coverage.warnings().forEach(warnings::add);
