@@ -87,7 +87,7 @@ final class SpecPage {
             h.append("<p class=\"warning\">warning: ").append(Html.escape(warning)).append("</p>\n");
         }
         if (!coverage.measured()) {
-            h.append("<p>Not measured in full (the exploration stopped early): no warnings.</p>\n");
+            h.append("<p>Not counted in full (the exploration stopped early, or went on past the first 20,000 states counted): no warnings.</p>\n");
         }
         h.append("<table id=\"coverage\">\n<thead><tr><th>actor or converter step</th><th>fired</th></tr></thead>")
                 .append("\n<tbody>\n");
