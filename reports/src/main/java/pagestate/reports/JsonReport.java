@@ -125,7 +125,10 @@ public final class JsonReport {
         coverage.warnings().forEach(warnings::add);
     }
 
-    /** {"loop": null or an index, "states": [{"index", "actor", "action", "state": {...}}]}. */
+    /**
+     * {"loop": null or an index, "states": [{"index", "actor", "action", "outcome", "notes": [...],
+     * "state": {...}}]}.
+     */
     private static void trace(ObjectNode node, StateTrace trace) {
         if (trace.loop() >= 0) {
             node.put("loop", trace.loop());
@@ -139,6 +142,9 @@ public final class JsonReport {
             s.put("index", i);
             s.put("actor", state.actor());
             s.put("action", state.action());
+            s.put("outcome", state.outcome());
+            ArrayNode notes = s.putArray("notes");
+            state.notes().forEach(notes::add);
             ObjectNode values = s.putObject("state");
             state.values().forEach(values::put);
         }
