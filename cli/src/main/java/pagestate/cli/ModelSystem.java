@@ -35,15 +35,22 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     private final List<java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder>> kindFired;
 
     /**
-     * How many states are expanded through {@link #successors}, where coverage is counted, before the encoded
-     * successors (which have no action to count) take over: every catalogue spec (at most ~1,000 states) is
-     * counted whole, and a large model loses little speed. Once spent, the budget stays spent, so that
-     * {@link #encodedUnits} and {@link #encodedSuccessors} agree.
+     * For {@code check}: how many states are expanded through {@link #successors}, where coverage is counted,
+     * before the encoded successors (which have no action to count) take over: every catalogue spec (at most
+     * ~1,000 states) is counted whole, and a large model loses little speed.
      */
     static final long COUNTED_EXPANSIONS = 20_000;
-    private final java.util.concurrent.atomic.AtomicLong countedLeft = new java.util.concurrent.atomic.AtomicLong(COUNTED_EXPANSIONS);
+    /** What is left of that budget; once spent it stays spent, so {@link #encodedUnits} and {@link #encodedSuccessors} agree. */
+    private final java.util.concurrent.atomic.AtomicLong countedLeft;
 
+    /** A system whose coverage is counted only where the engine expands through {@link #successors} anyway. */
     ModelSystem(SystemModel<S, A> model, Set<String> checked) {
+        this(model, checked, 0);
+    }
+
+    /** @param countedExpansions how many states to expand through {@link #successors} first, counted */
+    ModelSystem(SystemModel<S, A> model, Set<String> checked, long countedExpansions) {
+        this.countedLeft = new java.util.concurrent.atomic.AtomicLong(countedExpansions);
         this.model = model;
         for (SystemProperty<S> p : model.properties()) {
             String name = p.name().specName();
