@@ -22,7 +22,8 @@ final class Limits {
     boolean exact;
 
     @Option(names = "--no-symmetry", description = "Store every state as it is, not its canonical form (which merges"
-            + " interchangeable CPUs, those running no converter and the same zeropad reader or none, merges clean"
+            + " interchangeable CPUs, those running no converter and the same zeropad reader or none, and"
+            + " interchangeable pages, those of one converter that no reader or host names, merges clean"
             + " cache lines, and fills every TLB entry the hardware may fill).")
     boolean noSymmetry;
 

@@ -28,6 +28,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final List<ModelProperty> properties;
     private final PageStateCodec codec;
     private final CpuSymmetry symmetry;
+    private final PageSymmetry pageSymmetry;
+    private final HvPage[] hvStates;
     private final Indistinguishable indistinguishable;
     private final PageFootprints footprints;
     private final FailurePath failures;
@@ -62,13 +64,15 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
                 .all(Set.copyOf(converterActors), Set.copyOf(readerActors));
         this.codec = new PageStateCodec(scenario, layout, programs);
         this.symmetry = new CpuSymmetry(scenario, layout);
+        this.pageSymmetry = new PageSymmetry(scenario, layout, programs, symmetry.classes());
+        this.hvStates = HvPage.of(scenario.platform());
         this.indistinguishable = new Indistinguishable(scenario, layout);
         this.footprints = new PageFootprints(scenario, layout, programs, actorNames.size() - 1,
                 indistinguishable.saturates());
         StateWords fields = new StateWords(layout, programs.size(), scenario.readers().size());
         if (fields.words != codec.words()) throw new IllegalStateException("StateWords disagrees with the codec");
         this.packed = new PackedSuccessors(scenario, layout, programs, accesses, steps, failures, fields,
-                new PackedReductions(layout, fields, indistinguishable, symmetry));
+                new PackedReductions(layout, fields, indistinguishable, pageSymmetry, symmetry));
         this.packedProperties = new PackedProperties(scenario, layout, fields, programs, accesses.coherentCaches());
     }
 
@@ -244,16 +248,28 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
 
     /**
      * The canonical form of {@code s}: detail no action or property can tell apart merged and the TLBs
-     * saturated with every translation the hardware may cache ({@link Indistinguishable}), then the CPU symmetry the scenario implies ({@link CpuSymmetry}): CPUs
-     * that run no converter and the same zeropad reader (or none) are interchangeable.
+     * saturated with every translation the hardware may cache ({@link Indistinguishable}), then the page
+     * symmetry ({@link PageSymmetry}: pages with the same role, sorted once their converter is settled),
+     * then the CPU symmetry the scenario implies ({@link CpuSymmetry}): CPUs that run no converter and the
+     * same zeropad reader (or none) are interchangeable. docs/model.md section 11.
      */
     public PageState canonical(PageState s) {
-        return symmetry.canonical(indistinguishable.canonical(s));
+        return symmetry.canonical(pageSymmetry.canonical(indistinguishable.canonical(s), hvStates));
     }
 
     /** The CPU symmetry alone (tests). */
     PageState symmetric(PageState s) {
         return symmetry.canonical(s);
+    }
+
+    /** The page symmetry alone (tests). */
+    PageState pageSymmetric(PageState s) {
+        return pageSymmetry.canonical(s, hvStates);
+    }
+
+    /** The page symmetry's classes (tests, and {@code explain}'s statistics). */
+    int[][] pageClasses() {
+        return pageSymmetry.classes();
     }
 
     /** The merges and the saturation alone, no symmetry (tests, and liveness when readers are fair). */

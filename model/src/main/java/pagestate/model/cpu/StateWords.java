@@ -37,6 +37,10 @@ final class StateWords {
     }
 
     int pte(Mapping m, int p) { return pte + 2 * layout.pteIndex(m, p); }
+    /** The PTE of mapping index {@code mapping} (one with a PTE: below {@link Layout#pteMappings}). */
+    int pteAt(int mapping, int p) { return pte + 2 * (mapping * layout.pages() + p); }
+    /** The TLB entry of mapping index {@code mapping} (not a kind). */
+    int tlbAt(int cpu, int mapping, int p) { return tlb + 2 * layout.tlbIndexAt(cpu, mapping, p); }
     int tlb(int cpu, Mapping m, int p) { return tlb + 2 * layout.tlbIndex(cpu, m, p); }
     /** The first of a CPU's TLB entries (they are contiguous: mapping-major, then page). */
     int tlbRow(int cpu) { return tlb + 2 * layout.tlbIndex(cpu, Mapping.DIRECT, 0); }
