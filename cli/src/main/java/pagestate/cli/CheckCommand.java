@@ -55,6 +55,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary line (and errors).")
     boolean quiet;
 
+    @Option(names = "--coverage", description = "Under each spec, how often each actor did each kind of action"
+            + " (a warning for an actor or step that never fired is printed without it).")
+    boolean coverage;
+
     @Mixin
     Limits limits;
 
@@ -71,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
         SpecFiles.Found found = SpecFiles.discover(paths);
         List<InvalidSpec> invalid = new ArrayList<>();
         for (SpecError e : found.errors()) invalid(invalid, e.file(), List.of(e), err);
-        Table table = new Table(out, quiet);
+        Table table = new Table(out, quiet, coverage);
         if (!found.files().isEmpty()) table.header();
         List<SpecReport> reports = new ArrayList<>();
         Set<String> stoppedBy = new LinkedHashSet<>();

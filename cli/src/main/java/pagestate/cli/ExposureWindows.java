@@ -1,10 +1,10 @@
 package pagestate.cli;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeSet;
 import pagestate.model.ModelAction;
 import pagestate.model.SystemModel;
@@ -18,38 +18,56 @@ import pagestate.model.SystemProperty;
  */
 final class ExposureWindows<S, A extends ModelAction> {
 
-    static final int MAX_STATES = 20_000;
+    /**
+     * The catalogue's largest model with a window has 4,304 states; a model that turns out larger is explored
+     * for nothing, and at 20,000 that cost three catalogue specs about 1 s each (docs/performance.md).
+     */
+    static final int MAX_STATES = 5_000;
 
     private final SystemModel<S, A> model;
     private final List<S> states;
+    /** Per state (by its index in {@link #states}): its successors as pairs (actor, index of the next state). */
+    private final List<int[]> successors;
 
-    private ExposureWindows(SystemModel<S, A> model, List<S> states) {
+    private ExposureWindows(SystemModel<S, A> model, List<S> states, List<int[]> successors) {
         this.model = model;
         this.states = states;
+        this.successors = successors;
     }
 
     /**
      * Explores the model; null when it has more than {@link #MAX_STATES} states or no program. The check
      * stored {@code checkedStates} states, and the reductions only ever store fewer states than the model
      * has, so more than {@link #MAX_STATES} of them tells that the model is too large without exploring it.
+     * Each state's successors are kept (as indexes), so that each window is found without generating them again.
      */
     static <S, A extends ModelAction> ExposureWindows<S, A> of(SystemModel<S, A> model, long checkedStates) {
         if (model.programSize() == 0 || checkedStates > MAX_STATES) return null;
-        Set<S> seen = new HashSet<>();
+        Map<S, Integer> index = new HashMap<>();
         List<S> order = new ArrayList<>();
-        ArrayDeque<S> queue = new ArrayDeque<>();
+        List<int[]> successors = new ArrayList<>();
         S init = model.initialState();
-        seen.add(init);
-        queue.add(init);
-        while (!queue.isEmpty()) {
-            S s = queue.poll();
-            order.add(s);
+        index.put(init, 0);
+        order.add(init);
+        for (int i = 0; i < order.size(); i++) {
             if (order.size() > MAX_STATES) return null;
-            model.successors(s, (a, n) -> {
-                if (seen.add(n)) queue.add(n);
+            int[][] out = {new int[16]};
+            int[] n = {0};
+            model.successors(order.get(i), (a, next) -> {
+                Integer at = index.get(next);
+                if (at == null) {
+                    at = order.size();
+                    index.put(next, at);
+                    order.add(next);
+                }
+                if (n[0] + 2 > out[0].length) out[0] = Arrays.copyOf(out[0], out[0].length * 2);
+                out[0][n[0]++] = a.actor();
+                out[0][n[0]++] = at;
             });
+            successors.add(Arrays.copyOf(out[0], n[0]));
         }
-        return new ExposureWindows<>(model, order);
+        if (order.size() > MAX_STATES) return null;
+        return new ExposureWindows<>(model, order, successors);
     }
 
     /**
@@ -60,14 +78,16 @@ final class ExposureWindows<S, A extends ModelAction> {
     String describe(int actor, SystemProperty<S> property) {
         if (model.isProgramActor(actor)) return null;
         TreeSet<Integer> pcs = new TreeSet<>();
-        for (S s : states) {
-            int pc = model.programPc(s);
+        for (int i = 0; i < states.size(); i++) {
+            int pc = model.programPc(states.get(i));
             if (pcs.contains(pc)) continue;
-            boolean[] bad = {false};
-            model.successors(s, (a, n) -> {
-                if (a.actor() == actor && !property.holds().test(n)) bad[0] = true;
-            });
-            if (bad[0]) pcs.add(pc);
+            int[] next = successors.get(i);
+            for (int k = 0; k < next.length; k += 2) {
+                if (next[k] == actor && !property.holds().test(states.get(next[k + 1]))) {
+                    pcs.add(pc);
+                    break;
+                }
+            }
         }
         int size = model.programSize();
         // past the last step the program has ended (done, or failed with its error path)

@@ -32,8 +32,26 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     /** Coverage: transitions generated per actor, and per step of the first converter's program. */
     private final java.util.concurrent.atomic.LongAdder[] actorFired;
     private final java.util.concurrent.atomic.LongAdder[] stepFired;
+    /** Coverage: per actor, transitions generated per kind of action ({@link ModelAction#kind()}). */
+    private final List<java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder>> kindFired;
 
+    /**
+     * For {@code check}: how many states are expanded through {@link #successors}, where coverage is counted,
+     * before the encoded successors (which have no action to count) take over: every catalogue spec (at most
+     * ~1,000 states) is counted whole, and a large model loses little speed.
+     */
+    static final long COUNTED_EXPANSIONS = 20_000;
+    /** What is left of that budget; once spent it stays spent, so {@link #encodedUnits} and {@link #encodedSuccessors} agree. */
+    private final java.util.concurrent.atomic.AtomicLong countedLeft;
+
+    /** A system whose coverage is counted only where the engine expands through {@link #successors} anyway. */
     ModelSystem(SystemModel<S, A> model, Set<String> checked) {
+        this(model, checked, 0);
+    }
+
+    /** @param countedExpansions how many states to expand through {@link #successors} first, counted */
+    ModelSystem(SystemModel<S, A> model, Set<String> checked, long countedExpansions) {
+        this.countedLeft = new java.util.concurrent.atomic.AtomicLong(countedExpansions);
         this.model = model;
         for (SystemProperty<S> p : model.properties()) {
             String name = p.name().specName();
@@ -50,6 +68,8 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         this.reductions = model.reductions();
         this.actorFired = adders(model.actorNames().size());
         this.stepFired = adders(model.isProgramActor(0) ? model.programSize() : 0);
+        this.kindFired = new ArrayList<>();
+        for (int i = 0; i < actorFired.length; i++) kindFired.add(new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     private static java.util.concurrent.atomic.LongAdder[] adders(int n) {
@@ -68,6 +88,17 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         return java.util.Arrays.stream(stepFired).mapToLong(java.util.concurrent.atomic.LongAdder::sum).toArray();
     }
 
+    /** Per actor (by index), how often it did each kind of action so far, by kind in alphabetical order. */
+    List<java.util.SortedMap<String, Long>> kindsFired() {
+        List<java.util.SortedMap<String, Long>> out = new ArrayList<>();
+        for (var kinds : kindFired) {
+            java.util.SortedMap<String, Long> counts = new java.util.TreeMap<>();
+            kinds.forEach((kind, n) -> counts.put(kind, n.sum()));
+            out.add(counts);
+        }
+        return out;
+    }
+
     SystemModel<S, A> model() {
         return model;
     }
@@ -79,9 +110,17 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
 
     @Override
     public void successors(S state, SuccessorSink<S, A> sink) {
+        if (countedLeft.get() > 0) countedLeft.decrementAndGet();
         model.successors(state, (a, n) -> {
             int actor = a.actor();
-            if (actor >= 0 && actor < actorFired.length) actorFired[actor].increment();
+            if (actor >= 0 && actor < actorFired.length) {
+                actorFired[actor].increment();
+                var kinds = kindFired.get(actor);
+                String kind = a.kind();
+                java.util.concurrent.atomic.LongAdder count = kinds.get(kind);
+                if (count == null) count = kinds.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.LongAdder());
+                count.increment();
+            }
             if (actor == 0 && stepFired.length > 0) {
                 int pc = model.programPc(state);
                 if (pc >= 0 && pc < stepFired.length) stepFired[pc].increment();
@@ -92,6 +131,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
 
     @Override
     public boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
+        if (countedLeft.get() > 0) return false;   // successors() expands it, and counts
         if (canonical && reductions == null) canonical = false;   // no reductions: canonical is the identity
         int pc = stepFired.length > 0 ? model.encodedProgramPc(state, offset) : -1;
         return model.encodedSuccessors(state, offset, canonical, new SystemModel.EncodedSink() {
@@ -119,6 +159,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
 
     @Override
     public boolean encodedUnits() {
+        if (countedLeft.get() > 0) return false;   // successors() expands it, and counts
         return reductions != null && model.encodedUnits();
     }
 

@@ -56,7 +56,10 @@ final class ReportBuilder {
                 trace = traceView(run.model(), r.get());
                 String window = null;
                 Trace<S, A> t = r.get().trace();
-                if (r.get().kind() == PropertyResult.Kind.INVARIANT && !t.steps().isEmpty()) {
+                // a window is only told for another actor than the program: for the program's own step the
+                // exploration is not needed
+                if (r.get().kind() == PropertyResult.Kind.INVARIANT && !t.steps().isEmpty()
+                        && !run.model().isProgramActor(t.steps().get(t.steps().size() - 1).action().actor())) {
                     if (!windowsTried) {
                         windows = ExposureWindows.of(run.model(), run.result().stats().distinctStates());
                         windowsTried = true;
@@ -74,7 +77,7 @@ final class ReportBuilder {
                 outcome = "unknown: " + Optional.ofNullable(run.result().stopReason()).orElse("not explored");
             }
             PropertyReport report = PropertyReport.of(name, expected, actual, trace, outcome);
-            props.add(trace == null ? report : report.withStates(states(run.model(), r.get().trace())));
+            props.add(trace == null ? report : report.withStates(states(run.model(), r.get())));
         }
         return new SpecReport(spec.file().toString(), spec.name(), spec.description(),
                 spec.config().platformLabel(), spec.system(), stepLines(spec), run.result().complete(), rs, props,
@@ -98,8 +101,13 @@ final class ReportBuilder {
         for (int pc = 0; pc < run.stepsFired().length; pc++) {
             steps.add(new Coverage.Count(model.programStep(pc), run.stepsFired()[pc]));
         }
+        List<Coverage.Action> actions = new ArrayList<>();
+        for (int i = 0; i < run.kindsFired().size(); i++) {
+            String actor = model.actorNames().get(i);
+            run.kindsFired().get(i).forEach((kind, n) -> actions.add(new Coverage.Action(actor, kind, n)));
+        }
         boolean measured = run.result().complete() && total >= run.result().stats().transitions();
-        return new Coverage(actors, steps, measured);
+        return new Coverage(actors, steps, actions, measured);
     }
 
     static Actual actual(Verdict v) {
@@ -136,14 +144,38 @@ final class ReportBuilder {
     /**
      * The trace for machines: the initial state, then per step the actor, the action and the whole state
      * after it (the model's own text of it, one part per line); a lasso's loop is the state its cycle
-     * returns to, the one before its first repeating step.
+     * returns to, the one before its first repeating step. Each step carries its outcome and the notes
+     * {@code explain} shows under it (from the model's story of the trace, when it tells one).
      */
-    static <S, A extends ModelAction> StateTrace states(SystemModel<S, A> model, Trace<S, A> t) {
+    static <S, A extends ModelAction> StateTrace states(SystemModel<S, A> model, PropertyResult<S, A> r) {
+        Trace<S, A> t = r.trace();
+        TraceStory story = model.story(t.initial(), t.steps().stream().map(Trace.Step::action).toList(),
+                t.steps().stream().map(Trace.Step::state).toList(), PropertyName.bySpecName(r.name()).orElseThrow(),
+                t.isLasso());
+        List<List<String>> notes = new ArrayList<>();
+        for (int i = 0; i < t.steps().size(); i++) notes.add(new ArrayList<>());
+        if (story != null) {
+            for (TraceStory.Step s : story.steps()) {
+                List<String> of = notes.get(s.source());
+                if (s.split()) {
+                    // a hardware move the story tells apart, before the step it was taken from
+                    of.add(s.actor() + ": " + s.action());
+                    for (String note : s.notes()) of.add(s.actor() + ": " + note);
+                } else {
+                    of.addAll(s.notes());
+                }
+            }
+        }
+        for (int i = 0; i < t.steps().size(); i++) {
+            String outcome = t.steps().get(i).action().outcomeText();
+            if (outcome != null) notes.get(i).add("outcome: " + outcome);   // the last line explain shows
+        }
         List<StateTrace.State> states = new ArrayList<>();
         states.add(new StateTrace.State(null, null, StateTrace.parts(model.describe(t.initial()))));
-        for (Trace.Step<S, A> step : t.steps()) {
+        for (int i = 0; i < t.steps().size(); i++) {
+            Trace.Step<S, A> step = t.steps().get(i);
             states.add(new StateTrace.State(step.action().actorName(), step.action().description(),
-                    StateTrace.parts(model.describe(step.state()))));
+                    StateTrace.parts(model.describe(step.state())), step.action().outcomeText(), notes.get(i)));
         }
         return new StateTrace(states, t.isLasso() ? t.loopStart() : -1);
     }

@@ -12,8 +12,9 @@ import pagestate.reports.TextWrap;
  * count and time, then one line per expectation (every checked property for a spec that states none)
  * and per property violated without an expectation. A NOT MET line says the outcome in a few words and
  * the {@code explain} command that shows it. Under a spec line, a warning for each actor and converter
- * step that never fired while it was explored. With --quiet only the unmet expectations are printed, each
- * with its {@code explain} command.
+ * step that never fired while it was explored; with --coverage, how often each actor did each kind of
+ * action, one line per actor. With --quiet only the unmet expectations are printed, each with its
+ * {@code explain} command.
  */
 final class Table {
 
@@ -23,10 +24,16 @@ final class Table {
 
     private final PrintWriter out;
     private final boolean quiet;
+    private final boolean coverage;
 
     Table(PrintWriter out, boolean quiet) {
+        this(out, quiet, false);
+    }
+
+    Table(PrintWriter out, boolean quiet, boolean coverage) {
         this.out = out;
         this.quiet = quiet;
+        this.coverage = coverage;
     }
 
     void header() {
@@ -50,6 +57,7 @@ final class Table {
                     out.println(line);
                 }
             }
+            if (coverage) coverage(r);
         }
         boolean gated = r.properties().stream().anyMatch(PropertyReport::gated);
         for (PropertyReport p : r.properties()) {
@@ -66,6 +74,32 @@ final class Table {
             if (unmet) detail(r, p);
         }
         out.flush();
+    }
+
+    /**
+     * One line per actor and kind of action with how often it fired, as TLC counts per action; an actor that
+     * never fired has a line of its own. A line longer than the width is wrapped.
+     */
+    private void coverage(SpecReport r) {
+        var cov = r.coverage();
+        if (cov.actions().isEmpty() && cov.actors().isEmpty()) return;
+        out.println("  coverage" + (cov.measured() ? "" : " (partial: not every transition was counted)")
+                + ": actor, action, times fired");
+        for (var actor : cov.actors()) {
+            if (actor.fired() == 0) line(actor.name(), "(never fired)", 0);
+            for (var a : cov.actions()) {
+                if (a.actor().equals(actor.name())) line(a.actor(), a.action(), a.fired());
+            }
+        }
+    }
+
+    private void line(String actor, String action, long fired) {
+        String text = String.format(Locale.ROOT, "    %-28s %-50s %,10d", actor, action, fired);
+        if (text.length() <= WIDTH) {
+            out.println(text);
+            return;
+        }
+        for (String line : TextWrap.wrap(text.strip(), WIDTH, "    ", "      ")) out.println(line);
     }
 
     /** "  PROPERTY  EXPECTED  ACTUAL", the property padded (a longer name pushes the rest right). */

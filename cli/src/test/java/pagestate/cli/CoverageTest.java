@@ -46,6 +46,42 @@ class CoverageTest {
         assertTrue(Files.readString(out.resolve("index.html")).contains("3 never fired"), "the index shows it");
     }
 
+    /**
+     * Per actor and action: the converter's operations, the reader's load and the hardware's cache fills
+     * and evictions, each counted in JSON (summing to the actor's count) and HTML, and with --coverage in
+     * the text, one line per actor and action within 100 columns.
+     */
+    @Test
+    void coverageIsCountedPerActorAndAction() throws Exception {
+        Path spec = CPU.resolve("kelley-seven-step-tdx-to-private.pspec");
+        Path json = dir.resolve("a.json");
+        Path out = dir.resolve("report");
+        StringWriter text = new StringWriter();
+        int code = Main.run(new String[] {"check", "--coverage", "--json", json.toString(), "--out", out.toString(),
+                spec.toString()}, new PrintWriter(text, true), new PrintWriter(new StringWriter(), true));
+        assertEquals(0, code, text.toString());
+        JsonNode coverage = new ObjectMapper().readTree(json.toFile()).get("specs").get(0).get("coverage");
+        assertTrue(coverage.get("measured").asBoolean(), coverage.toString());
+        java.util.Map<String, Long> byActor = new java.util.HashMap<>();
+        java.util.Set<String> actions = new java.util.HashSet<>();
+        for (JsonNode a : coverage.get("actions")) {
+            assertTrue(a.get("fired").asLong() > 0, a.toString());
+            byActor.merge(a.get("actor").asText(), a.get("fired").asLong(), Long::sum);
+            actions.add(a.get("actor").asText() + "/" + a.get("action").asText());
+        }
+        for (JsonNode actor : coverage.get("actors")) {
+            assertEquals(actor.get("fired").asLong(), byActor.getOrDefault(actor.get("name").asText(), 0L), actor.toString());
+        }
+        for (String expected : new String[] {"hardware/cache fill", "hardware/TLB eviction", "hardware/write-back",
+                "conv (CPU0 converter)/map_gpa", "conv (CPU0 converter)/accept", "zp (CPU1 zeropad)/load_unaligned_zeropad()"}) {
+            assertTrue(actions.contains(expected), expected + " in " + actions);
+        }
+        assertTrue(text.toString().lines().anyMatch(l -> l.matches(" {4}hardware +cache fill +[0-9,]+")), text.toString());
+        text.toString().lines().forEach(l -> assertTrue(l.length() <= 100, l));
+        String page = Files.readString(out.resolve("kelley-seven-step-tdx-to-private").resolve("index.html"));
+        assertTrue(page.contains("<table id=\"coverage-actions\">") && page.contains("<th>cache fill</th>"), "the spec page");
+    }
+
     @Test
     void aSpecWhoseEveryStepFiresHasNoWarning() {
         StringWriter text = new StringWriter();

@@ -32,6 +32,40 @@ class JsonTraceReplayTest {
     @TempDir
     Path dir;
 
+    /**
+     * A step of a JSON trace carries the cause as explain shows it: the violating load of the spec without a
+     * TLB flush names the stale translation, the page's state, the rule and the outcome.
+     */
+    @Test
+    void aTraceStepCarriesTheNotesExplainShows() throws Exception {
+        Path spec = Path.of("..", "specs", "catalog", "cpu", "tdx-to-shared-no-tlb-flush.pspec").toAbsolutePath().normalize();
+        Path json = dir.resolve("one.json");
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"check", "-q", "--json", json.toString(), spec.toString()},
+                new PrintWriter(out, true), new PrintWriter(out, true));
+        assertEquals(0, code, out.toString());
+        JsonNode property = null;
+        for (JsonNode p : new ObjectMapper().readTree(json.toFile()).get("specs").get(0).get("properties")) {
+            if (p.get("name").asText().equals("no_fatal")) property = p;
+        }
+        JsonNode states = property.get("trace").get("states");
+        JsonNode last = states.get(states.size() - 1);
+        List<String> notes = new ArrayList<>();
+        last.get("notes").forEach(n -> notes.add(n.asText()));
+        StringWriter explained = new StringWriter();
+        Main.run(new String[] {"explain", spec.toString(), "--property", "no_fatal"}, new PrintWriter(explained, true),
+                new PrintWriter(new StringWriter(), true));
+        String explainText = explained.toString().replaceAll("\\s+", " ");
+        for (String prefix : new String[] {"kernel: ", "translation: CPU1 translated page 1", "page state: ", "rule: ",
+                "outcome: "}) {
+            String note = notes.stream().filter(n -> n.startsWith(prefix)).findFirst().orElse(null);
+            assertTrue(note != null, prefix + " among " + notes);
+            assertTrue(explainText.contains(note.replaceAll("\\s+", " ")), "explain shows it too: " + note);
+        }
+        assertTrue(last.get("outcome").asText().startsWith("td_exit_shared"), last.toString());
+        assertTrue(states.get(0).get("notes").isEmpty(), "the initial state has no step");
+    }
+
     @Test
     void everyTraceOfTheCatalogueReplaysToItsViolation() throws Exception {
         Path catalogue = Path.of("..", "specs", "catalog").toAbsolutePath().normalize();

@@ -54,9 +54,29 @@ class LineWidthTest {
         assertTrue(seen.size() > 40, "commands run: " + seen.size());
     }
 
+    /** check with --coverage, repair, explain --graph, and the Promela export of every catalogue cpu spec. */
+    @Test
+    void coverageRepairGraphAndExportFit() throws Exception {
+        String coverage = run("check", "--coverage", catalogue().toString());
+        assertTrue(coverage.contains("  coverage: actor, action, times fired"), coverage);
+        Path noFlush = catalogue().resolve("cpu/tdx-to-shared-no-tlb-flush.pspec");
+        String repair = run("repair", noFlush.toString());
+        assertTrue(repair.contains("flush_tlb"), repair);
+        run("explain", noFlush.toString(), "--property", "no_fatal", "--graph", dir.resolve("g.svg").toString());
+        int exported = 0;
+        for (Path spec : CatalogueTest.specs().filter(p -> p.startsWith(catalogue().resolve("cpu"))).toList()) {
+            String promela = run("export", "--promela", spec.toString());
+            assertTrue(promela.contains("active proctype system()"), spec + ": " + promela.lines().findFirst());
+            exported++;
+        }
+        assertTrue(exported > 25, "cpu specs exported: " + exported);
+        run("export", "--promela", catalogue().resolve("iommu/iommu-dynamic.pspec").toString());
+        run("repair", catalogue().resolve("cpu/no-such-spec.pspec").toString());
+    }
+
     @Test
     void helpAndErrorsFit() throws Exception {
-        for (String command : new String[] {"check", "explain", "ablate", "list"}) {
+        for (String command : new String[] {"check", "explain", "ablate", "list", "repair", "export"}) {
             run(command, "--help");
         }
         run("--help");

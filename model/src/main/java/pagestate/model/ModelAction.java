@@ -18,4 +18,12 @@ public interface ModelAction {
 
     /** "label: description" of an outcome that was not ok, or null. */
     String outcomeText();
+
+    /**
+     * What kind of action this is, without its arguments ("TLB fill", "flip", "DMA write"): coverage counts
+     * how often each actor did each kind, as TLC counts per action. By default the description itself.
+     */
+    default String kind() {
+        return description();
+    }
 }

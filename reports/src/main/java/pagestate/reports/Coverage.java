@@ -12,9 +12,24 @@ import java.util.Objects;
  * @param actors   transitions generated per actor, in the model's actor order
  * @param steps    per step of the first converter's program (in program order), how often it fired; empty
  *                 for a system without one
+ * @param actions  per actor (in actor order) and kind of action it did (by name), how often it fired: the
+ *                 converters' operations, each reader's load, the hardware's TLB and cache fills and
+ *                 evictions, the host's and the device's accesses
  * @param measured false when the counts cannot be trusted to be whole (then nothing is warned about)
  */
-public record Coverage(List<Count> actors, List<Count> steps, boolean measured) {
+public record Coverage(List<Count> actors, List<Count> steps, List<Action> actions, boolean measured) {
+
+    /** How often one actor did one kind of action. */
+    public record Action(String actor, String action, long fired) {
+        public Action {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(action, "action");
+        }
+    }
+
+    public Coverage(List<Count> actors, List<Count> steps, boolean measured) {
+        this(actors, steps, List.of(), measured);
+    }
 
     /** One actor or step and how often it fired. */
     public record Count(String name, long fired) {
@@ -29,6 +44,7 @@ public record Coverage(List<Count> actors, List<Count> steps, boolean measured) 
     public Coverage {
         actors = List.copyOf(actors);
         steps = List.copyOf(steps);
+        actions = List.copyOf(actions);
     }
 
     /** No coverage measured. */

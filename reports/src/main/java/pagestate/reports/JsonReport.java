@@ -105,7 +105,10 @@ public final class JsonReport {
         }
     }
 
-    /** {"measured", "actors": [{"name", "fired"}], "steps": [...], "warnings": ["step 3 (...) never fired"]}. */
+    /**
+     * {"measured", "actors": [{"name", "fired"}], "steps": [...], "actions": [{"actor", "action", "fired"}],
+     * "warnings": ["step 3 (...) never fired"]}.
+     */
     private static void coverage(ObjectNode node, Coverage coverage) {
         node.put("measured", coverage.measured());
         for (String kind : new String[] {"actors", "steps"}) {
@@ -114,11 +117,18 @@ public final class JsonReport {
                 list.addObject().put("name", count.name()).put("fired", count.fired());
             }
         }
+        ArrayNode actions = node.putArray("actions");
+        for (Coverage.Action action : coverage.actions()) {
+            actions.addObject().put("actor", action.actor()).put("action", action.action()).put("fired", action.fired());
+        }
         ArrayNode warnings = node.putArray("warnings");
         coverage.warnings().forEach(warnings::add);
     }
 
-    /** {"loop": null or an index, "states": [{"index", "actor", "action", "state": {...}}]}. */
+    /**
+     * {"loop": null or an index, "states": [{"index", "actor", "action", "outcome", "notes": [...],
+     * "state": {...}}]}.
+     */
     private static void trace(ObjectNode node, StateTrace trace) {
         if (trace.loop() >= 0) {
             node.put("loop", trace.loop());
@@ -132,6 +142,9 @@ public final class JsonReport {
             s.put("index", i);
             s.put("actor", state.actor());
             s.put("action", state.action());
+            s.put("outcome", state.outcome());
+            ArrayNode notes = s.putArray("notes");
+            state.notes().forEach(notes::add);
             ObjectNode values = s.putObject("state");
             state.values().forEach(values::put);
         }

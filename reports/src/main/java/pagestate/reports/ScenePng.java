@@ -27,7 +27,13 @@ import javax.imageio.stream.ImageOutputStream;
  */
 final class ScenePng {
 
-    private static final String FAMILY = monospaced();
+    /**
+     * The font family, looked up when a PNG is first painted: the lookup loads the JDK's fonts (a few
+     * hundred ms), which an SVG-only report, using this class's arrow geometry, does not need.
+     */
+    private static final class Family {
+        static final String NAME = monospaced();
+    }
     private static final double ARROW_LENGTH = 8;
     private static final double ARROW_HALF_WIDTH = 4;
 
@@ -131,7 +137,7 @@ final class ScenePng {
     }
 
     private static void text(Graphics2D g, Scene.Text t) {
-        g.setFont(new Font(FAMILY, t.bold() ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) t.size()));
+        g.setFont(new Font(Family.NAME, t.bold() ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) t.size()));
         g.setColor(colour(t.colour()));
         float x = (float) t.x();
         if (t.centred()) {

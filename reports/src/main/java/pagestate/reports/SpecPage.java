@@ -79,7 +79,7 @@ final class SpecPage {
 
     /** How often each actor and step fired; a warning for each that never did. */
     private static void coverage(StringBuilder h, Coverage coverage) {
-        if (coverage.actors().isEmpty() && coverage.steps().isEmpty()) {
+        if (coverage.actors().isEmpty() && coverage.steps().isEmpty() && coverage.actions().isEmpty()) {
             return;
         }
         h.append("<h2>Coverage</h2>\n");
@@ -87,7 +87,7 @@ final class SpecPage {
             h.append("<p class=\"warning\">warning: ").append(Html.escape(warning)).append("</p>\n");
         }
         if (!coverage.measured()) {
-            h.append("<p>Not measured in full (the exploration stopped early): no warnings.</p>\n");
+            h.append("<p>Not counted in full (the exploration stopped early, or went on past the first 20,000 states counted): no warnings.</p>\n");
         }
         h.append("<table id=\"coverage\">\n<thead><tr><th>actor or converter step</th><th>fired</th></tr></thead>")
                 .append("\n<tbody>\n");
@@ -96,6 +96,17 @@ final class SpecPage {
         }
         for (int i = 0; i < coverage.steps().size(); i++) {
             coverageRow(h, "step " + (i + 1) + ": " + coverage.steps().get(i).name(), coverage.steps().get(i).fired());
+        }
+        h.append("</tbody></table>\n");
+        if (coverage.actions().isEmpty()) {
+            return;
+        }
+        h.append("<table id=\"coverage-actions\">\n<thead><tr><th>actor</th><th>action</th><th>fired</th></tr></thead>")
+                .append("\n<tbody>\n");
+        for (Coverage.Action action : coverage.actions()) {
+            h.append("<tr><td>").append(Html.escape(action.actor())).append("</td><th>").append(Html.escape(action.action()))
+                    .append("</th><td class=\"num\">").append(String.format(Locale.ROOT, "%,d", action.fired()))
+                    .append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
     }

@@ -21,11 +21,21 @@ public record StateTrace(List<State> states, int loop) {
      *
      * @param actor  who acted, e.g. "CPU1 zeropad"; null for the initial state
      * @param action what it did, e.g. "load_unaligned_zeropad page 0 -> page 1"; null for the initial state
-     * @param values the state's parts by name, in the model's order
+     * @param values  the state's parts by name, in the model's order
+     * @param outcome what the step met when it was not ok ("td_exit_shared: TD exit: ..."), or null
+     * @param notes   why, one sentence each, as {@code explain} shows them: the kernel code the step stands
+     *                for, the translation an access used, the page's state, the rule it met, its outcome;
+     *                a hardware move the model tells apart from the step comes first ("hardware: ...")
      */
-    public record State(String actor, String action, Map<String, String> values) {
+    public record State(String actor, String action, Map<String, String> values, String outcome, List<String> notes) {
         public State {
             values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            notes = List.copyOf(notes);
+        }
+
+        /** A state without notes. */
+        public State(String actor, String action, Map<String, String> values) {
+            this(actor, action, values, null, List.of());
         }
     }
 

@@ -2,9 +2,14 @@ package pagestate.reports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Word wrapping to a fixed column count with a first-line and a hanging prefix. */
 public final class TextWrap {
+
+    /** Compiled once: String.split compiles these patterns anew on every call. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern BLANKS = Pattern.compile("[ \t]+");
 
     private final int width;
     private final String restPrefix;
@@ -28,12 +33,12 @@ public final class TextWrap {
             throw new IllegalArgumentException("prefix leaves no room in " + width + " columns");
         }
         TextWrap wrap = new TextWrap(width, firstPrefix, restPrefix);
-        String[] paragraphs = text.split("\r?\n", -1);
+        String[] paragraphs = LINE_BREAK.split(text, -1);
         for (int i = 0; i < paragraphs.length; i++) {
             if (i > 0) {
                 wrap.newLine();
             }
-            for (String word : paragraphs[i].split("[ \t]+")) {
+            for (String word : BLANKS.split(paragraphs[i])) {
                 if (!word.isEmpty()) {
                     wrap.add(word);
                 }

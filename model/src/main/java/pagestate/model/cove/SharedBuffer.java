@@ -139,7 +139,8 @@ final class SharedBuffer {
             Fields x = s.with(CoveModel.B_SERVICE, SERVED).with(CoveModel.B_HOST_READ, read + 1);
             if (shared) x = x.with(CoveModel.B_DATA, ANSWER);
             sink.accept(new SystemAction(HOST, host, "host", "host reads the buffer (" + CONTENTS[read] + ") and writes its answer"
-                    + (shared ? "" : " (into its own page: the buffer is not shared)"), null), x);
+                    + (shared ? "" : " (into its own page: the buffer is not shared)"), null,
+                    "host reads the buffer and writes its answer"), x);
         }
     }
 

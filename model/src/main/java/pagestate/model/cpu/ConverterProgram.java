@@ -23,6 +23,16 @@ public final class ConverterProgram {
             this(kind, phase, primitive, value, false, Mapping.DIRECT);
         }
 
+        /** The operation without its phase or pages, for coverage: "flip", "owner write". */
+        public String kindName() {
+            return switch (kind) {
+                case STEP -> primitive.specName();
+                case OWNER_WRITE -> "owner write";
+                case OWNER_READ -> "owner read";
+                case REUSE_WRITE -> "allocator reuse";
+            };
+        }
+
         public String describe(Converter c) {
             return switch (kind) {
                 case STEP -> (always ? "always " : "") + primitive.specName()

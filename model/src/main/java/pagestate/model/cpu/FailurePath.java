@@ -27,11 +27,12 @@ final class FailurePath {
     /** The operation at {@code cs.pc()} of converter {@code i} fails: on to the always steps, or the error path. */
     void fail(PageState s, int i, ConverterState cs, Supplier<String> description, BiConsumer<PageAction, PageState> sink) {
         PageState.Editor e = s.edit();
+        String kind = programs.get(i).ops().get(cs.pc()).kindName() + " fails";
         if (applyFail(e, i, cs.pc())) {
-            emit(i, () -> description.get() + "; the always steps follow", Cause.HYPERCALL_FAILED, e, sink);
+            emit(i, kind, () -> description.get() + "; the always steps follow", Cause.HYPERCALL_FAILED, e, sink);
             return;
         }
-        emit(i, () -> description.get() + errorPathText(), errorPathCause(), e, sink);
+        emit(i, kind, () -> description.get() + errorPathText(), errorPathCause(), e, sink);
     }
 
     /**
@@ -60,11 +61,12 @@ final class FailurePath {
         PageState.Editor e = s.edit();
         Cause c = applyCleanUp(e, i, cs.pc());
         if (prog.nextAlways(cs.pc()) >= 0 || e.crashedNow()) {
-            emit(i, () -> op.describe(conv) + " after the failure", c, e, sink);
+            emit(i, op.kindName() + " after a failure", () -> op.describe(conv) + " after the failure", c, e, sink);
             return;
         }
         Cause shown = c == Cause.OK || c == Cause.HYPERCALL_FAILED ? errorPathCause() : c;
-        emit(i, () -> op.describe(conv) + " after the failure" + errorPathText(), shown, e, sink);
+        emit(i, op.kindName() + " after a failure", () -> op.describe(conv) + " after the failure" + errorPathText(),
+                shown, e, sink);
     }
 
     /** The effect of {@link #cleanUp} (shared with the packed successors); returns the step's outcome. */
@@ -102,7 +104,9 @@ final class FailurePath {
         return scenario.onError() == ErrorPath.FREE ? "; error path frees the page" : "; error path leaks the page";
     }
 
-    private void emit(int i, Supplier<String> description, Cause c, PageState.Editor e, BiConsumer<PageAction, PageState> sink) {
-        sink.accept(new PageAction(i, actorNames.get(i), "CPU" + programs.get(i).converter().cpu(), description, c), e.done());
+    private void emit(int i, String kind, Supplier<String> description, Cause c, PageState.Editor e,
+                      BiConsumer<PageAction, PageState> sink) {
+        sink.accept(new PageAction(i, actorNames.get(i), "CPU" + programs.get(i).converter().cpu(), kind, description, c),
+                e.done());
     }
 }

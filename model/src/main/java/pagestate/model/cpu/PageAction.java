@@ -16,19 +16,28 @@ public final class PageAction implements ModelAction {
     private final Supplier<String> description;
     private final Cause outcome;
     private final int unit;
+    private final String kind;
 
-    public PageAction(int actor, String actorName, String lane, Supplier<String> description, Cause outcome) {
-        this(actor, actorName, lane, description, outcome, -1);
+    /** @param kind the action without its arguments, for coverage ({@link #kind()}); null: the description */
+    public PageAction(int actor, String actorName, String lane, String kind, Supplier<String> description,
+                      Cause outcome) {
+        this(actor, actorName, lane, kind, description, outcome, -1);
     }
 
     /** @param unit the partial-order unit of a hardware action ({@link PageFootprints}), or -1 for the actor's own */
-    PageAction(int actor, String actorName, String lane, Supplier<String> description, Cause outcome, int unit) {
+    PageAction(int actor, String actorName, String lane, String kind, Supplier<String> description, Cause outcome,
+               int unit) {
         this.actor = actor;
         this.actorName = actorName;
         this.lane = lane;
+        this.kind = kind;
         this.description = description;
         this.outcome = outcome;
         this.unit = unit;
+    }
+
+    public PageAction(int actor, String actorName, String lane, Supplier<String> description, Cause outcome) {
+        this(actor, actorName, lane, null, description, outcome, -1);
     }
 
     public PageAction(int actor, String actorName, String lane, String description, Cause outcome) {
@@ -40,6 +49,7 @@ public final class PageAction implements ModelAction {
     public String lane() { return lane; }
     public String description() { return description.get(); }
     public Cause outcome() { return outcome; }
+    @Override public String kind() { return kind != null ? kind : description(); }
     /** The partial-order unit of this action: the actor's own ({@link #actor()}) unless a hardware unit is named. */
     public int unit() { return unit >= 0 ? unit : actor; }
 

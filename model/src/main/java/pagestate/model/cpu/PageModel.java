@@ -156,7 +156,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
             Cause c = Cause.OK;
             for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), Mapping.DIRECT, page, Content.SECRET));
             finish(e, i, new ConverterState(cs.pc() + 1, cs.status(), c), c);
-            sink.accept(new PageAction(i, who, lane, "allocator reuses the freed page; new user writes its secret", c), e.done());
+            sink.accept(new PageAction(i, who, lane, "allocator reuse",
+                    () -> "allocator reuses the freed page; new user writes its secret", c), e.done());
             return;
         }
         if (cs.status() == ConverterState.Status.CLEANING_UP) {
@@ -179,7 +180,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         int pc = cs.pc() + 1;
         finish(e, i, new ConverterState(pc, pc == prog.size() ? ConverterState.Status.DONE
                 : ConverterState.Status.RUNNING, c), c);
-        sink.accept(new PageAction(i, who, lane, () -> op.describe(conv), c), e.done());
+        sink.accept(new PageAction(i, who, lane, op.kindName(), () -> op.describe(conv), c), e.done());
         if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) {
             failures.fail(s, i, cs, () -> op.describe(conv) + " fails (the spec lets it fail)", sink);
         }
@@ -203,7 +204,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         if (c != Cause.OK) e.happen(c);
         e.reader(i, new ReaderState(true, c));
         int actor = programs.size() + i;
-        sink.accept(new PageAction(actor, actorNames.get(actor), "CPU" + r.cpu(),
+        sink.accept(new PageAction(actor, actorNames.get(actor), "CPU" + r.cpu(), "load_unaligned_zeropad()",
                 () -> "load_unaligned_zeropad() from page " + r.page() + " across into page " + (r.page() + 1)
                         + (r.via() == Mapping.DIRECT ? "" : " through the " + r.via().label() + " alias"), c), e.done());
     }
@@ -215,12 +216,13 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         if (!s.hv(h.page()).isShared()) return;
         if (h.reads() && s.contents(h.page()) == Content.SECRET && !s.happened(Cause.SECRET_TO_HOST)) {
             PageState next = s.edit().happen(Cause.SECRET_TO_HOST).done();
-            sink.accept(new PageAction(actor, actorNames.get(actor), "host", () -> "host reads page " + h.page(),
+            sink.accept(new PageAction(actor, actorNames.get(actor), "host", "host read", () -> "host reads page " + h.page(),
                     Cause.SECRET_TO_HOST), next);
         }
         if (h.writes() && s.contents(h.page()) != Content.HOST_DATA) {
             PageState next = s.edit().contents(h.page(), Content.HOST_DATA).done();
-            sink.accept(new PageAction(actor, actorNames.get(actor), "host", () -> "host writes page " + h.page(), Cause.OK), next);
+            sink.accept(new PageAction(actor, actorNames.get(actor), "host", "host write",
+                    () -> "host writes page " + h.page(), Cause.OK), next);
         }
     }
 

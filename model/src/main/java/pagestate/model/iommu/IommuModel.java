@@ -216,7 +216,8 @@ public final class IommuModel extends FieldModel {
             how = "through the IOMMU's 4K entry (now cached)";
         } else {
             sink.accept(new SystemAction(DEVICE_ACTOR, actorNames.get(DEVICE_ACTOR), "device",
-                    "DMA write into page " + page, "io_page_fault: the IOMMU has no translation for the page"), n.with(DEVICE, FAILED));
+                    "DMA write into page " + page, "io_page_fault: the IOMMU has no translation for the page",
+                    "DMA write"), n.with(DEVICE, FAILED));
             return;
         }
         String outcome = null;
@@ -227,7 +228,7 @@ public final class IommuModel extends FieldModel {
         }
         n = outcome == null ? n.with(DEVICE, DONE).with(DMA_OK, 1) : n.with(DEVICE, FAILED);
         sink.accept(new SystemAction(DEVICE_ACTOR, actorNames.get(DEVICE_ACTOR), "device",
-                "DMA write into page " + page + " " + how, outcome), n);
+                "DMA write into page " + page + " " + how, outcome, "DMA write"), n);
     }
 
     /** The IOMMU may drop any IOTLB entry at any time. */
@@ -237,7 +238,8 @@ public final class IommuModel extends FieldModel {
         }
         for (int p = 0; p < pages; p++) {
             if (s.flag(iotlb4k(p))) {
-                sink.accept(new SystemAction(IOMMU_HW, "IOMMU", "IOMMU", "IOTLB drops the 4K entry of page " + p, null),
+                sink.accept(new SystemAction(IOMMU_HW, "IOMMU", "IOMMU", "IOTLB drops the 4K entry of page " + p, null,
+                                "IOTLB drops a 4K entry"),
                         s.with(iotlb4k(p), 0));
             }
         }

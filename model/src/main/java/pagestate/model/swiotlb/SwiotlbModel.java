@@ -147,7 +147,9 @@ public final class SwiotlbModel extends FieldModel {
         guest(s, sink);
         reader(s, sink);
         device(s, sink);
-        cpu.hardware(s, (what, next) -> sink.accept(new SystemAction(HARDWARE, "hardware", "hardware", what, null), next));
+        // the kind of a hardware action is its text up to the colon ("speculative TLB fill: CPU0 ...")
+        cpu.hardware(s, (what, next) -> sink.accept(new SystemAction(HARDWARE, "hardware", "hardware", what, null,
+                what.indexOf(':') > 0 ? what.substring(0, what.indexOf(':')) : what), next));
     }
 
     /** A PTE with C=1, or null: with sme_me_mask set every private PTE carries it (the driver's buffer at least). */
@@ -272,7 +274,8 @@ public final class SwiotlbModel extends FieldModel {
         if (s.get(DEVICE) == 1) {
             int value = s.flag(VISIBLE) ? s.get(SLOT) : GARBAGE;
             sink.accept(new SystemAction(DEVICE_ACTOR, actorNames.get(DEVICE_ACTOR), "device",
-                    "device reads the bounce slot: " + CONTENTS[value], null), s.with(DEV_READ, value + 1).with(DEVICE, 2));
+                    "device reads the bounce slot: " + CONTENTS[value], null, "device reads the bounce slot"),
+                    s.with(DEV_READ, value + 1).with(DEVICE, 2));
         } else if (s.get(DEVICE) == 2) {
             // DMA is coherent with the CPU's caches for the key it uses: its write drops the shared-key line;
             // a private-key line is another line (docs/model.md section 4) and stays
