@@ -94,8 +94,9 @@ final class BreadthFirstSearch<S, A> {
         this.sizer = new BlockSizer(tuning.blockCandidates(), workers.count(), width);
         this.recording = recording;
         // the recording has its own budget; the search's arrays share what is left of the heap
+        long heap = Runtime.getRuntime().maxMemory();
         this.memory = new SearchMemory(config.maxHeapFraction(), tuning.spillBytes(),
-                Runtime.getRuntime().maxMemory() - (recording != null ? recording.budget() : 0));
+                heap - (recording != null ? Math.min(recording.budget(), heap / 4) : 0));
         this.table = config.exact() ? new ExactTable(width, 1 << 12) : new FingerprintTable(1 << 12);
         this.mode = table.mode();
         Independence<S, A> independence = config.por() ? system.independence() : null;
