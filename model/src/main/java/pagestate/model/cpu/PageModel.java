@@ -23,6 +23,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final List<ConverterProgram> programs;
     private final Accesses accesses;
     private final ConverterSteps steps;
+    private final Hosts hosts;
     private final Hardware hardware;
     private final List<String> actorNames;
     private final List<ModelProperty> properties;
@@ -60,6 +61,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         this.hardware = new Hardware(scenario, accesses, names.size());
         names.add("hardware");
         this.actorNames = List.copyOf(names);
+        this.hosts = new Hosts(scenario, actorNames, programs.size() + scenario.readers().size());
         this.failures = new FailurePath(scenario, programs, steps, actorNames);
         readerActors.addAll(converterActors);
         this.properties = new Properties(scenario, programs, accesses.coherentCaches())
@@ -141,7 +143,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         if (s.crashed()) return;
         for (int i = 0; i < programs.size(); i++) converterSuccessors(s, i, sink);
         for (int i = 0; i < scenario.readers().size(); i++) readerSuccessor(s, i, sink);
-        for (int i = 0; i < scenario.hosts().size(); i++) hostSuccessors(s, i, sink);
+        hosts.successors(s, sink);
         hardware.successors(s, sink);
     }
 
@@ -207,23 +209,6 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         sink.accept(new PageAction(actor, actorNames.get(actor), "CPU" + r.cpu(), "load_unaligned_zeropad()",
                 () -> "load_unaligned_zeropad() from page " + r.page() + " across into page " + (r.page() + 1)
                         + (r.via() == Mapping.DIRECT ? "" : " through the " + r.via().label() + " alias"), c), e.done());
-    }
-
-    /** The host touches a page only while it is shared in the platform's view (it cannot map private memory). */
-    private void hostSuccessors(PageState s, int i, BiConsumer<PageAction, PageState> sink) {
-        HostActor h = scenario.hosts().get(i);
-        int actor = programs.size() + scenario.readers().size() + i;
-        if (!s.hv(h.page()).isShared()) return;
-        if (h.reads() && s.contents(h.page()) == Content.SECRET && !s.happened(Cause.SECRET_TO_HOST)) {
-            PageState next = s.edit().happen(Cause.SECRET_TO_HOST).done();
-            sink.accept(new PageAction(actor, actorNames.get(actor), "host", "host read", () -> "host reads page " + h.page(),
-                    Cause.SECRET_TO_HOST), next);
-        }
-        if (h.writes() && s.contents(h.page()) != Content.HOST_DATA) {
-            PageState next = s.edit().contents(h.page(), Content.HOST_DATA).done();
-            sink.accept(new PageAction(actor, actorNames.get(actor), "host", "host write",
-                    () -> "host writes page " + h.page(), Cause.OK), next);
-        }
     }
 
     /**
