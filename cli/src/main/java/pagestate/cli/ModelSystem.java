@@ -3,6 +3,9 @@ package pagestate.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import pagestate.checker.Eventually;
 import pagestate.checker.Invariant;
 import pagestate.checker.StateCodec;
@@ -30,10 +33,10 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     private final List<PropertyName> livenessNames = new ArrayList<>();
     private final Reductions<S, A> reductions;
     /** Coverage: transitions generated per actor, and per step of the first converter's program. */
-    private final java.util.concurrent.atomic.LongAdder[] actorFired;
-    private final java.util.concurrent.atomic.LongAdder[] stepFired;
+    private final LongAdder[] actorFired;
+    private final LongAdder[] stepFired;
     /** Coverage: per actor, transitions generated per kind of action ({@link ModelAction#kind()}). */
-    private final List<java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder>> kindFired;
+    private final List<ConcurrentHashMap<String, LongAdder>> kindFired;
 
     /**
      * For {@code check}: how many states are expanded through {@link #successors}, where coverage is counted,
@@ -42,7 +45,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
      */
     static final long COUNTED_EXPANSIONS = 20_000;
     /** What is left of that budget; once spent it stays spent, so {@link #encodedUnits} and {@link #encodedSuccessors} agree. */
-    private final java.util.concurrent.atomic.AtomicLong countedLeft;
+    private final AtomicLong countedLeft;
 
     /** A system whose coverage is counted only where the engine expands through {@link #successors} anyway. */
     ModelSystem(SystemModel<S, A> model, Set<String> checked) {
@@ -51,7 +54,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
 
     /** @param countedExpansions how many states to expand through {@link #successors} first, counted */
     ModelSystem(SystemModel<S, A> model, Set<String> checked, long countedExpansions) {
-        this.countedLeft = new java.util.concurrent.atomic.AtomicLong(countedExpansions);
+        this.countedLeft = new AtomicLong(countedExpansions);
         this.model = model;
         for (SystemProperty<S> p : model.properties()) {
             String name = p.name().specName();
@@ -69,23 +72,23 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         this.actorFired = adders(model.actorNames().size());
         this.stepFired = adders(model.isProgramActor(0) ? model.programSize() : 0);
         this.kindFired = new ArrayList<>();
-        for (int i = 0; i < actorFired.length; i++) kindFired.add(new java.util.concurrent.ConcurrentHashMap<>());
+        for (int i = 0; i < actorFired.length; i++) kindFired.add(new ConcurrentHashMap<>());
     }
 
-    private static java.util.concurrent.atomic.LongAdder[] adders(int n) {
-        java.util.concurrent.atomic.LongAdder[] a = new java.util.concurrent.atomic.LongAdder[n];
-        for (int i = 0; i < n; i++) a[i] = new java.util.concurrent.atomic.LongAdder();
+    private static LongAdder[] adders(int n) {
+        LongAdder[] a = new LongAdder[n];
+        for (int i = 0; i < n; i++) a[i] = new LongAdder();
         return a;
     }
 
     /** How often each actor fired so far (every transition generated, in every pass), by actor index. */
     long[] actorsFired() {
-        return java.util.Arrays.stream(actorFired).mapToLong(java.util.concurrent.atomic.LongAdder::sum).toArray();
+        return java.util.Arrays.stream(actorFired).mapToLong(LongAdder::sum).toArray();
     }
 
     /** How often each step of the first converter's program fired so far, by program counter. */
     long[] stepsFired() {
-        return java.util.Arrays.stream(stepFired).mapToLong(java.util.concurrent.atomic.LongAdder::sum).toArray();
+        return java.util.Arrays.stream(stepFired).mapToLong(LongAdder::sum).toArray();
     }
 
     /** Per actor (by index), how often it did each kind of action so far, by kind in alphabetical order. */
@@ -111,22 +114,24 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     @Override
     public void successors(S state, SuccessorSink<S, A> sink) {
         if (countedLeft.get() > 0) countedLeft.decrementAndGet();
+        int pc = stepFired.length > 0 ? model.programPc(state) : -1;   // one state: one pc for all its successors
         model.successors(state, (a, n) -> {
             int actor = a.actor();
+            count(actor, pc);
             if (actor >= 0 && actor < actorFired.length) {
-                actorFired[actor].increment();
                 var kinds = kindFired.get(actor);
-                String kind = a.kind();
-                java.util.concurrent.atomic.LongAdder count = kinds.get(kind);
-                if (count == null) count = kinds.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.LongAdder());
-                count.increment();
-            }
-            if (actor == 0 && stepFired.length > 0) {
-                int pc = model.programPc(state);
-                if (pc >= 0 && pc < stepFired.length) stepFired[pc].increment();
+                LongAdder kind = kinds.get(a.kind());
+                if (kind == null) kind = kinds.computeIfAbsent(a.kind(), k -> new LongAdder());
+                kind.increment();
             }
             sink.accept(a, n);
         });
+    }
+
+    /** Coverage of one transition by {@code actor} from a state whose first program is at {@code pc}. */
+    private void count(int actor, int pc) {
+        if (actor >= 0 && actor < actorFired.length) actorFired[actor].increment();
+        if (actor == 0 && pc >= 0 && pc < stepFired.length) stepFired[pc].increment();
     }
 
     @Override
@@ -139,9 +144,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
             @Override public void accept() { sink.accept(); }
             @Override public void accept(int unit) { sink.accept(unit); }
             @Override public void accept(int unit, int actor) {
-                // coverage, as successors() counts it
-                if (actor >= 0 && actor < actorFired.length) actorFired[actor].increment();
-                if (actor == 0 && pc >= 0 && pc < stepFired.length) stepFired[pc].increment();
+                count(actor, pc);   // coverage, as successors() counts it
                 sink.accept(unit, actor);
             }
         });
