@@ -40,6 +40,7 @@ final class BlockExpansion<S, A> {
         this.limits = limits;
         this.width = width;
         this.slots = slots;
+        for (Expander<S, A> e : expanders) e.poll.watch(limits);
     }
 
     /**
@@ -69,12 +70,17 @@ final class BlockExpansion<S, A> {
                 int lo = from + c * chunkStates;
                 int hi = Math.min(from + size, lo + chunkStates);
                 chunk.start(worker, arena, levelStart + lo);
-                for (int i = lo; i < hi; i++) {
-                    // the time limit holds within a chunk too (a costly state may take milliseconds); a chunk
-                    // cut short is not finished, and the block it is in is dropped
-                    if ((i - lo & POLL - 1) == POLL - 1 && limits.checkTime()) break;
-                    expander.expand(frontier.words(i), frontier.offset(i), levelStart + i, doneNow,
-                            chunk.firstViolation, arena);
+                try {
+                    for (int i = lo; i < hi; i++) {
+                        // the time limit holds within a chunk too (a costly state may take milliseconds), and
+                        // within a state (SuccessorPoll); a chunk cut short is not finished, and the block it
+                        // is in is dropped
+                        if ((i - lo & POLL - 1) == POLL - 1 && limits.checkTime()) break;
+                        expander.expand(frontier.words(i), frontier.offset(i), levelStart + i, doneNow,
+                                chunk.firstViolation, arena);
+                    }
+                } catch (SuccessorPoll.TimeUp e) {
+                    break;   // the limit is recorded: limits.stopped()
                 }
                 if (limits.stopped()) break;
                 chunk.finish();
@@ -144,10 +150,14 @@ final class BlockExpansion<S, A> {
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTime()) {
                 int lo = from + c * CHUNK_STATES;
                 int hi = Math.min(levelSize, lo + CHUNK_STATES);
-                for (int i = lo; i < hi; i++) {
-                    if ((i - lo & POLL - 1) == POLL - 1 && limits.checkTime()) break;
-                    counted[worker] += expander.expand(frontier.words(i), frontier.offset(i), levelStart + i, doneNow,
-                            found[worker], discard);
+                try {
+                    for (int i = lo; i < hi; i++) {
+                        if ((i - lo & POLL - 1) == POLL - 1 && limits.checkTime()) break;
+                        counted[worker] += expander.expand(frontier.words(i), frontier.offset(i), levelStart + i,
+                                doneNow, found[worker], discard);
+                    }
+                } catch (SuccessorPoll.TimeUp e) {
+                    break;
                 }
             }
         });

@@ -24,9 +24,7 @@ public final class Main implements Runnable {
     private static volatile long processStartNanos;
 
     public static void main(String[] args) {
-        processStartNanos = ProcessHandle.current().info().startInstant()
-                .map(t -> System.nanoTime() - Math.max(0, java.time.Duration.between(t, java.time.Instant.now()).toNanos()))
-                .orElse(0L);
+        processStartNanos = ProcessClock.startNanos();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
