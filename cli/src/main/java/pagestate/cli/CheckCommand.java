@@ -77,7 +77,6 @@ final class CheckCommand implements Callable<Integer> {
         List<InvalidSpec> invalid = new ArrayList<>();
         for (SpecError e : found.errors()) invalid(invalid, e.file(), List.of(e), err);
         Table table = new Table(out, quiet, coverage);
-        if (!found.files().isEmpty()) table.header();
         List<SpecReport> reports = new ArrayList<>();
         Set<String> stoppedBy = new LinkedHashSet<>();
         boolean first = true;
@@ -93,7 +92,7 @@ final class CheckCommand implements Callable<Integer> {
                 String reason = "max-seconds " + Limits.format(bound);
                 SpecReport report = unread(file, (System.nanoTime() - start) / 1e9);
                 reports.add(report);
-                table.rows(report);
+                table.row(report);
                 stoppedBy.add(reason);
                 err.println("pagestate: " + file + ": incomplete, stopped by " + reason
                         + " while reading it; its verdicts are unknown");
@@ -112,7 +111,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             SpecReport report = ReportBuilder.build(run, limits.reduction(run.model().reductions() != null));
             reports.add(report);
-            table.rows(report);
+            table.row(report);
             if (!report.complete()) {
                 // said even without expectations (the summary counts only unknown expectations) and with --quiet
                 stoppedBy.add(run.result().stopReason());

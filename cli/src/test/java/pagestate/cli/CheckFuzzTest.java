@@ -34,6 +34,9 @@ class CheckFuzzTest {
     /** Messages about a file as a whole (a statement missing, the file unreadable): they have no line. */
     private static final List<String> FILE_LEVEL = List.of("missing ", "the file has ", "cannot read ", "no such file",
             "invalid spec");
+    private static final Pattern TOKEN_BOUNDARY = Pattern.compile("(?<=[\\s:,\"])|(?=[\\s:,\"])");
+    private static final Pattern ACTOR = Pattern.compile("^(\\s*\\w+ )(\\w+)");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final String[] NUMBERS = {"0", "-1", "2147483648", "9223372036854775808", "1000000000000000000000000000000",
         "4", "5", "255", "256", "65536"};
     private static final String[] ODD = {"\u0000", "\u0007", "\t", "\r", "\u001b[31m", "\u00e9", "\u4e2d\u6587", "\ud83d\ude00",
@@ -84,6 +87,8 @@ class CheckFuzzTest {
         assertFalse(all.contains("internal error"), context);
         assertFalse(BadInputTest.CLASS_NAME.matcher(all).find(), context);
         List<String> err = r.err().lines().toList();
+        java.util.Map<Path, Integer> lineCounts = new java.util.HashMap<>();   // each file read once
+        lineCounts.put(mutant, text.split("\n", -1).length);
         for (String line : err) {
             if (INCOMPLETE.matcher(line).matches()) continue;
             Matcher m = ERROR.matcher(line);
@@ -93,7 +98,7 @@ class CheckFuzzTest {
             if (m.group(2) == null) {
                 assertTrue(FILE_LEVEL.stream().anyMatch(m.group(4)::startsWith), "an error without a line: " + line + context);
             } else {
-                int lines = lineCount(file);
+                int lines = lineCounts.computeIfAbsent(file, CheckFuzzTest::lineCount);
                 int at = Integer.parseInt(m.group(2));
                 assertTrue(at >= 1 && at <= lines, "line " + at + " of " + lines + ": " + line + context);
             }
@@ -134,11 +139,13 @@ class CheckFuzzTest {
     }
 
     private static String mutateOnce(String t, Random random, boolean besideChains) {
-        List<String> lines = new ArrayList<>(Arrays.asList(t.split("\n", -1)));
-        List<String> tokens = new ArrayList<>(Arrays.asList(t.split("(?<=[\\s:,\"])|(?=[\\s:,\"])", -1)));
+        int kind = random.nextInt(13);
+        boolean onTokens = kind == 1 || kind == 3 || kind == 5 || kind == 6 || kind == 9;
+        // only the split the mutation works on (the token split is a regular expression over the whole text)
+        List<String> lines = onTokens ? List.of("") : new ArrayList<>(Arrays.asList(t.split("\n", -1)));
+        List<String> tokens = onTokens ? new ArrayList<>(Arrays.asList(TOKEN_BOUNDARY.split(t, -1))) : List.of("");
         int line = random.nextInt(lines.size());
         int token = random.nextInt(tokens.size());
-        int kind = random.nextInt(13);
         switch (kind) {
             case 0 -> lines.remove(line);
             case 1 -> tokens.remove(token);
@@ -148,7 +155,7 @@ class CheckFuzzTest {
             case 5 -> tokens.add(token, tokens.get(random.nextInt(tokens.size())));
             case 6 -> { // a number replaced
                 List<Integer> numbers = new ArrayList<>();
-                for (int k = 0; k < tokens.size(); k++) if (tokens.get(k).matches("[0-9]+")) numbers.add(k);
+                for (int k = 0; k < tokens.size(); k++) if (DIGITS.matcher(tokens.get(k)).matches()) numbers.add(k);
                 int k = numbers.isEmpty() ? token : numbers.get(random.nextInt(numbers.size()));
                 tokens.set(k, NUMBERS[random.nextInt(NUMBERS.length)]);
             }
@@ -167,7 +174,8 @@ class CheckFuzzTest {
             case 10 -> { // an actor or a step repeated many times, under new names
                 String s = lines.get(line);
                 int times = 1 + random.nextInt(400);
-                for (int k = 0; k < times; k++) lines.add(line, s.replaceFirst("^(\\s*\\w+ )(\\w+)", "$1$2x" + k));
+                Matcher named = ACTOR.matcher(s);
+                for (int k = 0; k < times; k++) lines.add(line, named.replaceFirst("$1$2x" + k));
             }
             case 11 -> { // extends: deep, cyclic, itself, not a spec, missing, a folder
                 String[] bases = besideChains
