@@ -24,6 +24,7 @@ final class PackedSuccessors {
     private final HvPage[] hvStates;
     private final int[] hvIndex;
     private final PackedReductions reductions;
+    private final ActionKinds kinds;
     private final FailurePath failures;
     private final int words;
     private final boolean tlbFill;
@@ -33,7 +34,8 @@ final class PackedSuccessors {
     private final int hardwareActor;
 
     PackedSuccessors(Scenario scenario, Layout layout, List<ConverterProgram> programs, Accesses accesses,
-                     ConverterSteps steps, FailurePath failures, StateWords f, PackedReductions reductions) {
+                     ConverterSteps steps, FailurePath failures, StateWords f, PackedReductions reductions,
+                     ActionKinds kinds) {
         this.scenario = scenario;
         this.layout = layout;
         this.programs = programs;
@@ -43,6 +45,7 @@ final class PackedSuccessors {
         this.hvStates = HvPage.of(scenario.platform());
         this.hvIndex = PackedEdit.hvIndex(hvStates);
         this.reductions = reductions;
+        this.kinds = kinds;
         this.failures = failures;
         this.words = f.words;
         this.tlbFill = scenario.hardwareOn(HardwareAction.TLB_FILL);
@@ -80,10 +83,14 @@ final class PackedSuccessors {
             return next;
         }
 
-        /** Reports the successor, by an action of partial-order unit {@code unit} ({@link PageAction#unit()}). */
-        void accept(int unit) {
+        /**
+         * Reports the successor, by an action of partial-order unit {@code unit} ({@link PageAction#unit()}) and
+         * kind {@code kind} ({@link ActionKinds}).
+         */
+        void accept(int unit, int kind) {
             if (canonical) reductions.canonical(out, scratch);
-            sink.accept(unit, unit < hardwareActor ? unit : hardwareActor);   // PageFootprints: units past the actors are hardware's
+            // PageFootprints: units past the actors are hardware's
+            sink.accept(unit, unit < hardwareActor ? unit : hardwareActor, kind);
         }
     }
 
@@ -108,12 +115,12 @@ final class PackedSuccessors {
             Cause c = Cause.OK;
             for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), Mapping.DIRECT, page, Content.SECRET));
             finish(e, i, pc + 1, status, c);
-            call.accept(i);
+            call.accept(i, kinds.reuse);
             return;
         }
         if (status == ConverterState.Status.CLEANING_UP) {
             failures.applyCleanUp(call.begin(), i, pc);
-            call.accept(i);
+            call.accept(i, kinds.after(i, pc));
             return;
         }
         if (status != ConverterState.Status.RUNNING) return;
@@ -130,14 +137,14 @@ final class PackedSuccessors {
             return;
         }
         finish(e, i, pc + 1, pc + 1 == prog.size() ? ConverterState.Status.DONE : ConverterState.Status.RUNNING, c);
-        call.accept(i);
+        call.accept(i, kinds.step(i, pc));
         if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) fail(call, i, pc);
     }
 
     /** The operation at {@code pc} fails: {@link FailurePath#fail}. */
     private void fail(Call call, int i, int pc) {
         failures.applyFail(call.begin(), i, pc);
-        call.accept(i);
+        call.accept(i, kinds.fails(i, pc));
     }
 
     private static void finish(PackedEdit e, int i, int pc, ConverterState.Status status, Cause c) {
@@ -154,7 +161,7 @@ final class PackedSuccessors {
         if (c == Cause.OK) c = accesses.read(e, r.cpu(), r.via(), r.page() + 1, PlatformRules.Accessor.ZEROPAD_SECOND_PAGE);
         if (c != Cause.OK) e.happen(c);
         e.readerDone(i, c);
-        call.accept(programs.size() + i);
+        call.accept(programs.size() + i, kinds.zeropad);
     }
 
     private void host(Call call, int i) {
@@ -164,11 +171,11 @@ final class PackedSuccessors {
         if (!s.hvNow(h.page()).isShared()) return;
         if (h.reads() && s.contentsNow(h.page()) == Content.SECRET && !s.happened(Cause.SECRET_TO_HOST)) {
             call.begin().happen(Cause.SECRET_TO_HOST);
-            call.accept(unit);
+            call.accept(unit, kinds.hostRead);
         }
         if (h.writes() && s.contentsNow(h.page()) != Content.HOST_DATA) {
             call.begin().contents(h.page(), Content.HOST_DATA);
-            call.accept(unit);
+            call.accept(unit, kinds.hostWrite);
         }
     }
 
@@ -185,7 +192,7 @@ final class PackedSuccessors {
                         Pte pte = s.pteNow(m, page);
                         if (!pte.present()) continue;
                         call.begin().tlb(cpu, m, page, TlbEntry.cached(pte.attribute()));
-                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page));
+                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page), kinds.tlbFill);
                     }
                 }
             }
@@ -196,7 +203,7 @@ final class PackedSuccessors {
                     for (int page = 0; page < layout.pages(); page++) {
                         if (s.tlbCode(cpu, m, page) == 0) continue;
                         call.begin().tlb(cpu, m, page, TlbEntry.NONE);
-                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page));
+                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page), kinds.tlbEviction);
                     }
                 }
             }
@@ -206,16 +213,18 @@ final class PackedSuccessors {
                 for (Attribute key : ATTRIBUTES) {
                     if (s.line(page, key) != Line.NONE || !translationExists(s, page, key)) continue;
                     call.begin().line(page, key, Line.CLEAN);
-                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key));
+                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key), kinds.cacheFill);
                 }
             }
         }
         if (writeBack) {
             for (int page = 0; page < layout.pages(); page++) {
                 for (Attribute key : ATTRIBUTES) {
-                    if (s.line(page, key) == Line.NONE) continue;
+                    Line line = s.line(page, key);
+                    if (line == Line.NONE) continue;
                     accesses.writeBack(call.begin(), page, key);
-                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key));
+                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key),
+                            line == Line.DIRTY ? kinds.writeBack : kinds.lineEviction);
                 }
             }
         }
