@@ -13,15 +13,14 @@ import static pagestate.model.cpu.StateWords.set;
  */
 final class PackedReductions {
 
-    private static final Attribute[] ATTRIBUTES = Attribute.values();   // values() copies: once, not per state
-
     private final Layout layout;
     private final StateWords f;
-    private final Indistinguishable merges;
     private final boolean saturate;
     private final int[][] classes;
-    private final int[] readerOn;       // reader running on a CPU, or -1
     private final int rowBits;          // 2 bits a TLB entry of one CPU
+    private final int[] rowAt;          // where each CPU's TLB row starts
+    private final int[] readerAt;       // where the done bit of the reader on each CPU is, or -1
+    private final Merges m;
 
     private final PageSymmetry pages;
     private final int[][] pageClasses;
@@ -31,13 +30,18 @@ final class PackedReductions {
         this.pages = pages;
         this.pageClasses = pages.classes();
         this.f = f;
-        this.merges = merges;
         this.saturate = merges.saturates();
         this.classes = symmetry.classes();
-        this.readerOn = new int[layout.cpus()];
-        for (int cpu = 0; cpu < layout.cpus(); cpu++) readerOn[cpu] = symmetry.readerOn(cpu);
         this.rowBits = 2 * layout.mappings() * layout.pages();
         if (rowBits > 32) throw new IllegalArgumentException("a CPU's TLB row exceeds 32 bits: " + layout);
+        this.rowAt = new int[layout.cpus()];
+        this.readerAt = new int[layout.cpus()];
+        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+            rowAt[cpu] = rowBits == 0 ? 0 : f.tlbRow(cpu);
+            int reader = symmetry.readerOn(cpu);   // the reader running on the CPU, or -1
+            readerAt[cpu] = reader < 0 ? -1 : f.readerDone(reader);
+        }
+        this.m = new Merges(layout, f, merges);
     }
 
     /** Scratch for one worker's sorts (a class has at most {@code cpus} CPUs). */
@@ -96,31 +100,27 @@ final class PackedReductions {
         }
     }
 
-    /** {@link Indistinguishable#canonical}: clean lines dropped, TLB entries saturated (or merged away). */
+    /**
+     * {@link Indistinguishable#canonical}: clean lines dropped, TLB entries saturated (or merged away), on
+     * whole words and rows with the masks {@link Merges} computed once per spec.
+     */
     private void merge(long[] w) {
-        for (int page = 0; page < layout.pages(); page++) {
-            for (Attribute key : ATTRIBUTES) {
-                int at = f.line(page, key);
-                if (get(w, 0, at, 2) == Line.CLEAN.ordinal()) set(w, 0, at, 2, Line.NONE.ordinal());
-            }
+        m.dropCleanLines(w);
+        if (rowBits == 0) return;
+        long fill = 0;    // saturation: what a fill from each PTE caches, as a TLB row (0: nothing)
+        long keep = -1L;  // otherwise: the entries that stay (a stable page's are merged away)
+        if (saturate) {
+            if (get(w, 0, f.crash, PageStateCodec.CAUSE_BITS) != 0) return;   // a crashed guest is not saturated
+            fill = Merges.fills(get(w, 0, 0, m.pteBits));
+            if (fill == 0) return;
+        } else {
+            keep = ~m.stableEntries;
+            if (keep == -1L) return;
         }
-        boolean crashed = get(w, 0, f.crash, PageStateCodec.CAUSE_BITS) != 0;
-        for (Mapping m : layout.mappingList()) {
-            for (int page = 0; page < layout.pages(); page++) {
-                int to;   // what the entries of this mapping and page become on every CPU, or -1
-                if (saturate) {
-                    // the empty entries get what a fill from the PTE caches (Hardware.fillable)
-                    int pte = layout.hasPte(m) && !crashed ? get(w, 0, f.pte(m, page), 2) : 0;
-                    if ((pte & 2) == 0) continue;
-                    to = TlbEntry.cached(ATTRIBUTES[pte & 1]).ordinal();
-                    for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-                        int at = f.tlb(cpu, m, page);
-                        if (get(w, 0, at, 2) == 0) set(w, 0, at, 2, to);
-                    }
-                } else if (merges.stable(page) && m.hasPte()) {   // not the lazy alias's: no PTE to walk
-                    for (int cpu = 0; cpu < layout.cpus(); cpu++) set(w, 0, f.tlb(cpu, m, page), 2, 0);
-                }
-            }
+        for (int cpu = 0; cpu < rowAt.length; cpu++) {
+            long row = get(w, 0, rowAt[cpu], rowBits) & 0xFFFFFFFFL;
+            long merged = saturate ? Merges.saturated(row, fill) : row & keep;
+            if (merged != row) set(w, 0, rowAt[cpu], rowBits, (int) merged);
         }
     }
 
@@ -133,8 +133,8 @@ final class PackedReductions {
         boolean sorted = true;
         for (int k = 0; k < n; k++) {
             int cpu = cls[k];
-            long row = get(w, 0, f.tlbRow(cpu), rowBits) & 0xFFFFFFFFL;
-            int reader = readerOn[cpu] < 0 ? -1 : get(w, 0, f.readerDone(readerOn[cpu]), StateWords.READER_BITS);
+            long row = get(w, 0, rowAt[cpu], rowBits) & 0xFFFFFFFFL;
+            int reader = readerAt[cpu] < 0 ? -1 : get(w, 0, readerAt[cpu], StateWords.READER_BITS);
             scratch[n + k] = row;
             scratch[2 * n + k] = reader;
             scratch[k] = key(row, reader);
@@ -153,8 +153,8 @@ final class PackedReductions {
         }
         for (int k = 0; k < n; k++) {
             int cpu = cls[k];
-            set(w, 0, f.tlbRow(cpu), rowBits, (int) scratch[n + k]);
-            if (readerOn[cpu] >= 0) set(w, 0, f.readerDone(readerOn[cpu]), StateWords.READER_BITS, (int) scratch[2 * n + k]);
+            set(w, 0, rowAt[cpu], rowBits, (int) scratch[n + k]);
+            if (readerAt[cpu] >= 0) set(w, 0, readerAt[cpu], StateWords.READER_BITS, (int) scratch[2 * n + k]);
         }
     }
 
