@@ -9,11 +9,11 @@ import static pagestate.model.cpu.StateWords.set;
  * {@link CpuSymmetry}'s classes, by the same keys, so that the canonical form is bit for bit the encoding
  * of the object version's (PackedSuccessorsTest and PageSymmetryTest compare them on random reachable
  * states). A CPU's TLB row is contiguous in the words, so a CPU class is sorted by moving rows, not
- * entries; a page's fields are spread over the rows, so a page class is sorted field by field.
+ * entries; a page's fields are spread over the rows, so a page class is sorted field by field
+ * ({@link PackedPageSort}).
  */
 final class PackedReductions {
 
-    private final Layout layout;
     private final StateWords f;
     private final boolean saturate;
     private final int[][] classes;
@@ -22,13 +22,12 @@ final class PackedReductions {
     private final int[] readerAt;       // where the done bit of the reader on each CPU is, or -1
     private final Merges m;
 
-    private final PageSymmetry pages;
-    private final int[][] pageClasses;
+    private final PackedPageSort pages;   // null when no pages are interchangeable
+    private final int cpuScratch;
 
     PackedReductions(Layout layout, StateWords f, Indistinguishable merges, PageSymmetry pages, CpuSymmetry symmetry) {
-        this.layout = layout;
-        this.pages = pages;
-        this.pageClasses = pages.classes();
+        this.pages = pages.any() ? new PackedPageSort(layout, f, pages) : null;
+        this.cpuScratch = 3 * layout.cpus();
         this.f = f;
         this.saturate = merges.saturates();
         this.classes = symmetry.classes();
@@ -44,60 +43,16 @@ final class PackedReductions {
         this.m = new Merges(layout, f, merges);
     }
 
-    /** Scratch for one worker's sorts (a class has at most {@code cpus} CPUs). */
+    /** Scratch for one worker's sorts: the CPU sort's first (a class has at most {@code cpus} CPUs), then the pages'. */
     long[] scratch() {
-        return new long[3 * layout.cpus()];
+        return new long[cpuScratch + (pages == null ? 0 : pages.scratchSize())];
     }
 
     /** Rewrites the state in {@code w[0 ..]} into its canonical form. */
     void canonical(long[] w, long[] scratch) {
         merge(w);
-        if (pageClasses.length > 0) sortPages(w);
+        if (pages != null) pages.sort(w, scratch, cpuScratch);
         for (int[] cls : classes) sort(w, cls, scratch);
-    }
-
-    /**
-     * {@link PageSymmetry#canonical}: each settled page class's pages in ascending key order, each page
-     * moved with its PTEs, its TLB entries on every CPU and its 9 bits of lines, platform state and contents.
-     */
-    private void sortPages(long[] w) {
-        PageSymmetry.PageFields fields = new PageSymmetry.PageFields() {
-            @Override public int pte(int mapping, int page) { return get(w, 0, f.pteAt(mapping, page), 2); }
-            @Override public int hv(int page) { return get(w, 0, f.hv(page), 2); }
-            @Override public int contents(int page) { return get(w, 0, f.contents(page), 3); }
-            @Override public int line(int page, Attribute key) { return get(w, 0, f.line(page, key), 2); }
-            @Override public int tlb(int cpu, int mapping, int page) { return get(w, 0, f.tlbAt(cpu, mapping, page), 2); }
-        };
-        int[] scratch = pages.scratch();
-        for (int k = 0; k < pageClasses.length; k++) {
-            int conv = pages.converterOf(k);
-            if (conv >= 0 && !pages.settled(k, get(w, 0, f.pc(conv), PageStateCodec.PC_BITS),
-                    get(w, 0, f.status(conv), PageStateCodec.STATUS_BITS))) continue;
-            int[] order = pages.order(fields, k, scratch);
-            if (order == null) continue;
-            int[] cls = pageClasses[k];
-            int n = cls.length;
-            int perPage = layout.pteMappings() + 1 + layout.cpus() * layout.mappings();
-            int[] saved = new int[n * perPage];
-            for (int j = 0; j < n; j++) {
-                int p = cls[j];
-                int at = j * perPage;
-                for (int mi = 0; mi < layout.pteMappings(); mi++) saved[at++] = get(w, 0, f.pteAt(mi, p), 2);
-                saved[at++] = get(w, 0, f.line(p, Attribute.PRIVATE), StateWords.PAGE_BITS);
-                for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-                    for (int mi = 0; mi < layout.mappings(); mi++) saved[at++] = get(w, 0, f.tlbAt(cpu, mi, p), 2);
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                int p = cls[j];
-                int at = order[j] * perPage;
-                for (int mi = 0; mi < layout.pteMappings(); mi++) set(w, 0, f.pteAt(mi, p), 2, saved[at++]);
-                set(w, 0, f.line(p, Attribute.PRIVATE), StateWords.PAGE_BITS, saved[at++]);
-                for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-                    for (int mi = 0; mi < layout.mappings(); mi++) set(w, 0, f.tlbAt(cpu, mi, p), 2, saved[at++]);
-                }
-            }
-        }
     }
 
     /**
