@@ -32,6 +32,13 @@ final class PackedSuccessors {
     private final boolean cacheFill;
     private final boolean writeBack;
     private final int hardwareActor;
+    /** Where each CPU's TLB row starts, its width, and the width of the PTEs (bit 0 on): for the cache fills. */
+    private final int[] rowAt;
+    private final int rowBits;
+    private final int pteBits;
+    /** By page: the low bits of its entries in a TLB row (every mapping). */
+    private final long[] column;
+    private static final long LOW = 0x5555555555555555L;
 
     PackedSuccessors(Scenario scenario, Layout layout, List<ConverterProgram> programs, Accesses accesses,
                      ConverterSteps steps, FailurePath failures, StateWords f, PackedReductions reductions,
@@ -53,6 +60,15 @@ final class PackedSuccessors {
         this.cacheFill = scenario.hardwareOn(HardwareAction.CACHE_FILL);
         this.writeBack = scenario.hardwareOn(HardwareAction.WRITEBACK);
         this.hardwareActor = programs.size() + scenario.readers().size() + scenario.hosts().size();
+        this.rowBits = 2 * layout.mappings() * layout.pages();
+        this.pteBits = 2 * layout.pteMappings() * layout.pages();
+        if (rowBits > 32) throw new IllegalArgumentException("a CPU's TLB row exceeds 32 bits: " + layout);
+        this.rowAt = new int[layout.cpus()];
+        for (int cpu = 0; cpu < layout.cpus(); cpu++) rowAt[cpu] = rowBits == 0 ? 0 : f.tlbRow(cpu);
+        this.column = new long[layout.pages()];
+        for (int page = 0; page < layout.pages(); page++) {
+            for (int mi = 0; mi < layout.mappings(); mi++) column[page] |= 1L << 2 * (mi * layout.pages() + page);
+        }
     }
 
     /** One call's scratch: the parent's view, the successor's view over the sink's buffer, the sink. */
@@ -209,9 +225,21 @@ final class PackedSuccessors {
             }
         }
         if (cacheFill) {
+            // the translations some CPU could use now (PageState#effectiveAttribute), private and shared: an
+            // entry (mapping, page) of a TLB row is set when some CPU's entry holds that attribute, or is empty
+            // and the mapping's PTE is present with it (what a page walk would use)
+            long fills = Merges.fills(StateWords.get(call.state, call.offset, 0, pteBits));
+            long privately = 0;
+            long shared = 0;
+            for (int at : rowAt) {
+                long row = Merges.saturated(StateWords.get(call.state, call.offset, at, rowBits) & 0xFFFFFFFFL, fills);
+                privately |= row & ~(row >>> 1) & LOW;   // entry 1: private
+                shared |= (row >>> 1) & LOW;             // entry 2: shared
+            }
             for (int page = 0; page < layout.pages(); page++) {
                 for (Attribute key : ATTRIBUTES) {
-                    if (s.line(page, key) != Line.NONE || !translationExists(s, page, key)) continue;
+                    long usable = key == Attribute.PRIVATE ? privately : shared;
+                    if (s.line(page, key) != Line.NONE || (usable & column[page]) == 0) continue;
                     call.begin().line(page, key, Line.CLEAN);
                     call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key), kinds.cacheFill);
                 }
@@ -228,18 +256,5 @@ final class PackedSuccessors {
                 }
             }
         }
-    }
-
-    /** Whether some CPU could use a translation with {@code key} to {@code page} now (PageState#effectiveAttribute). */
-    private boolean translationExists(PackedEdit s, int page, Attribute key) {
-        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-            for (Mapping m : layout.mappingList()) {
-                TlbEntry t = s.tlbNow(cpu, m, page);
-                Attribute a = t != TlbEntry.NONE ? t.attribute()
-                        : layout.hasPte(m) && s.pteNow(m, page).present() ? s.pteNow(m, page).attribute() : null;
-                if (a == key) return true;
-            }
-        }
-        return false;
     }
 }
