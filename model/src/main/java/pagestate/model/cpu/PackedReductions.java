@@ -86,45 +86,46 @@ final class PackedReductions {
     private void sort(long[] w, int[] cls, long[] scratch) {
         int n = cls.length;
         boolean sorted = true;
+        boolean readers = readerAt[cls[0]] >= 0;   // a class's CPUs all run the same reader, or none
         for (int k = 0; k < n; k++) {
             int cpu = cls[k];
             long row = get(w, 0, rowAt[cpu], rowBits) & 0xFFFFFFFFL;
-            int reader = readerAt[cpu] < 0 ? -1 : get(w, 0, readerAt[cpu], StateWords.READER_BITS);
-            scratch[n + k] = row;
-            scratch[2 * n + k] = reader;
-            scratch[k] = key(row, reader);
+            scratch[k] = readers ? key(row, get(w, 0, readerAt[cpu], StateWords.READER_BITS)) : key(row, -1);
             if (k > 0 && scratch[k - 1] > scratch[k]) sorted = false;
         }
         if (sorted) return;
-        // stable insertion sort of the tuples by key (classes have at most 8 CPUs)
+        // insertion sort of the keys (classes have at most 8 CPUs); a key gives back its row and reader
         for (int i = 1; i < n; i++) {
-            for (int j = i; j > 0 && scratch[j - 1] > scratch[j]; j--) {
-                for (int part = 0; part < 3; part++) {
-                    long t = scratch[part * n + j];
-                    scratch[part * n + j] = scratch[part * n + j - 1];
-                    scratch[part * n + j - 1] = t;
-                }
-            }
+            long x = scratch[i];
+            int j = i;
+            for (; j > 0 && scratch[j - 1] > x; j--) scratch[j] = scratch[j - 1];
+            scratch[j] = x;
         }
         for (int k = 0; k < n; k++) {
             int cpu = cls[k];
-            set(w, 0, rowAt[cpu], rowBits, (int) scratch[n + k]);
-            if (readerAt[cpu] >= 0) set(w, 0, readerAt[cpu], StateWords.READER_BITS, (int) scratch[2 * n + k]);
+            long key = scratch[k];
+            if (readers) {
+                set(w, 0, readerAt[cpu], StateWords.READER_BITS, (int) (((key >>> 5) & 1) | ((key & 31) << 1)));
+                key >>>= 6;
+            }
+            if (rowBits > 0) set(w, 0, rowAt[cpu], rowBits, (int) groupsReversed(key << (64 - rowBits)));
         }
     }
 
     /**
      * CpuSymmetry's key: the row's entries with the first most significant (the words hold it least
-     * significant: reverse the 2-bit groups), then the reader's done bit and outcome.
+     * significant: reverse the 2-bit groups), then the reader's done bit and outcome. Equal keys are equal
+     * (row, reader) pairs, so a sort of the keys alone is stable.
      */
     private long key(long row, int reader) {
-        long k = 0;
-        if (rowBits > 0) {
-            long r = Long.reverse(row);
-            r = ((r & 0x5555555555555555L) << 1) | ((r >>> 1) & 0x5555555555555555L);   // each group's 2 bits back in order
-            k = r >>> (64 - rowBits);
-        }
+        long k = rowBits > 0 ? groupsReversed(row) >>> (64 - rowBits) : 0;
         if (reader >= 0) k = (k << 6) | ((reader & 1) << 5) | (reader >>> 1);
         return k;
+    }
+
+    /** The 32 2-bit groups of {@code x} in reverse order, each group's 2 bits kept in order (its own inverse). */
+    private static long groupsReversed(long x) {
+        long r = Long.reverse(x);
+        return ((r & 0x5555555555555555L) << 1) | ((r >>> 1) & 0x5555555555555555L);
     }
 }
