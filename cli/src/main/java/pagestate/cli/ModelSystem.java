@@ -3,8 +3,9 @@ package pagestate.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import pagestate.checker.Eventually;
 import pagestate.checker.Invariant;
@@ -32,29 +33,20 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     private final List<PropertyName> invariantNames = new ArrayList<>();
     private final List<PropertyName> livenessNames = new ArrayList<>();
     private final Reductions<S, A> reductions;
-    /** Coverage: transitions generated per actor, and per step of the first converter's program. */
+    /**
+     * Coverage, counted on every transition generated, through {@link #successors} or the encoded successors:
+     * per actor (through {@link #successors}), per step of the first converter's program, and per actor and
+     * kind of action ({@link ModelAction#kind()}), by name through {@link #successors} and by the index of
+     * the model's {@link SystemModel#encodedKinds} through the encoded successors (which also give the
+     * actor's count: the sum of its kinds').
+     */
     private final LongAdder[] actorFired;
     private final LongAdder[] stepFired;
-    /** Coverage: per actor, transitions generated per kind of action ({@link ModelAction#kind()}). */
     private final List<ConcurrentHashMap<String, LongAdder>> kindFired;
+    private final List<String> encodedKinds;
+    private final LongAdder[][] encodedFired;
 
-    /**
-     * For {@code check}: how many states are expanded through {@link #successors}, where coverage is counted,
-     * before the encoded successors (which have no action to count) take over: every catalogue spec (at most
-     * ~1,000 states) is counted whole, and a large model loses little speed.
-     */
-    static final long COUNTED_EXPANSIONS = 20_000;
-    /** What is left of that budget; once spent it stays spent, so {@link #encodedUnits} and {@link #encodedSuccessors} agree. */
-    private final AtomicLong countedLeft;
-
-    /** A system whose coverage is counted only where the engine expands through {@link #successors} anyway. */
     ModelSystem(SystemModel<S, A> model, Set<String> checked) {
-        this(model, checked, 0);
-    }
-
-    /** @param countedExpansions how many states to expand through {@link #successors} first, counted */
-    ModelSystem(SystemModel<S, A> model, Set<String> checked, long countedExpansions) {
-        this.countedLeft = new AtomicLong(countedExpansions);
         this.model = model;
         for (SystemProperty<S> p : model.properties()) {
             String name = p.name().specName();
@@ -73,6 +65,9 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         this.stepFired = adders(model.isProgramActor(0) ? model.programSize() : 0);
         this.kindFired = new ArrayList<>();
         for (int i = 0; i < actorFired.length; i++) kindFired.add(new ConcurrentHashMap<>());
+        this.encodedKinds = model.encodedKinds();
+        this.encodedFired = new LongAdder[actorFired.length][];
+        for (int i = 0; i < actorFired.length; i++) encodedFired[i] = adders(encodedKinds.size());
     }
 
     private static LongAdder[] adders(int n) {
@@ -83,7 +78,12 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
 
     /** How often each actor fired so far (every transition generated, in every pass), by actor index. */
     long[] actorsFired() {
-        return java.util.Arrays.stream(actorFired).mapToLong(LongAdder::sum).toArray();
+        long[] out = new long[actorFired.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = actorFired[i].sum();
+            for (LongAdder kind : encodedFired[i]) out[i] += kind.sum();
+        }
+        return out;
     }
 
     /** How often each step of the first converter's program fired so far, by program counter. */
@@ -92,11 +92,15 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     }
 
     /** Per actor (by index), how often it did each kind of action so far, by kind in alphabetical order. */
-    List<java.util.SortedMap<String, Long>> kindsFired() {
-        List<java.util.SortedMap<String, Long>> out = new ArrayList<>();
-        for (var kinds : kindFired) {
-            java.util.SortedMap<String, Long> counts = new java.util.TreeMap<>();
-            kinds.forEach((kind, n) -> counts.put(kind, n.sum()));
+    List<SortedMap<String, Long>> kindsFired() {
+        List<SortedMap<String, Long>> out = new ArrayList<>();
+        for (int i = 0; i < kindFired.size(); i++) {
+            SortedMap<String, Long> counts = new TreeMap<>();
+            kindFired.get(i).forEach((kind, n) -> counts.put(kind, n.sum()));
+            for (int k = 0; k < encodedKinds.size(); k++) {
+                long n = encodedFired[i][k].sum();
+                if (n > 0) counts.merge(encodedKinds.get(k), n, Long::sum);
+            }
             out.add(counts);
         }
         return out;
@@ -113,30 +117,33 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
 
     @Override
     public void successors(S state, SuccessorSink<S, A> sink) {
-        if (countedLeft.get() > 0) countedLeft.decrementAndGet();
         int pc = stepFired.length > 0 ? model.programPc(state) : -1;   // one state: one pc for all its successors
         model.successors(state, (a, n) -> {
             int actor = a.actor();
-            count(actor, pc);
             if (actor >= 0 && actor < actorFired.length) {
+                actorFired[actor].increment();
                 var kinds = kindFired.get(actor);
                 LongAdder kind = kinds.get(a.kind());
                 if (kind == null) kind = kinds.computeIfAbsent(a.kind(), k -> new LongAdder());
                 kind.increment();
             }
+            step(actor, pc);
             sink.accept(a, n);
         });
     }
 
-    /** Coverage of one transition by {@code actor} from a state whose first program is at {@code pc}. */
-    private void count(int actor, int pc) {
-        if (actor >= 0 && actor < actorFired.length) actorFired[actor].increment();
+    /** Coverage of one step of the first program: a transition by {@code actor} from a state where it is at {@code pc}. */
+    private void step(int actor, int pc) {
         if (actor == 0 && pc >= 0 && pc < stepFired.length) stepFired[pc].increment();
     }
 
+    /**
+     * The model's encoded successors, counted as {@link #successors} counts them (by the kind's index); a
+     * model whose encoded successors report no kinds is expanded through {@link #successors}, where they are.
+     */
     @Override
     public boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
-        if (countedLeft.get() > 0) return false;   // successors() expands it, and counts
+        if (encodedKinds.isEmpty()) return false;
         if (canonical && reductions == null) canonical = false;   // no reductions: canonical is the identity
         int pc = stepFired.length > 0 ? model.encodedProgramPc(state, offset) : -1;
         return model.encodedSuccessors(state, offset, canonical, new SystemModel.EncodedSink() {
@@ -144,7 +151,11 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
             @Override public void accept() { sink.accept(); }
             @Override public void accept(int unit) { sink.accept(unit); }
             @Override public void accept(int unit, int actor) {
-                count(actor, pc);   // coverage, as successors() counts it
+                throw new IllegalStateException("an encoded successor without its kind of action");
+            }
+            @Override public void accept(int unit, int actor, int kind) {
+                if (actor >= 0 && actor < encodedFired.length) encodedFired[actor][kind].increment();
+                step(actor, pc);
                 sink.accept(unit, actor);
             }
         });
@@ -152,7 +163,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
 
     @Override
     public boolean encodedActors() {
-        return model.encodedActors();
+        return !encodedKinds.isEmpty() && model.encodedActors();
     }
 
     @Override
@@ -162,8 +173,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
 
     @Override
     public boolean encodedUnits() {
-        if (countedLeft.get() > 0) return false;   // successors() expands it, and counts
-        return reductions != null && model.encodedUnits();
+        return reductions != null && !encodedKinds.isEmpty() && model.encodedUnits();
     }
 
     @Override

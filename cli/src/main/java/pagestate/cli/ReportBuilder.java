@@ -86,8 +86,8 @@ final class ReportBuilder {
 
     /**
      * The coverage counted while exploring. Trusted (and warned about) only for a complete exploration
-     * whose every transition went through the model's successors() where it is counted: at least as many
-     * counted as the engine generated.
+     * whose every transition was counted, by actor and by kind: at least as many counted as the engine
+     * generated.
      */
     static <S, A extends ModelAction> Coverage coverage(SpecRun<S, A> run) {
         SystemModel<S, A> model = run.model();
@@ -110,8 +110,7 @@ final class ReportBuilder {
                 kinds += e.getValue();
             }
         }
-        // the packed successors count actors and steps but not kinds of action (ModelSystem counts those
-        // on its first states only): the table is whole only when the kinds count every transition too
+        // every transition generated is counted, by actor and by kind (ModelSystem), whichever path expanded it
         long transitions = run.result().stats().transitions();
         boolean measured = run.result().complete() && total >= transitions && kinds >= transitions;
         return new Coverage(actors, steps, actions, measured);

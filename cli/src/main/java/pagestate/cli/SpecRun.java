@@ -21,21 +21,20 @@ record SpecRun<S, A extends ModelAction>(Spec spec, SystemModel<S, A> model, Che
 
     /** Builds the spec's model (of whichever seed system it configures) and explores it under {@code config}. */
     static SpecRun<?, ?> run(Spec spec, CheckerConfig config) {
-        return run(spec, spec.config().newModel(), config, System.nanoTime(), 0);
+        return run(spec, spec.config().newModel(), config, System.nanoTime());
     }
 
     /**
      * As {@link #run(Spec, CheckerConfig)}, with {@code --max-seconds} counted from {@code startNanos} (when
      * the spec began to be read), so reading the spec and building its model count against the limit too.
-     * For {@code check}: its coverage is counted whole up to {@link ModelSystem#COUNTED_EXPANSIONS} states.
      */
     static SpecRun<?, ?> run(Spec spec, CheckerConfig config, long startNanos) {
-        return run(spec, spec.config().newModel(), config, startNanos, ModelSystem.COUNTED_EXPANSIONS);
+        return run(spec, spec.config().newModel(), config, startNanos);
     }
 
     private static <S, A extends ModelAction> SpecRun<S, A> run(Spec spec, SystemModel<S, A> model, CheckerConfig config,
-                                                                long startNanos, long countedExpansions) {
-        ModelSystem<S, A> system = new ModelSystem<>(model, new LinkedHashSet<>(spec.properties()), countedExpansions);
+                                                                long startNanos) {
+        ModelSystem<S, A> system = new ModelSystem<>(model, new LinkedHashSet<>(spec.properties()));
         double bound = config.maxSeconds();
         if (bound <= 0) {
             return new SpecRun<>(spec, model, Checker.check(system, config), system.actorsFired(), system.stepsFired(),

@@ -78,11 +78,28 @@ public interface SystemModel<S, A extends ModelAction> {
         default void accept(int unit, int actor) {
             accept(unit);
         }
+
+        /**
+         * As {@link #accept(int, int)}, by an action of kind {@code kind}: an index into
+         * {@link SystemModel#encodedKinds()} ({@link ModelAction#kind()}), for coverage.
+         */
+        default void accept(int unit, int actor, int kind) {
+            accept(unit, actor);
+        }
     }
 
     /** Whether {@link #encodedSuccessors} reports each successor's actor through {@link EncodedSink#accept(int, int)}. */
     default boolean encodedActors() {
         return false;
+    }
+
+    /**
+     * The kinds of action ({@link ModelAction#kind()}) that {@link #encodedSuccessors} reports each successor's
+     * kind among, by index, through {@link EncodedSink#accept(int, int, int)}; empty (the default) when it
+     * reports no kinds.
+     */
+    default List<String> encodedKinds() {
+        return List.of();
     }
 
     /** {@link #programPc} of the state encoded at {@code state[offset ..]}; -1 when the model does not provide it. */

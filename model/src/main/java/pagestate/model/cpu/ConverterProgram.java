@@ -29,7 +29,7 @@ public final class ConverterProgram {
                 case STEP -> primitive.specName();
                 case OWNER_WRITE -> "owner write";
                 case OWNER_READ -> "owner read";
-                case REUSE_WRITE -> "allocator reuse";
+                case REUSE_WRITE -> ActionKinds.REUSE;
             };
         }
 

@@ -27,7 +27,7 @@ final class FailurePath {
     /** The operation at {@code cs.pc()} of converter {@code i} fails: on to the always steps, or the error path. */
     void fail(PageState s, int i, ConverterState cs, Supplier<String> description, BiConsumer<PageAction, PageState> sink) {
         PageState.Editor e = s.edit();
-        String kind = programs.get(i).ops().get(cs.pc()).kindName() + " fails";
+        String kind = ActionKinds.failed(programs.get(i).ops().get(cs.pc()));
         if (applyFail(e, i, cs.pc())) {
             emit(i, kind, () -> description.get() + "; the always steps follow", Cause.HYPERCALL_FAILED, e, sink);
             return;
@@ -61,11 +61,11 @@ final class FailurePath {
         PageState.Editor e = s.edit();
         Cause c = applyCleanUp(e, i, cs.pc());
         if (prog.nextAlways(cs.pc()) >= 0 || e.crashedNow()) {
-            emit(i, op.kindName() + " after a failure", () -> op.describe(conv) + " after the failure", c, e, sink);
+            emit(i, ActionKinds.afterFailure(op), () -> op.describe(conv) + " after the failure", c, e, sink);
             return;
         }
         Cause shown = c == Cause.OK || c == Cause.HYPERCALL_FAILED ? errorPathCause() : c;
-        emit(i, op.kindName() + " after a failure", () -> op.describe(conv) + " after the failure" + errorPathText(),
+        emit(i, ActionKinds.afterFailure(op), () -> op.describe(conv) + " after the failure" + errorPathText(),
                 shown, e, sink);
     }
 

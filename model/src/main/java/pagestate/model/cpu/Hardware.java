@@ -36,7 +36,7 @@ final class Hardware {
                         PageState next = s.edit().tlb(cpu, m, page, TlbEntry.NONE).done();
                         int c = cpu;
                         int pg = page;
-                        emit(sink, "TLB eviction", () -> "TLB eviction: CPU" + c + " " + m.label() + "[p" + pg + "]", next,
+                        emit(sink, ActionKinds.TLB_EVICTION, () -> "TLB eviction: CPU" + c + " " + m.label() + "[p" + pg + "]", next,
                                 PageFootprints.tlbUnit(actor, l, cpu, m, page));
                     }
                 }
@@ -49,7 +49,7 @@ final class Hardware {
                     if (s.cache(page).get(key) != Line.NONE || !translationExists(s, page, key)) continue;
                     PageState next = s.edit().cache(page, s.cache(page).with(key, Line.CLEAN)).done();
                     int pg = page;
-                    emit(sink, "cache fill", () -> "speculative cache fill: page " + pg + " " + key.lower() + " key", next,
+                    emit(sink, ActionKinds.CACHE_FILL, () -> "speculative cache fill: page " + pg + " " + key.lower() + " key", next,
                             PageFootprints.lineUnit(actor, l, page, key));
                 }
             }
@@ -63,7 +63,7 @@ final class Hardware {
                     PageState.Editor e = s.edit();
                     accesses.writeBack(e, page, key);
                     int pg = page;
-                    emit(sink, line == Line.DIRTY ? "write-back" : "line eviction",
+                    emit(sink, line == Line.DIRTY ? ActionKinds.WRITE_BACK : ActionKinds.LINE_EVICTION,
                             () -> (line == Line.DIRTY ? "write-back" : "eviction") + " of the " + key.lower()
                             + "-key line of page " + pg, e.done(), PageFootprints.lineUnit(actor, l, page, key));
                 }
@@ -85,7 +85,7 @@ final class Hardware {
     PageState fill(PageState s, int cpu, Mapping m, int page, BiConsumer<PageAction, PageState> sink) {
         Pte pte = s.pte(m, page);
         PageState next = s.edit().tlb(cpu, m, page, fillFrom(pte)).done();
-        emit(sink, "TLB fill", () -> "speculative TLB fill: CPU" + cpu + " " + m.label() + "[p" + page + "] <- "
+        emit(sink, ActionKinds.TLB_FILL, () -> "speculative TLB fill: CPU" + cpu + " " + m.label() + "[p" + page + "] <- "
                 + pte.attribute().lower(), next, PageFootprints.tlbUnit(actor, s.layout(), cpu, m, page));
         return next;
     }

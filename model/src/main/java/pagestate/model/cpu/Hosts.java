@@ -32,12 +32,12 @@ final class Hosts {
         if (!s.hv(h.page()).isShared()) return;
         if (h.reads() && s.contents(h.page()) == Content.SECRET && !s.happened(Cause.SECRET_TO_HOST)) {
             PageState next = s.edit().happen(Cause.SECRET_TO_HOST).done();
-            sink.accept(new PageAction(actor, actorNames.get(actor), "host", "host read", () -> "host reads page " + h.page(),
+            sink.accept(new PageAction(actor, actorNames.get(actor), "host", ActionKinds.HOST_READ, () -> "host reads page " + h.page(),
                     Cause.SECRET_TO_HOST), next);
         }
         if (h.writes() && s.contents(h.page()) != Content.HOST_DATA) {
             PageState next = s.edit().contents(h.page(), Content.HOST_DATA).done();
-            sink.accept(new PageAction(actor, actorNames.get(actor), "host", "host write",
+            sink.accept(new PageAction(actor, actorNames.get(actor), "host", ActionKinds.HOST_WRITE,
                     () -> "host writes page " + h.page(), Cause.OK), next);
         }
     }

@@ -9,118 +9,73 @@ import static pagestate.model.cpu.StateWords.set;
  * {@link CpuSymmetry}'s classes, by the same keys, so that the canonical form is bit for bit the encoding
  * of the object version's (PackedSuccessorsTest and PageSymmetryTest compare them on random reachable
  * states). A CPU's TLB row is contiguous in the words, so a CPU class is sorted by moving rows, not
- * entries; a page's fields are spread over the rows, so a page class is sorted field by field.
+ * entries; a page's fields are spread over the rows, so a page class is sorted field by field
+ * ({@link PackedPageSort}).
  */
 final class PackedReductions {
 
-    private static final Attribute[] ATTRIBUTES = Attribute.values();   // values() copies: once, not per state
-
-    private final Layout layout;
     private final StateWords f;
-    private final Indistinguishable merges;
     private final boolean saturate;
     private final int[][] classes;
-    private final int[] readerOn;       // reader running on a CPU, or -1
     private final int rowBits;          // 2 bits a TLB entry of one CPU
+    private final int[] rowAt;          // where each CPU's TLB row starts
+    private final int[] readerAt;       // where the done bit of the reader on each CPU is, or -1
+    private final Merges m;
 
-    private final PageSymmetry pages;
-    private final int[][] pageClasses;
+    private final PackedPageSort pages;   // null when no pages are interchangeable
+    private final int cpuScratch;
 
     PackedReductions(Layout layout, StateWords f, Indistinguishable merges, PageSymmetry pages, CpuSymmetry symmetry) {
-        this.layout = layout;
-        this.pages = pages;
-        this.pageClasses = pages.classes();
+        this.pages = pages.any() ? new PackedPageSort(layout, f, pages) : null;
+        this.cpuScratch = 3 * layout.cpus();
         this.f = f;
-        this.merges = merges;
         this.saturate = merges.saturates();
         this.classes = symmetry.classes();
-        this.readerOn = new int[layout.cpus()];
-        for (int cpu = 0; cpu < layout.cpus(); cpu++) readerOn[cpu] = symmetry.readerOn(cpu);
         this.rowBits = 2 * layout.mappings() * layout.pages();
         if (rowBits > 32) throw new IllegalArgumentException("a CPU's TLB row exceeds 32 bits: " + layout);
+        this.rowAt = new int[layout.cpus()];
+        this.readerAt = new int[layout.cpus()];
+        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+            rowAt[cpu] = rowBits == 0 ? 0 : f.tlbRow(cpu);
+            int reader = symmetry.readerOn(cpu);   // the reader running on the CPU, or -1
+            readerAt[cpu] = reader < 0 ? -1 : f.readerDone(reader);
+        }
+        this.m = new Merges(layout, f, merges);
     }
 
-    /** Scratch for one worker's sorts (a class has at most {@code cpus} CPUs). */
+    /** Scratch for one worker's sorts: the CPU sort's first (a class has at most {@code cpus} CPUs), then the pages'. */
     long[] scratch() {
-        return new long[3 * layout.cpus()];
+        return new long[cpuScratch + (pages == null ? 0 : pages.scratchSize())];
     }
 
     /** Rewrites the state in {@code w[0 ..]} into its canonical form. */
     void canonical(long[] w, long[] scratch) {
         merge(w);
-        if (pageClasses.length > 0) sortPages(w);
+        if (pages != null) pages.sort(w, scratch, cpuScratch);
         for (int[] cls : classes) sort(w, cls, scratch);
     }
 
     /**
-     * {@link PageSymmetry#canonical}: each settled page class's pages in ascending key order, each page
-     * moved with its PTEs, its TLB entries on every CPU and its 9 bits of lines, platform state and contents.
+     * {@link Indistinguishable#canonical}: clean lines dropped, TLB entries saturated (or merged away), on
+     * whole words and rows with the masks {@link Merges} computed once per spec.
      */
-    private void sortPages(long[] w) {
-        PageSymmetry.PageFields fields = new PageSymmetry.PageFields() {
-            @Override public int pte(int mapping, int page) { return get(w, 0, f.pteAt(mapping, page), 2); }
-            @Override public int hv(int page) { return get(w, 0, f.hv(page), 2); }
-            @Override public int contents(int page) { return get(w, 0, f.contents(page), 3); }
-            @Override public int line(int page, Attribute key) { return get(w, 0, f.line(page, key), 2); }
-            @Override public int tlb(int cpu, int mapping, int page) { return get(w, 0, f.tlbAt(cpu, mapping, page), 2); }
-        };
-        int[] scratch = pages.scratch();
-        for (int k = 0; k < pageClasses.length; k++) {
-            int conv = pages.converterOf(k);
-            if (conv >= 0 && !pages.settled(k, get(w, 0, f.pc(conv), PageStateCodec.PC_BITS),
-                    get(w, 0, f.status(conv), PageStateCodec.STATUS_BITS))) continue;
-            int[] order = pages.order(fields, k, scratch);
-            if (order == null) continue;
-            int[] cls = pageClasses[k];
-            int n = cls.length;
-            int perPage = layout.pteMappings() + 1 + layout.cpus() * layout.mappings();
-            int[] saved = new int[n * perPage];
-            for (int j = 0; j < n; j++) {
-                int p = cls[j];
-                int at = j * perPage;
-                for (int mi = 0; mi < layout.pteMappings(); mi++) saved[at++] = get(w, 0, f.pteAt(mi, p), 2);
-                saved[at++] = get(w, 0, f.line(p, Attribute.PRIVATE), StateWords.PAGE_BITS);
-                for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-                    for (int mi = 0; mi < layout.mappings(); mi++) saved[at++] = get(w, 0, f.tlbAt(cpu, mi, p), 2);
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                int p = cls[j];
-                int at = order[j] * perPage;
-                for (int mi = 0; mi < layout.pteMappings(); mi++) set(w, 0, f.pteAt(mi, p), 2, saved[at++]);
-                set(w, 0, f.line(p, Attribute.PRIVATE), StateWords.PAGE_BITS, saved[at++]);
-                for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-                    for (int mi = 0; mi < layout.mappings(); mi++) set(w, 0, f.tlbAt(cpu, mi, p), 2, saved[at++]);
-                }
-            }
-        }
-    }
-
-    /** {@link Indistinguishable#canonical}: clean lines dropped, TLB entries saturated (or merged away). */
     private void merge(long[] w) {
-        for (int page = 0; page < layout.pages(); page++) {
-            for (Attribute key : ATTRIBUTES) {
-                int at = f.line(page, key);
-                if (get(w, 0, at, 2) == Line.CLEAN.ordinal()) set(w, 0, at, 2, Line.NONE.ordinal());
-            }
+        m.dropCleanLines(w);
+        if (rowBits == 0) return;
+        long fill = 0;    // saturation: what a fill from each PTE caches, as a TLB row (0: nothing)
+        long keep = -1L;  // otherwise: the entries that stay (a stable page's are merged away)
+        if (saturate) {
+            if (get(w, 0, f.crash, PageStateCodec.CAUSE_BITS) != 0) return;   // a crashed guest is not saturated
+            fill = Merges.fills(get(w, 0, 0, m.pteBits));
+            if (fill == 0) return;
+        } else {
+            keep = ~m.stableEntries;
+            if (keep == -1L) return;
         }
-        boolean crashed = get(w, 0, f.crash, PageStateCodec.CAUSE_BITS) != 0;
-        for (Mapping m : layout.mappingList()) {
-            for (int page = 0; page < layout.pages(); page++) {
-                int to;   // what the entries of this mapping and page become on every CPU, or -1
-                if (saturate) {
-                    // the empty entries get what a fill from the PTE caches (Hardware.fillable)
-                    int pte = layout.hasPte(m) && !crashed ? get(w, 0, f.pte(m, page), 2) : 0;
-                    if ((pte & 2) == 0) continue;
-                    to = TlbEntry.cached(ATTRIBUTES[pte & 1]).ordinal();
-                    for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-                        int at = f.tlb(cpu, m, page);
-                        if (get(w, 0, at, 2) == 0) set(w, 0, at, 2, to);
-                    }
-                } else if (merges.stable(page) && m.hasPte()) {   // not the lazy alias's: no PTE to walk
-                    for (int cpu = 0; cpu < layout.cpus(); cpu++) set(w, 0, f.tlb(cpu, m, page), 2, 0);
-                }
-            }
+        for (int cpu = 0; cpu < rowAt.length; cpu++) {
+            long row = get(w, 0, rowAt[cpu], rowBits) & 0xFFFFFFFFL;
+            long merged = saturate ? Merges.saturated(row, fill) : row & keep;
+            if (merged != row) set(w, 0, rowAt[cpu], rowBits, (int) merged);
         }
     }
 
@@ -131,45 +86,46 @@ final class PackedReductions {
     private void sort(long[] w, int[] cls, long[] scratch) {
         int n = cls.length;
         boolean sorted = true;
+        boolean readers = readerAt[cls[0]] >= 0;   // a class's CPUs all run the same reader, or none
         for (int k = 0; k < n; k++) {
             int cpu = cls[k];
-            long row = get(w, 0, f.tlbRow(cpu), rowBits) & 0xFFFFFFFFL;
-            int reader = readerOn[cpu] < 0 ? -1 : get(w, 0, f.readerDone(readerOn[cpu]), StateWords.READER_BITS);
-            scratch[n + k] = row;
-            scratch[2 * n + k] = reader;
-            scratch[k] = key(row, reader);
+            long row = get(w, 0, rowAt[cpu], rowBits) & 0xFFFFFFFFL;
+            scratch[k] = readers ? key(row, get(w, 0, readerAt[cpu], StateWords.READER_BITS)) : key(row, -1);
             if (k > 0 && scratch[k - 1] > scratch[k]) sorted = false;
         }
         if (sorted) return;
-        // stable insertion sort of the tuples by key (classes have at most 8 CPUs)
+        // insertion sort of the keys (classes have at most 8 CPUs); a key gives back its row and reader
         for (int i = 1; i < n; i++) {
-            for (int j = i; j > 0 && scratch[j - 1] > scratch[j]; j--) {
-                for (int part = 0; part < 3; part++) {
-                    long t = scratch[part * n + j];
-                    scratch[part * n + j] = scratch[part * n + j - 1];
-                    scratch[part * n + j - 1] = t;
-                }
-            }
+            long x = scratch[i];
+            int j = i;
+            for (; j > 0 && scratch[j - 1] > x; j--) scratch[j] = scratch[j - 1];
+            scratch[j] = x;
         }
         for (int k = 0; k < n; k++) {
             int cpu = cls[k];
-            set(w, 0, f.tlbRow(cpu), rowBits, (int) scratch[n + k]);
-            if (readerOn[cpu] >= 0) set(w, 0, f.readerDone(readerOn[cpu]), StateWords.READER_BITS, (int) scratch[2 * n + k]);
+            long key = scratch[k];
+            if (readers) {
+                set(w, 0, readerAt[cpu], StateWords.READER_BITS, (int) (((key >>> 5) & 1) | ((key & 31) << 1)));
+                key >>>= 6;
+            }
+            if (rowBits > 0) set(w, 0, rowAt[cpu], rowBits, (int) groupsReversed(key << (64 - rowBits)));
         }
     }
 
     /**
      * CpuSymmetry's key: the row's entries with the first most significant (the words hold it least
-     * significant: reverse the 2-bit groups), then the reader's done bit and outcome.
+     * significant: reverse the 2-bit groups), then the reader's done bit and outcome. Equal keys are equal
+     * (row, reader) pairs, so a sort of the keys alone is stable.
      */
     private long key(long row, int reader) {
-        long k = 0;
-        if (rowBits > 0) {
-            long r = Long.reverse(row);
-            r = ((r & 0x5555555555555555L) << 1) | ((r >>> 1) & 0x5555555555555555L);   // each group's 2 bits back in order
-            k = r >>> (64 - rowBits);
-        }
+        long k = rowBits > 0 ? groupsReversed(row) >>> (64 - rowBits) : 0;
         if (reader >= 0) k = (k << 6) | ((reader & 1) << 5) | (reader >>> 1);
         return k;
+    }
+
+    /** The 32 2-bit groups of {@code x} in reverse order, each group's 2 bits kept in order (its own inverse). */
+    private static long groupsReversed(long x) {
+        long r = Long.reverse(x);
+        return ((r & 0x5555555555555555L) << 1) | ((r >>> 1) & 0x5555555555555555L);
     }
 }

@@ -24,6 +24,7 @@ final class PackedSuccessors {
     private final HvPage[] hvStates;
     private final int[] hvIndex;
     private final PackedReductions reductions;
+    private final ActionKinds kinds;
     private final FailurePath failures;
     private final int words;
     private final boolean tlbFill;
@@ -31,9 +32,17 @@ final class PackedSuccessors {
     private final boolean cacheFill;
     private final boolean writeBack;
     private final int hardwareActor;
+    /** Where each CPU's TLB row starts, its width, and the width of the PTEs (bit 0 on): for the cache fills. */
+    private final int[] rowAt;
+    private final int rowBits;
+    private final int pteBits;
+    /** By page: the low bits of its entries in a TLB row (every mapping). */
+    private final long[] column;
+    private static final long LOW = 0x5555555555555555L;
 
     PackedSuccessors(Scenario scenario, Layout layout, List<ConverterProgram> programs, Accesses accesses,
-                     ConverterSteps steps, FailurePath failures, StateWords f, PackedReductions reductions) {
+                     ConverterSteps steps, FailurePath failures, StateWords f, PackedReductions reductions,
+                     ActionKinds kinds) {
         this.scenario = scenario;
         this.layout = layout;
         this.programs = programs;
@@ -43,6 +52,7 @@ final class PackedSuccessors {
         this.hvStates = HvPage.of(scenario.platform());
         this.hvIndex = PackedEdit.hvIndex(hvStates);
         this.reductions = reductions;
+        this.kinds = kinds;
         this.failures = failures;
         this.words = f.words;
         this.tlbFill = scenario.hardwareOn(HardwareAction.TLB_FILL);
@@ -50,6 +60,15 @@ final class PackedSuccessors {
         this.cacheFill = scenario.hardwareOn(HardwareAction.CACHE_FILL);
         this.writeBack = scenario.hardwareOn(HardwareAction.WRITEBACK);
         this.hardwareActor = programs.size() + scenario.readers().size() + scenario.hosts().size();
+        this.rowBits = 2 * layout.mappings() * layout.pages();
+        this.pteBits = 2 * layout.pteMappings() * layout.pages();
+        if (rowBits > 32) throw new IllegalArgumentException("a CPU's TLB row exceeds 32 bits: " + layout);
+        this.rowAt = new int[layout.cpus()];
+        for (int cpu = 0; cpu < layout.cpus(); cpu++) rowAt[cpu] = rowBits == 0 ? 0 : f.tlbRow(cpu);
+        this.column = new long[layout.pages()];
+        for (int page = 0; page < layout.pages(); page++) {
+            for (int mi = 0; mi < layout.mappings(); mi++) column[page] |= 1L << 2 * (mi * layout.pages() + page);
+        }
     }
 
     /** One call's scratch: the parent's view, the successor's view over the sink's buffer, the sink. */
@@ -80,10 +99,14 @@ final class PackedSuccessors {
             return next;
         }
 
-        /** Reports the successor, by an action of partial-order unit {@code unit} ({@link PageAction#unit()}). */
-        void accept(int unit) {
+        /**
+         * Reports the successor, by an action of partial-order unit {@code unit} ({@link PageAction#unit()}) and
+         * kind {@code kind} ({@link ActionKinds}).
+         */
+        void accept(int unit, int kind) {
             if (canonical) reductions.canonical(out, scratch);
-            sink.accept(unit, unit < hardwareActor ? unit : hardwareActor);   // PageFootprints: units past the actors are hardware's
+            // PageFootprints: units past the actors are hardware's
+            sink.accept(unit, unit < hardwareActor ? unit : hardwareActor, kind);
         }
     }
 
@@ -108,12 +131,12 @@ final class PackedSuccessors {
             Cause c = Cause.OK;
             for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), Mapping.DIRECT, page, Content.SECRET));
             finish(e, i, pc + 1, status, c);
-            call.accept(i);
+            call.accept(i, kinds.reuse);
             return;
         }
         if (status == ConverterState.Status.CLEANING_UP) {
             failures.applyCleanUp(call.begin(), i, pc);
-            call.accept(i);
+            call.accept(i, kinds.after(i, pc));
             return;
         }
         if (status != ConverterState.Status.RUNNING) return;
@@ -130,14 +153,14 @@ final class PackedSuccessors {
             return;
         }
         finish(e, i, pc + 1, pc + 1 == prog.size() ? ConverterState.Status.DONE : ConverterState.Status.RUNNING, c);
-        call.accept(i);
+        call.accept(i, kinds.step(i, pc));
         if (op.kind() == ConverterProgram.Op.Kind.STEP && scenario.mayFail().contains(op.primitive())) fail(call, i, pc);
     }
 
     /** The operation at {@code pc} fails: {@link FailurePath#fail}. */
     private void fail(Call call, int i, int pc) {
         failures.applyFail(call.begin(), i, pc);
-        call.accept(i);
+        call.accept(i, kinds.fails(i, pc));
     }
 
     private static void finish(PackedEdit e, int i, int pc, ConverterState.Status status, Cause c) {
@@ -154,7 +177,7 @@ final class PackedSuccessors {
         if (c == Cause.OK) c = accesses.read(e, r.cpu(), r.via(), r.page() + 1, PlatformRules.Accessor.ZEROPAD_SECOND_PAGE);
         if (c != Cause.OK) e.happen(c);
         e.readerDone(i, c);
-        call.accept(programs.size() + i);
+        call.accept(programs.size() + i, kinds.zeropad);
     }
 
     private void host(Call call, int i) {
@@ -164,11 +187,11 @@ final class PackedSuccessors {
         if (!s.hvNow(h.page()).isShared()) return;
         if (h.reads() && s.contentsNow(h.page()) == Content.SECRET && !s.happened(Cause.SECRET_TO_HOST)) {
             call.begin().happen(Cause.SECRET_TO_HOST);
-            call.accept(unit);
+            call.accept(unit, kinds.hostRead);
         }
         if (h.writes() && s.contentsNow(h.page()) != Content.HOST_DATA) {
             call.begin().contents(h.page(), Content.HOST_DATA);
-            call.accept(unit);
+            call.accept(unit, kinds.hostWrite);
         }
     }
 
@@ -185,7 +208,7 @@ final class PackedSuccessors {
                         Pte pte = s.pteNow(m, page);
                         if (!pte.present()) continue;
                         call.begin().tlb(cpu, m, page, TlbEntry.cached(pte.attribute()));
-                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page));
+                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page), kinds.tlbFill);
                     }
                 }
             }
@@ -196,41 +219,42 @@ final class PackedSuccessors {
                     for (int page = 0; page < layout.pages(); page++) {
                         if (s.tlbCode(cpu, m, page) == 0) continue;
                         call.begin().tlb(cpu, m, page, TlbEntry.NONE);
-                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page));
+                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page), kinds.tlbEviction);
                     }
                 }
             }
         }
         if (cacheFill) {
+            // the translations some CPU could use now (PageState#effectiveAttribute), private and shared: an
+            // entry (mapping, page) of a TLB row is set when some CPU's entry holds that attribute, or is empty
+            // and the mapping's PTE is present with it (what a page walk would use)
+            long fills = Merges.fills(StateWords.get(call.state, call.offset, 0, pteBits));
+            long privately = 0;
+            long shared = 0;
+            for (int at : rowAt) {
+                long row = Merges.saturated(StateWords.get(call.state, call.offset, at, rowBits) & 0xFFFFFFFFL, fills);
+                privately |= row & ~(row >>> 1) & LOW;   // entry 1: private
+                shared |= (row >>> 1) & LOW;             // entry 2: shared
+            }
             for (int page = 0; page < layout.pages(); page++) {
                 for (Attribute key : ATTRIBUTES) {
-                    if (s.line(page, key) != Line.NONE || !translationExists(s, page, key)) continue;
+                    long usable = key == Attribute.PRIVATE ? privately : shared;
+                    if (s.line(page, key) != Line.NONE || (usable & column[page]) == 0) continue;
                     call.begin().line(page, key, Line.CLEAN);
-                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key));
+                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key), kinds.cacheFill);
                 }
             }
         }
         if (writeBack) {
             for (int page = 0; page < layout.pages(); page++) {
                 for (Attribute key : ATTRIBUTES) {
-                    if (s.line(page, key) == Line.NONE) continue;
+                    Line line = s.line(page, key);
+                    if (line == Line.NONE) continue;
                     accesses.writeBack(call.begin(), page, key);
-                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key));
+                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key),
+                            line == Line.DIRTY ? kinds.writeBack : kinds.lineEviction);
                 }
             }
         }
-    }
-
-    /** Whether some CPU could use a translation with {@code key} to {@code page} now (PageState#effectiveAttribute). */
-    private boolean translationExists(PackedEdit s, int page, Attribute key) {
-        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-            for (Mapping m : layout.mappingList()) {
-                TlbEntry t = s.tlbNow(cpu, m, page);
-                Attribute a = t != TlbEntry.NONE ? t.attribute()
-                        : layout.hasPte(m) && s.pteNow(m, page).present() ? s.pteNow(m, page).attribute() : null;
-                if (a == key) return true;
-            }
-        }
-        return false;
     }
 }

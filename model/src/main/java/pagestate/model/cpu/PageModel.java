@@ -37,6 +37,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final StateWords fields;
     private final FailurePath failures;
     private final PackedSuccessors packed;
+    private final ActionKinds kinds;
     private final PackedProperties packedProperties;
 
     public PageModel(Scenario scenario) {
@@ -75,8 +76,9 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
                 indistinguishable.saturates());
         this.fields = new StateWords(layout, programs.size(), scenario.readers().size());
         if (fields.words != codec.words()) throw new IllegalStateException("StateWords disagrees with the codec");
+        this.kinds = new ActionKinds(programs);
         this.packed = new PackedSuccessors(scenario, layout, programs, accesses, steps, failures, fields,
-                new PackedReductions(layout, fields, indistinguishable, pageSymmetry, symmetry));
+                new PackedReductions(layout, fields, indistinguishable, pageSymmetry, symmetry), kinds);
         this.packedProperties = new PackedProperties(scenario, layout, fields, programs, accesses.coherentCaches());
     }
 
@@ -158,7 +160,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
             Cause c = Cause.OK;
             for (int page : conv.pages()) c = Cause.worse(c, accesses.write(e, conv.cpu(), Mapping.DIRECT, page, Content.SECRET));
             finish(e, i, new ConverterState(cs.pc() + 1, cs.status(), c), c);
-            sink.accept(new PageAction(i, who, lane, "allocator reuse",
+            sink.accept(new PageAction(i, who, lane, ActionKinds.REUSE,
                     () -> "allocator reuses the freed page; new user writes its secret", c), e.done());
             return;
         }
@@ -206,7 +208,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         if (c != Cause.OK) e.happen(c);
         e.reader(i, new ReaderState(true, c));
         int actor = programs.size() + i;
-        sink.accept(new PageAction(actor, actorNames.get(actor), "CPU" + r.cpu(), "load_unaligned_zeropad()",
+        sink.accept(new PageAction(actor, actorNames.get(actor), "CPU" + r.cpu(), ActionKinds.ZEROPAD,
                 () -> "load_unaligned_zeropad() from page " + r.page() + " across into page " + (r.page() + 1)
                         + (r.via() == Mapping.DIRECT ? "" : " through the " + r.via().label() + " alias"), c), e.done());
     }
@@ -228,6 +230,10 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     /** ... and with their actors. */
     @Override
     public boolean encodedActors() { return true; }
+
+    /** ... and with their kinds of action, by index into these ({@link ActionKinds}). */
+    @Override
+    public List<String> encodedKinds() { return kinds.names(); }
 
     @Override
     public int encodedProgramPc(long[] state, int offset) { return packedProperties.programPc(state, offset); }

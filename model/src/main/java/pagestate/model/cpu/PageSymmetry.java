@@ -139,6 +139,11 @@ final class PageSymmetry {
         return Arrays.stream(classes).map(int[]::clone).toArray(int[][]::new);
     }
 
+    /** The CPUs as {@link #key} takes their TLB entries: each fixed CPU alone, then each CPU class. */
+    int[][] cpuSlots() {
+        return Arrays.stream(cpuSlots).map(int[]::clone).toArray(int[][]::new);
+    }
+
     /** Whether class {@code k} may be permuted when its converter is in state (pc, status ordinal). */
     boolean settled(int k, int pc, int status) {
         if (converterOf[k] < 0) return true;
