@@ -39,7 +39,7 @@ final class Replayer<S, A> {
 
     List<Edge<S, A>> successors(S state) {
         List<Edge<S, A>> out = new ArrayList<>();
-        system.successors(state, (a, n) -> out.add(new Edge<>(a, n)));
+        system.replaySuccessors(state, (a, n) -> out.add(new Edge<>(a, n)));
         return out;
     }
 

@@ -30,6 +30,15 @@ public interface TransitionSystem<S, A> {
     /** Reports every enabled action of {@code state} with its successor, in a fixed order. */
     void successors(S state, SuccessorSink<S, A> sink);
 
+    /**
+     * The same successors as {@link #successors}, asked for again to rebuild, lift or shorten a
+     * counterexample rather than to explore: a system that counts what its exploration did (coverage)
+     * leaves these uncounted.
+     */
+    default void replaySuccessors(S state, SuccessorSink<S, A> sink) {
+        successors(state, sink);
+    }
+
     /** The actor that performs {@code action}: an index into {@link #actorNames()}. Used for fairness. */
     int actorOf(A action);
 

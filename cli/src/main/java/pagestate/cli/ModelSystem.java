@@ -115,6 +115,12 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         return List.of(model.initialState());
     }
 
+    /** Uncounted: a counterexample's replay is no exploration. */
+    @Override
+    public void replaySuccessors(S state, SuccessorSink<S, A> sink) {
+        model.successors(state, sink::accept);
+    }
+
     @Override
     public void successors(S state, SuccessorSink<S, A> sink) {
         int pc = stepFired.length > 0 ? model.programPc(state) : -1;   // one state: one pc for all its successors
