@@ -73,6 +73,8 @@ final class BreadthFirstSearch<S, A> {
      */
     private StateTable levelNew;
     private long levelNewCount;
+    /** The phases' wall time (see {@link PhaseClock}); charged to by every block. */
+    private final PhaseClock clock;
 
     BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers) {
         this(system, config, limits, workers, SearchTuning.DEFAULT);
@@ -86,6 +88,16 @@ final class BreadthFirstSearch<S, A> {
     /** @param recording records the expanded states and their successors for liveness (null for none) */
     BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
                        SearchTuning tuning, EdgeRecording recording) {
+        this(system, config, limits, workers, tuning, recording, new PhaseClock());
+    }
+
+    /**
+     * @param recording records the expanded states and their successors for liveness (null for none)
+     * @param clock     takes the phases' wall time
+     */
+    BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
+                       SearchTuning tuning, EdgeRecording recording, PhaseClock clock) {
+        this.clock = clock;
         this.system = system;
         this.config = config;
         this.limits = limits;
@@ -238,7 +250,9 @@ final class BreadthFirstSearch<S, A> {
             int chunkCount = expansion.expand(current, levelStart, from, size, doneNow, sizer.expected(size),
                     sizer.most(), firstViolation, hi -> progress(level, levelSize - hi));
             transitions += expansion.transitions;
+            clock.mark("bfs expand");
             long fresh = chunkCount < 0 ? 0 : insertion.filter(chunks, chunkCount, arenas, table, limits);
+            clock.mark("bfs filter");
             if (chunkCount < 0 || limits.checkTime()) {
                 if (stored > first) maxDepth = level + 1;
                 return false;
@@ -259,6 +273,7 @@ final class BreadthFirstSearch<S, A> {
             insertion.add(chunks, chunkCount, table, stored, fresh, room, levelNew, levelNewCount);
             levelNewCount += fresh;
             commit.write(chunkCount, stored, kept, next);
+            clock.mark("bfs commit");
             stored += kept;
             from = expanded;
             current.release(from);
