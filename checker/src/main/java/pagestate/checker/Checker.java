@@ -182,7 +182,9 @@ public final class Checker {
                 workers.run(w -> {
                     for (int k; (k = next.getAndIncrement()) < batch.size(); ) {
                         try {
-                            graphs.set(k, shared.graph(initial, batch.get(k), passes.get(batch.get(k))));
+                            ExplicitGraph<S, A> graph = shared.graph(initial, batch.get(k), passes.get(batch.get(k)));
+                            if (graph != null) graph.components();   // on this worker, for the verdict below
+                            graphs.set(k, graph);
                         } catch (OutOfMemoryError e) {
                             graphs.set(k, null);   // explored as before, where memory is a limit
                         }

@@ -243,12 +243,22 @@ final class EdgeRecording {
         long bit = 1L << goal;
         ExplicitGraph<S, A> g = new ExplicitGraph<>();
         int most = 0;
-        for (int r = 0; r < records; r++) if ((live[r] & bit) != 0) most++;
+        long[] in = new long[(records + 63) >>> 6];   // the goal-false states, as bits: small enough for a cache
+        for (int r = 0; r < records; r++) {
+            if ((live[r] & bit) != 0) {
+                most++;
+                in[r >>> 6] |= 1L << r;
+            }
+        }
         ((ArrayList<ExplicitGraph.Node>) g.nodes).ensureCapacity(most);
         EnabledActors masks = new EnabledActors();
         int[] nodeOf = new int[records];
         Arrays.fill(nodeOf, -1);
         int[] recordOf = new int[Math.max(16, most)];
+        int widest = 0;
+        for (int r = 0; r < records; r++) widest = Math.max(widest, start[r + 1] - start[r]);
+        int[] targets = new int[widest];   // a state's edges in the graph, before they get arrays of their own
+        int[] labels = new int[widest];
         for (int pos = 0; pos < initial.length; pos++) {
             int r = find(initial[pos]);
             if (r < 0) return null;
@@ -256,41 +266,45 @@ final class EdgeRecording {
             if (limits.overStates(g.size() + 1)) return null;
             nodeOf[r] = g.size();
             recordOf[g.size()] = r;
-            g.nodes.add(node(r, bit, 0, -1 - pos, 0, masks));
+            g.nodes.add(node(r, 0, -1 - pos, 0, masks));
         }
         for (int v = 0; v < g.size(); v++) {
             int r = recordOf[v];
             ExplicitGraph.Node node = g.node(v);
+            int kept = 0;
             for (int e = start[r]; e < start[r + 1]; e++) {
                 int t = target[e];
                 if (t < 0) return null;
-                if ((live[t] & bit) == 0) continue;
-                int action = label[e] >>> 16;
+                if ((in[t >>> 6] & 1L << t) == 0) continue;
                 int n = nodeOf[t];
                 if (n < 0) {
                     if (limits.overStates(g.size() + 1)) return null;
                     n = g.size();
                     nodeOf[t] = n;
                     recordOf[n] = t;
-                    g.nodes.add(node(t, bit, node.depth + 1, v, action, masks));
+                    g.nodes.add(node(t, node.depth + 1, v, label[e] >>> 16, masks));
                 }
-                node.add(n, action, label[e] & 0xFFFF);
+                targets[kept] = n;
+                labels[kept++] = label[e];
             }
+            node.targets = Arrays.copyOf(targets, kept);
+            node.actions = new int[kept];
+            node.actors = new int[kept];
+            for (int k = 0; k < kept; k++) {
+                node.actions[k] = labels[k] >>> 16;
+                node.actors[k] = labels[k] & 0xFFFF;
+            }
+            node.edges = kept;
         }
         g.complete();
         return g;
     }
 
     /**
-     * The node of state {@code r} in the graph of goal {@code bit}, with room for its edges to goal-false
-     * states and its enabled actors (all its successors' actors; one array per set of them, shared).
+     * The node of state {@code r}, its edges still to be given, with its enabled actors (all its
+     * successors' actors; one array per set of them, shared).
      */
-    private ExplicitGraph.Node node(int r, long bit, int depth, int parent, int action, EnabledActors masks) {
-        int kept = 0;
-        for (int e = start[r]; e < start[r + 1]; e++) {
-            int t = target[e];
-            if (t >= 0 && (live[t] & bit) != 0) kept++;
-        }
+    private ExplicitGraph.Node node(int r, int depth, int parent, int action, EnabledActors masks) {
         long[] enabled = null;
         if (wideActors) {
             int widest = 0;
@@ -304,45 +318,9 @@ final class EdgeRecording {
             }
         }
         if (enabled == null) enabled = masks.of(actors[r]);
-        ExplicitGraph.Node node = new ExplicitGraph.Node(depth, parent, action, kept, enabled);
+        ExplicitGraph.Node node = new ExplicitGraph.Node(depth, parent, action, 0, enabled);
         node.deadEnd = start[r] == start[r + 1];
         node.live = 1;   // as a pass of its own marks it
         return node;
-    }
-
-    /** One shared array per set of enabled actors below 64 (few sets): a small open-addressing table. */
-    private static final class EnabledActors {
-        private long[] keys = new long[64];
-        private long[][] values = new long[64][];
-        private int size;
-
-        long[] of(long mask) {
-            int i = slot(mask);
-            if (values[i] != null) return values[i];
-            long[] v = {mask};
-            keys[i] = mask;
-            values[i] = v;
-            if (++size * 2 > keys.length) grow();
-            return v;
-        }
-
-        private int slot(long mask) {
-            int m = keys.length - 1;
-            int i = (int) (mask * 0x9E3779B97F4A7C15L >>> 40) & m;
-            while (values[i] != null && keys[i] != mask) i = (i + 1) & m;
-            return i;
-        }
-
-        private void grow() {
-            long[][] old = values;
-            keys = new long[old.length * 2];
-            values = new long[old.length * 2][];
-            for (long[] v : old) {
-                if (v == null) continue;
-                int i = slot(v[0]);
-                keys[i] = v[0];
-                values[i] = v;
-            }
-        }
     }
 }

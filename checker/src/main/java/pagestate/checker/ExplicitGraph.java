@@ -94,6 +94,7 @@ final class ExplicitGraph<S, A> {
     int expanded;
     /** Whether every initial state was taken in (a limit may stop a build among them). */
     boolean initialsTaken;
+    private StronglyConnected components;
 
     /** Builds the graph of the states where {@code goal} is false; see {@link #build(TransitionSystem, List, RunLimits, UnaryOperator, Workers)}. */
     boolean build(TransitionSystem<S, A> system, Predicate<S> goal, RunLimits limits, UnaryOperator<S> form, Workers workers) {
@@ -172,6 +173,12 @@ final class ExplicitGraph<S, A> {
 
     int size() {
         return nodes.size();
+    }
+
+    /** The strongly connected components, computed on the first call (the graph must be complete by then). */
+    StronglyConnected components() {
+        if (components == null) components = new StronglyConnected(this);
+        return components;
     }
 
     Node node(int i) {
