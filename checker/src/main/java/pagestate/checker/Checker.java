@@ -173,7 +173,8 @@ public final class Checker {
                 fromRecording.clear();
             }
             clock.mark("record index");
-            // the graphs of as many properties as there are workers at once, one a worker; then their verdicts
+            // the graphs of as many properties as there are workers at once, one a worker, each searched for a
+            // violation there; then their verdicts (replaying what the searches found)
             for (int from = 0; from < fromRecording.size(); from += workers.count()) {
                 List<Integer> batch = fromRecording.subList(from, Math.min(fromRecording.size(), from + workers.count()));
                 List<ExplicitGraph<S, A>> graphs = new ArrayList<>(Collections.nCopies(batch.size(), null));
@@ -182,8 +183,9 @@ public final class Checker {
                 workers.run(w -> {
                     for (int k; (k = next.getAndIncrement()) < batch.size(); ) {
                         try {
-                            ExplicitGraph<S, A> graph = shared.graph(initial, batch.get(k), passes.get(batch.get(k)));
-                            if (graph != null) graph.components();   // on this worker, for the verdict below
+                            int i = batch.get(k);
+                            ExplicitGraph<S, A> graph = shared.graph(initial, i, passes.get(i));
+                            if (graph != null) graph.search(liveness.get(i)).find();   // here, for the verdict below
                             graphs.set(k, graph);
                         } catch (OutOfMemoryError e) {
                             graphs.set(k, null);   // explored as before, where memory is a limit

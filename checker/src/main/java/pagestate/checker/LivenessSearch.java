@@ -40,8 +40,20 @@ final class LivenessSearch<S, A> {
         for (int v = 0; v < g.size(); v++) members[scc.of(v)][fill[scc.of(v)]++] = v;   // ascending = BFS order
     }
 
-    /** The nearest violation, or null when the property holds on the graph. */
+    /** Whether {@link #find} ran, and what it found. */
+    private boolean found;
+    private Violation violation;
+
+    /** The nearest violation, or null when the property holds on the graph (searched once). */
     Violation find() {
+        if (!found) {
+            violation = search();
+            found = true;
+        }
+        return violation;
+    }
+
+    private Violation search() {
         int n = g.size();
         boolean[] decided = new boolean[scc.count()];
         for (int v = 0; v < n; v++) {       // BFS order: the first hit is the nearest

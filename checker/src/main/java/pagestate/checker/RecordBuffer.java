@@ -1,18 +1,23 @@
 package pagestate.checker;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * One worker's records for {@link EdgeRecording}, appended as it expands: per state, in longs, its
  * fingerprint, goal-false bits and successor count, then (goal-false states only) the successors'
  * fingerprints; in ints, per successor, its label (action index and actor). Both grow in chunks of
- * {@value #CHUNK} entries (no copying), each taken from the recording's byte budget. What changes per
- * successor lives in one padded array, so two workers' buffers never write to one cache line.
+ * {@value #CHUNK} entries, each taken from the recording's byte budget: no copying, and large enough
+ * (2 MiB of longs) that the collector allocates them apart from its young objects and never copies
+ * them either (G1 with regions of up to 4 MiB); only a first chunk grows, by doubling, so that a small
+ * search takes little. What changes per successor lives in one padded array, so two workers' buffers
+ * never write to one cache line.
  */
 final class RecordBuffer {
 
-    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK_BITS = 18;
+    private static final int FIRST = 1 << 10;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int PAD = 8;
     private static final int LONGS = PAD;
@@ -88,10 +93,15 @@ final class RecordBuffer {
         long[] h = hot;
         long size = h[LONGS];
         int i = (int) (size & (CHUNK - 1));
-        if (i == 0) {
+        if (i == 0 && size > 0) {
             if (!recording.reserve(8L * CHUNK)) return false;
             longs = new long[CHUNK];
             longChunks.add(longs);
+        } else if (i == (longs == null ? 0 : longs.length)) {   // the first chunk grows
+            int n = i == 0 ? FIRST : 2 * i;
+            if (!recording.reserve(8L * (n - i))) return false;
+            longs = longs == null ? new long[n] : Arrays.copyOf(longs, n);
+            if (longChunks.isEmpty()) longChunks.add(longs); else longChunks.set(0, longs);
         }
         longs[i] = v;
         h[LONGS] = size + 1;
@@ -102,10 +112,15 @@ final class RecordBuffer {
         long[] h = hot;
         long size = h[INTS];
         int i = (int) (size & (CHUNK - 1));
-        if (i == 0) {
+        if (i == 0 && size > 0) {
             if (!recording.reserve(4L * CHUNK)) return false;
             ints = new int[CHUNK];
             intChunks.add(ints);
+        } else if (i == (ints == null ? 0 : ints.length)) {   // the first chunk grows
+            int n = i == 0 ? FIRST : 2 * i;
+            if (!recording.reserve(4L * (n - i))) return false;
+            ints = ints == null ? new int[n] : Arrays.copyOf(ints, n);
+            if (intChunks.isEmpty()) intChunks.add(ints); else intChunks.set(0, ints);
         }
         ints[i] = v;
         h[INTS] = size + 1;
