@@ -193,19 +193,29 @@ final class Replayer<S, A> {
      * Drops steps from {@code t} (a finite path) while {@code keep} still holds of the path without them:
      * each later step is re-taken as the enabled action of the same actor with the same text. Latest
      * first, pass after pass until none can go (removing a hidden fill can let an earlier drop of a flush
-     * succeed). A path over stored forms may take steps that no real path needs: the hidden fills, and
-     * steps that only a state with those fills needs. Deterministic; it never lengthens the path.
+     * succeed); then pairs of steps, for a step that only another needs (a TLB fill and the eviction
+     * that empties the entry again), up to {@link #PAIRED} steps. A path over stored forms may take steps
+     * that no real path needs: the hidden fills, and steps that only a state with those fills needs.
+     * Deterministic; it never lengthens the path.
      */
     private Trace<S, A> minimize(Trace<S, A> t, java.util.function.Predicate<Trace<S, A>> keep) {
+        Trace<S, A> best = dropSingles(t, keep);
+        for (Trace<S, A> shorter = dropPair(best, keep); shorter != null; shorter = dropPair(best, keep)) {
+            best = dropSingles(shorter, keep);
+        }
+        return best;
+    }
+
+    /** Paths longer than this are not tried without pairs of steps (the pairs are quadratic in the length). */
+    static final int PAIRED = 40;
+
+    private Trace<S, A> dropSingles(Trace<S, A> t, java.util.function.Predicate<Trace<S, A>> keep) {
         Trace<S, A> best = t;
         boolean dropped = true;
         while (dropped) {
             dropped = false;
             for (int at = best.length() - 1; at >= 0; at--) {
-                List<A> candidate = new ArrayList<>();
-                for (Trace.Step<S, A> step : best.steps()) candidate.add(step.action());
-                candidate.remove(at);
-                Trace<S, A> replayed = follow(best.initial(), candidate);
+                Trace<S, A> replayed = follow(best.initial(), without(best, at, -1));
                 if (replayed != null && keep.test(replayed)) {
                     best = replayed;   // the steps before {@code at} keep their indices
                     dropped = true;
@@ -213,6 +223,27 @@ final class Replayer<S, A> {
             }
         }
         return best;
+    }
+
+    /** {@code t} without two of its steps where {@code keep} still holds (latest pair first), or null. */
+    private Trace<S, A> dropPair(Trace<S, A> t, java.util.function.Predicate<Trace<S, A>> keep) {
+        if (t.length() > PAIRED) return null;
+        for (int later = t.length() - 1; later >= 1; later--) {
+            for (int earlier = later - 1; earlier >= 0; earlier--) {
+                Trace<S, A> replayed = follow(t.initial(), without(t, earlier, later));
+                if (replayed != null && keep.test(replayed)) return replayed;
+            }
+        }
+        return null;
+    }
+
+    /** The actions of {@code t} without its steps {@code a} and {@code b} (-1: none). */
+    private static <S, A> List<A> without(Trace<S, A> t, int a, int b) {
+        List<A> actions = new ArrayList<>();
+        for (int i = 0; i < t.length(); i++) {
+            if (i != a && i != b) actions.add(t.steps().get(i).action());
+        }
+        return actions;
     }
 
     /** The path taking, from {@code initial}, actions equal in actor and text to the given ones; null if one is not enabled. */

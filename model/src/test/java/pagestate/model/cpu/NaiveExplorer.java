@@ -20,13 +20,21 @@ final class NaiveExplorer {
     final List<PageState> order = new ArrayList<>();
     final Map<PropertyName, PageState> firstViolation = new LinkedHashMap<>();
 
+    /** False when the exploration stopped at its bound before every reachable state was seen. */
+    final boolean complete;
+
     NaiveExplorer(Scenario s) {
+        this(s, Integer.MAX_VALUE);
+    }
+
+    /** Explores at most {@code maxStates} states: a random test's bound on its own cost. */
+    NaiveExplorer(Scenario s, int maxStates) {
         this.model = new PageModel(s);
         PageState init = model.initialState();
         ArrayDeque<PageState> queue = new ArrayDeque<>();
         parent.put(init, null);
         queue.add(init);
-        while (!queue.isEmpty()) {
+        while (!queue.isEmpty() && order.size() < maxStates) {
             PageState st = queue.poll();
             order.add(st);
             for (ModelProperty p : model.properties()) {
@@ -42,6 +50,7 @@ final class NaiveExplorer {
                 }
             });
         }
+        this.complete = queue.isEmpty();
     }
 
     int states() {

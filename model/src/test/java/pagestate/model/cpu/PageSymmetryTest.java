@@ -63,6 +63,18 @@ class PageSymmetryTest {
                 .scenario();
     }
 
+    /**
+     * Pages 1 and 2 share a role, the converter's; page 0 is no one's. No reader (a zeropad reader names two
+     * pages, which would take a fourth page and ten times the states): CPU 1 only fills and evicts TLB entries.
+     */
+    private static Scenario threePages() {
+        return Build.on(Platform.TDX).cpus(2).pages(3).mappings(1)
+                .converter(0, Direction.TO_SHARED, "unmap_aliases flush_tlb flush_cache flip flush_tlb map_gpa", 1, 2)
+                .hardware(HardwareAction.TLB_FILL, HardwareAction.TLB_EVICT, HardwareAction.CACHE_FILL,
+                        HardwareAction.WRITEBACK)
+                .scenario();
+    }
+
     @Test
     void pagesShareARoleUnlessAnActorNamesThem() {
         PageModel m = new PageModel(fourPages());
@@ -109,15 +121,15 @@ class PageSymmetryTest {
                 "a failed ACCEPT changes nothing, and the error path leaks");
     }
 
-    /** s with pages 2 and 3 exchanged, with every field of each. */
-    private static PageState swap23(PageState s) {
+    /** s with pages 1 and 2 exchanged, with every field of each. */
+    private static PageState swap12(PageState s) {
         Layout l = s.layout;
         Pte[] ptes = s.ptes.clone();
         TlbEntry[] tlb = s.tlb.clone();
         CacheLines[] cache = s.cache.clone();
         HvPage[] hv = s.hv.clone();
         Content[] contents = s.contents.clone();
-        for (int[] pq : new int[][] {{2, 3}, {3, 2}}) {
+        for (int[] pq : new int[][] {{1, 2}, {2, 1}}) {
             int p = pq[0];
             int q = pq[1];
             for (int mi = 0; mi < l.pteMappings(); mi++) ptes[mi * l.pages() + p] = s.ptes[mi * l.pages() + q];
@@ -144,7 +156,7 @@ class PageSymmetryTest {
 
     @Test
     void canonicalFormIsIdempotentPermutationInvariantAndKeepsEveryVerdict() {
-        NaiveExplorer x = new NaiveExplorer(fourPages());
+        NaiveExplorer x = new NaiveExplorer(threePages());
         PageModel m = x.model;
         Set<PageState> reachable = new HashSet<>(x.order);
         int moved = 0;
@@ -153,7 +165,7 @@ class PageSymmetryTest {
             assertEquals(c, symmetric(m, c), "idempotent");
             assertEquals(m.canonical(s), m.canonical(m.canonical(s)), "idempotent with the merges");
             if (!m.pageSymmetric(s).equals(s)) moved++;
-            PageState t = swap23(s);
+            PageState t = swap12(s);
             assertTrue(reachable.contains(t), "the reachable states are closed under the page symmetry");
             for (ModelProperty p : m.properties()) {
                 assertEquals(p.holds().test(s), p.holds().test(t), p.name() + " on a state and its page permutation");
@@ -189,13 +201,24 @@ class PageSymmetryTest {
 
     private static final AtomicInteger SORTED = new AtomicInteger();
     private static final AtomicInteger SMALLER = new AtomicInteger();
+    private static final AtomicInteger TOO_LARGE = new AtomicInteger();
+    /**
+     * A random scenario with more states than this is not checked: with 2 CPUs, 4 pages and every kind of
+     * hardware action a scenario can reach 1.5 million states, minutes of this object-based exploration.
+     */
+    private static final int MAX_STATES = 40_000;
 
     @Test
     void reducedSearchGivesTheUnreducedVerdictsOnRandomScenarios() {
         SORTED.set(0);
         SMALLER.set(0);
+        TOO_LARGE.set(0);
         qt().withExamples(60).withShrinkCycles(0).forAll(SCENARIOS).checkAssert(sc -> {
-            NaiveExplorer x = new NaiveExplorer(sc);
+            NaiveExplorer x = new NaiveExplorer(sc, MAX_STATES);
+            if (!x.complete) {
+                TOO_LARGE.incrementAndGet();
+                return;
+            }
             PageModel m = x.model;
             Set<PageState> forms = new HashSet<>();
             boolean sorted = false;
@@ -224,6 +247,7 @@ class PageSymmetryTest {
                 SMALLER.incrementAndGet();
             }
         });
+        assertTrue(TOO_LARGE.get() <= 20, TOO_LARGE.get() + " of 60 scenarios over " + MAX_STATES + " states");
         assertTrue(SORTED.get() >= 10, SORTED.get() + " of 60 scenarios sort pages in some state");
         assertTrue(SMALLER.get() >= 5, SMALLER.get() + " scenarios store fewer forms than with CPU symmetry alone");
     }
