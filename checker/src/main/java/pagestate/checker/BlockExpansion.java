@@ -18,6 +18,8 @@ final class BlockExpansion<S, A> {
     static final int CHUNK_STATES = 1024;
     /** Parents per chunk at least, when a small block is cut finer so that several workers share it. */
     static final int MIN_CHUNK_STATES = 16;
+    /** Under a time limit, the most words an arena is given ahead of a block (16 MiB). */
+    static final int PRESIZE_WORDS = 1 << 21;
     /** The time limit is polled every this many parents (a power of two). */
     static final int POLL = 4;
 
@@ -40,6 +42,7 @@ final class BlockExpansion<S, A> {
         this.limits = limits;
         this.width = width;
         this.slots = slots;
+        for (Expander<S, A> e : expanders) e.poll.watch(limits);
     }
 
     /**
@@ -62,19 +65,26 @@ final class BlockExpansion<S, A> {
             Expander<S, A> expander = expanders.get(worker);
             LevelChunk.Arena arena = arenas.get(worker);
             if (limits.checkTime()) return;   // before a large allocation, not after
-            arena.clear(expected, most);   // each worker allocates (zeroes) its own arena
+            // each worker allocates (zeroes) its own arena; under a time limit at most 16 MiB of it ahead (it
+            // grows while the workers expand, which polls the clock): 210,436 successors of 95 words took 2 s
+            arena.clear(limits.timed() ? Math.min(expected, Math.max(1024, PRESIZE_WORDS / width)) : expected, most);
             int c;
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTime()) {
                 LevelChunk chunk = chunks.get(c);
                 int lo = from + c * chunkStates;
                 int hi = Math.min(from + size, lo + chunkStates);
                 chunk.start(worker, arena, levelStart + lo);
-                for (int i = lo; i < hi; i++) {
-                    // the time limit holds within a chunk too (a costly state may take milliseconds); a chunk
-                    // cut short is not finished, and the block it is in is dropped
-                    if ((i - lo & POLL - 1) == POLL - 1 && limits.checkTime()) break;
-                    expander.expand(frontier.words(i), frontier.offset(i), levelStart + i, doneNow,
-                            chunk.firstViolation, arena);
+                try {
+                    for (int i = lo; i < hi; i++) {
+                        // the time limit holds within a chunk too (a costly state may take milliseconds), and
+                        // within a state (SuccessorPoll); a chunk cut short is not finished, and the block it
+                        // is in is dropped
+                        if ((i - lo & POLL - 1) == POLL - 1 && limits.checkTime()) break;
+                        expander.expand(frontier.words(i), frontier.offset(i), levelStart + i, doneNow,
+                                chunk.firstViolation, arena);
+                    }
+                } catch (SuccessorPoll.TimeUp e) {
+                    break;   // the limit is recorded: limits.stopped()
                 }
                 if (limits.stopped()) break;
                 chunk.finish();
@@ -144,10 +154,14 @@ final class BlockExpansion<S, A> {
             while ((c = nextChunk.getAndIncrement()) < chunkCount && !limits.checkTime()) {
                 int lo = from + c * CHUNK_STATES;
                 int hi = Math.min(levelSize, lo + CHUNK_STATES);
-                for (int i = lo; i < hi; i++) {
-                    if ((i - lo & POLL - 1) == POLL - 1 && limits.checkTime()) break;
-                    counted[worker] += expander.expand(frontier.words(i), frontier.offset(i), levelStart + i, doneNow,
-                            found[worker], discard);
+                try {
+                    for (int i = lo; i < hi; i++) {
+                        if ((i - lo & POLL - 1) == POLL - 1 && limits.checkTime()) break;
+                        counted[worker] += expander.expand(frontier.words(i), frontier.offset(i), levelStart + i,
+                                doneNow, found[worker], discard);
+                    }
+                } catch (SuccessorPoll.TimeUp e) {
+                    break;
                 }
             }
         });

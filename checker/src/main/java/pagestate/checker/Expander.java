@@ -43,6 +43,8 @@ final class Expander<S, A> {
     private int[] units = new int[64];
     private int[] actors = new int[64];
     private final Collect collect = new Collect();
+    /** The time limit between successors of one state (set by the search that owns this expander). */
+    final SuccessorPoll poll = new SuccessorPoll();
     /** Records the graph for liveness ({@link EdgeRecording}), or null. */
     private final EdgeRecording.Worker recording;
     private final int goals;
@@ -183,6 +185,7 @@ final class Expander<S, A> {
         actions.clear();
         nexts.clear();
         system.successors(state, (a, next) -> {
+            poll.tick();
             if (actions.size() > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             actions.add(a);
             nexts.add(next);
@@ -272,6 +275,7 @@ final class Expander<S, A> {
 
         @Override
         public void accept(int unit, int actor) {
+            poll.tick();
             int i = count++;
             if (i > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             room(i + 1);
@@ -303,6 +307,7 @@ final class Expander<S, A> {
 
         @Override
         public void accept(A action, S next) {
+            poll.tick();
             int a = count++;
             if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             codec.encode(symmetry ? system.canonical(next) : next, scratch, 0);
@@ -328,6 +333,7 @@ final class Expander<S, A> {
 
         @Override
         public void accept(int unit, int actor) {
+            poll.tick();
             int a = count++;
             if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             long fp = Fingerprints.of(scratch, 0, width);

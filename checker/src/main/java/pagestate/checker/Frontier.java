@@ -38,11 +38,22 @@ final class Frontier {
     /** Pages written to file during the run, for the figures. */
     private long spilledPages;
 
-    /** A frontier of states of {@code width} words, in pages of {@code 2^pageShift} states. */
+    /**
+     * A page holds at most {@code 2^21} words (16 MiB): a wide state gets fewer states a page, so that
+     * the first page, allocated for the initial states, stays small (a spec with 30,000 readers has states
+     * of 2,814 words: 2^14 of them would be 369 MB).
+     */
+    static final int MAX_PAGE_WORDS_SHIFT = 21;
+
+    /**
+     * A frontier of states of {@code width} words, in pages of {@code 2^pageShift} states (fewer for
+     * states over 128 words, see {@link #MAX_PAGE_WORDS_SHIFT}).
+     */
     Frontier(int width, int pageShift, SpillFolder folder) {
         this.width = width;
-        this.shift = pageShift;
-        this.mask = (1 << pageShift) - 1;
+        int widthShift = 32 - Integer.numberOfLeadingZeros(Math.max(1, width) - 1);   // ceil(log2(width))
+        this.shift = Math.max(0, Math.min(pageShift, MAX_PAGE_WORDS_SHIFT - widthShift));
+        this.mask = (1 << shift) - 1;
         this.folder = folder;
     }
 

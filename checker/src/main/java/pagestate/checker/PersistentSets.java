@@ -17,8 +17,9 @@ final class PersistentSets<S, A> {
     private final Independence<S, A> independence;
     private final int units;
     private final int words;
-    private final long[] reads;
-    private final long[] writes;
+    /** Every unit's footprint, {@link #words} a unit: allocated at the first state (units x words may be large). */
+    private long[] reads;
+    private long[] writes;
     private final int[] parent;
     private final int[] firstWriter;
     /** Whether a unit's footprint in the current state is in {@link #reads} and {@link #writes}. */
@@ -39,8 +40,6 @@ final class PersistentSets<S, A> {
         this.independence = independence;
         this.units = independence.units();
         this.words = independence.words();
-        this.reads = new long[units * words];
-        this.writes = new long[units * words];
         this.parent = new int[units];
         this.firstWriter = new int[words * 64];
         this.computed = new boolean[units];
@@ -91,6 +90,11 @@ final class PersistentSets<S, A> {
     }
 
     private List<int[]> candidates(int[] units, int n, boolean[] done) {
+        if (reads == null) {
+            // not in the constructor: a search the time limit stops before its first state allocates none
+            reads = new long[this.units * words];
+            writes = new long[this.units * words];
+        }
         java.util.Arrays.fill(visible, 0);
         for (int p = 0; p < invariantReads.length; p++) {
             if (done[p]) continue;

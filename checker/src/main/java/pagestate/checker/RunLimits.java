@@ -30,6 +30,11 @@ final class RunLimits {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /** Whether a time limit is set. */
+    boolean timed() {
+        return config.maxSeconds() > 0;
+    }
+
     /** Whether {@code states} distinct states exceed the state limit. */
     boolean overStates(long states) {
         return config.maxStates() > 0 && states > config.maxStates();

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import pagestate.checker.CheckerConfig;
 import pagestate.reports.InvalidSpec;
 import pagestate.reports.RunReport;
+import pagestate.reports.RunStats;
 import pagestate.reports.SpecReport;
 import pagestate.reports.Summary;
 import pagestate.specs.Spec;
@@ -76,7 +77,6 @@ final class CheckCommand implements Callable<Integer> {
         List<InvalidSpec> invalid = new ArrayList<>();
         for (SpecError e : found.errors()) invalid(invalid, e.file(), List.of(e), err);
         Table table = new Table(out, quiet, coverage);
-        if (!found.files().isEmpty()) table.header();
         List<SpecReport> reports = new ArrayList<>();
         Set<String> stoppedBy = new LinkedHashSet<>();
         boolean first = true;
@@ -85,7 +85,20 @@ final class CheckCommand implements Callable<Integer> {
             // command's own start (the JVM's, its options, finding the files)
             long start = first ? commandStart : System.nanoTime();
             first = false;
-            SpecResult loaded = SpecLoader.load(file);
+            double bound = config.maxSeconds();
+            SpecResult loaded = bound > 0 ? SpecLoader.load(file, start + (long) (bound * 1e9)) : SpecLoader.load(file);
+            if (loaded instanceof SpecResult.Stopped) {
+                // the time limit passed while the spec was read: a spec whose every verdict is unknown
+                String reason = "max-seconds " + Limits.format(bound);
+                SpecReport report = unread(file, (System.nanoTime() - start) / 1e9);
+                reports.add(report);
+                table.row(report);
+                stoppedBy.add(reason);
+                err.println("pagestate: " + file + ": incomplete, stopped by " + reason
+                        + " while reading it; its verdicts are unknown");
+                err.flush();
+                continue;
+            }
             if (!(loaded instanceof SpecResult.Loaded l)) {
                 // one bad spec is reported and the others are still checked
                 invalid(invalid, file, loaded.errors(), err);
@@ -98,7 +111,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             SpecReport report = ReportBuilder.build(run, limits.reduction(run.model().reductions() != null));
             reports.add(report);
-            table.rows(report);
+            table.row(report);
             if (!report.complete()) {
                 // said even without expectations (the summary counts only unknown expectations) and with --quiet
                 stoppedBy.add(run.result().stopReason());
@@ -121,6 +134,14 @@ final class CheckCommand implements Callable<Integer> {
         if (s.failed() > 0) return ExitCodes.FAILED;
         if (s.incomplete() > 0 || !stoppedBy.isEmpty()) return ExitCodes.INCOMPLETE;
         return ExitCodes.OK;
+    }
+
+    /** A spec the time limit stopped before it was read: named after its file, nothing explored. */
+    private static SpecReport unread(Path file, double seconds) {
+        String name = String.valueOf(file.getFileName());
+        if (name.endsWith(SpecLoader.EXTENSION)) name = name.substring(0, name.length() - SpecLoader.EXTENSION.length());
+        return new SpecReport(file.toString(), name, "", "", "", List.of(), false,
+                RunStats.of(0, 0, 0, seconds, 0, "none"), List.of());
     }
 
     /** Prints a spec's errors, one line each, and records them for the JSON and JUnit reports. */

@@ -11,8 +11,8 @@ final class Limits {
     @Option(names = "--max-states", paramLabel = "N", description = "Stop after N distinct states per spec (default: no limit).")
     long maxStates;
 
-    @Option(names = "--max-seconds", paramLabel = "S", description = "Stop each spec after S seconds, reading it and building its model"
-            + " included (default: no limit).")
+    @Option(names = "--max-seconds", paramLabel = "S", description = "Stop each spec after S seconds (check counts reading it and building"
+            + " its model too, from the process's start for the first spec; default: no limit).")
     double maxSeconds;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per processor, ${DEFAULT-VALUE} here);"

@@ -9,10 +9,13 @@ import picocli.CommandLine.Command;
         description = {"Bounded model checker for the page-state transitions of confidential VMs.",
                 "Explores every interleaving of a private<->shared conversion (Intel TDX, AMD SEV-SNP, Hyper-V"
                         + " vTOM, and the IOMMU, busdma, swiotlb and CoVE seed systems) against concurrent readers,"
-                        + " the host and the hardware, and checks what each spec file expects."},
-        subcommands = {CheckCommand.class, ExplainCommand.class, AblateCommand.class, RepairCommand.class,
-                ListCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+                        + " the host and the hardware, and checks what each spec file expects."})
 public final class Main implements Runnable {
+
+    /** The sub-commands, in the order {@code --help} lists them. */
+    private static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(CheckCommand.class,
+            ExplainCommand.class, AblateCommand.class, RepairCommand.class, ListCommand.class, ExportCommand.class,
+            CommandLine.HelpCommand.class);
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -24,9 +27,7 @@ public final class Main implements Runnable {
     private static volatile long processStartNanos;
 
     public static void main(String[] args) {
-        processStartNanos = ProcessHandle.current().info().startInstant()
-                .map(t -> System.nanoTime() - Math.max(0, java.time.Duration.between(t, java.time.Instant.now()).toNanos()))
-                .orElse(0L);
+        processStartNanos = ProcessClock.startNanos();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -44,7 +45,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     private static int runUnwrapped(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -58,6 +59,25 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The command with its sub-commands: when the first argument names one (other than help), only that one,
+     * since picocli's reflection over every sub-command's options costs more than most runs of a small spec
+     * (a check of a spec that has an error); otherwise all of them (for --help, help and suggestions).
+     */
+    private static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        boolean named = !first.equals("help") && SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(first));
+        for (Class<?> c : SUBCOMMANDS) {
+            if (!named || name(c).equals(first)) cl.addSubcommand(c);
+        }
+        return cl;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /**
@@ -78,7 +98,10 @@ public final class Main implements Runnable {
                 && !unmatched.getUnmatched().get(0).startsWith("-")) {
             return "unknown sub-command '" + unmatched.getUnmatched().get(0) + "'";
         }
-        return ex.getMessage();
+        // picocli names Java's types ("is not a long"): a user reads numbers
+        return String.valueOf(ex.getMessage()).replace("is not a long", "is not a whole number (at most 2^63-1)")
+                .replace("is not an int", "is not a whole number (at most 2^31-1)")
+                .replace("is not a double", "is not a number");
     }
 
     /**

@@ -84,6 +84,11 @@ final class Outputs {
     /** A file output: not a folder, and its folder exists or can be made, and can be written. */
     static boolean file(String option, Path file, PrintWriter err) {
         if (file == null) return true;
+        if (file.toString().equals("-")) {
+            // not a file named "-" in the working folder, which a user writing "-" does not expect
+            return bad(err, option, file, "standard output is not supported (it holds the verdicts); name a file,"
+                    + " e.g. " + option + " report" + (option.equals("--junit") ? ".xml" : ".json"));
+        }
         if (Files.isDirectory(file)) {
             return bad(err, option, file, "is a folder; " + option + " takes a file name");
         }

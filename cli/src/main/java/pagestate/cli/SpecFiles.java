@@ -24,7 +24,12 @@ final class SpecFiles {
         List<SpecError> errors = new ArrayList<>();
         for (Path p : paths) {
             String problem = null;
-            if (!Files.exists(p)) {
+            if (p.toString().isEmpty()) {
+                // Path.of("") is the working folder: an empty argument (an unset variable) would check all of it
+                problem = "an empty path; name a spec file or a folder (. for the working folder)";
+            } else if (!Files.exists(p) && Files.isSymbolicLink(p)) {
+                problem = "no such file or directory (a symbolic link to nothing, or a loop of links)";
+            } else if (!Files.exists(p)) {
                 problem = "no such file or directory";
             } else if (!Files.isReadable(p)) {
                 problem = "cannot read (permission denied)";
@@ -37,7 +42,7 @@ final class SpecFiles {
                     problem = "cannot list: " + Outputs.why(e);
                 }
             }
-            if (problem != null) errors.add(new SpecError(p, 0, 0, problem));
+            if (problem != null) errors.add(new SpecError(p.toString().isEmpty() ? Path.of("\"\"") : p, 0, 0, problem));
         }
         return new Found(files, errors);
     }

@@ -36,6 +36,15 @@ final class Table {
         this.coverage = coverage;
     }
 
+    private boolean headed;
+
+    /** {@link #rows} under the header, printed before the first spec's rows (none when no spec was checked). */
+    void row(SpecReport r) {
+        if (!headed) header();
+        headed = true;
+        rows(r);
+    }
+
     void header() {
         if (quiet) return;
         out.printf(SPEC_FORMAT, "SPEC", "PLATFORM", "STATES", "SECONDS");

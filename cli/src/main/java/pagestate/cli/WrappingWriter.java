@@ -5,8 +5,11 @@ import java.io.Writer;
 
 /**
  * Holds every line of a command's output and errors to {@value #WIDTH} columns: a longer line is broken
- * at its last space that fits (or, in a single word longer than a line, at the column) and goes on
- * under its own indentation plus four spaces. Never cuts text. Installed by {@link Main} on stdout and
+ * at its last space that fits and goes on under its own indentation plus four spaces. Never cuts text,
+ * nor a word: a single word longer than a line (a path) goes whole on a line of its own, and a line that
+ * is only a location ({@code file:line:col:}, ending in a colon with no ": " before it, which
+ * {@link pagestate.specs.SpecError#display()} puts alone on the first line of a long error) is printed
+ * whole, so that it can be copied or followed by an editor. Installed by {@link Main} on stdout and
  * stderr, so that it also covers picocli's own messages; the commands lay out their tables to fit, and
  * this is the guarantee behind them.
  */
@@ -52,7 +55,16 @@ final class WrappingWriter extends Writer {
         target.close();
     }
 
+    /** A line that is only a location, {@code file:line:col:} (the path may hold spaces): never broken. */
+    static boolean isLocation(String text) {
+        return !text.isEmpty() && text.charAt(0) != ' ' && text.endsWith(":") && !text.contains(": ");
+    }
+
     private void emit(String text) throws IOException {
+        if (isLocation(text)) {
+            target.write(text);
+            return;
+        }
         String rest = text;
         String indent = "";
         boolean first = true;
@@ -66,7 +78,11 @@ final class WrappingWriter extends Writer {
             int room = WIDTH - head.length();
             int cut = rest.lastIndexOf(' ', room);
             int start = first ? indent.length() - 4 : 0;
-            if (cut <= start) cut = room;
+            if (cut <= start) {
+                // a word longer than the room: the whole word (up to the next space, or the rest)
+                cut = rest.indexOf(' ', start);
+                if (cut < 0) break;
+            }
             target.write(head + rest.substring(0, cut).stripTrailing());
             target.write('\n');
             rest = rest.substring(cut).stripLeading();

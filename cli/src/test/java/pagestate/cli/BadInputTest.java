@@ -110,6 +110,37 @@ class BadInputTest {
     }
 
     @Test
+    void oddPathsAndNumbersAreOneLineErrors() throws Exception {
+        Path spec = write("a.pspec", CliTest.SPEC);
+        Path one = dir.resolve("loop-1.pspec");
+        Files.createSymbolicLink(one, dir.resolve("loop-2.pspec"));
+        Files.createSymbolicLink(dir.resolve("loop-2.pspec"), one);
+        CliTest.Run loop = CliTest.run("check", "--quiet", one.toString());
+        assertEquals(2, loop.code());
+        assertEquals(List.of(one + ": no such file or directory (a symbolic link to nothing, or a loop of links)"),
+                loop.err().lines().toList());
+        // an empty argument (an unset variable) is not the working folder
+        CliTest.Run empty = CliTest.run("check", "--quiet", "", spec.toString());
+        assertEquals(2, empty.code());
+        assertEquals(List.of("\"\": an empty path; name a spec file or a folder (. for the working folder)"),
+                empty.err().lines().toList());
+        assertTrue(empty.out().endsWith("pagestate: 2 passed, 0 failed, 1 invalid spec not checked\n"), empty.out());
+        for (String option : new String[] {"--json", "--junit"}) {
+            CliTest.Run dash = CliTest.run("check", "--quiet", option, "-", spec.toString());
+            assertEquals(2, dash.code());
+            assertTrue(dash.err().startsWith("pagestate: " + option + " -: standard output is not supported"), dash.err());
+            assertFalse(Files.exists(Path.of("-")), "no file named -");
+        }
+        CliTest.Run big = CliTest.run("check", "--max-states", "99999999999999999999", spec.toString());
+        assertEquals(2, big.code());
+        assertTrue(big.err().contains("'99999999999999999999' is not a whole number (at most 2^63-1)"), big.err());
+        assertFalse(CLASS_NAME.matcher(loop.err() + empty.err() + big.err()).find());
+        // nothing checked: no table header either
+        CliTest.Run invalid = CliTest.run("check", write("bad.pspec", "spec x\n").toString());
+        assertFalse(invalid.out().contains("PROPERTY"), invalid.out());
+    }
+
+    @Test
     void outputsAreReplacedWholeAndLeaveNoTemporaryFiles() throws Exception {
         Path spec = write("a.pspec", CliTest.SPEC);
         Path json = write("out/r.json", "old contents that are longer than nothing ".repeat(200));

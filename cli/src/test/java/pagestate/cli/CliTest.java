@@ -158,7 +158,8 @@ class CliTest {
         Files.createSymbolicLink(link, dir.resolve("does-not-exist"));
         Run r = run("check", link.toString());
         assertEquals(2, r.code());
-        assertEquals(List.of(link + ": no such file or directory"), r.err().lines().toList());
+        assertEquals(List.of(link + ": no such file or directory (a symbolic link to nothing, or a loop of links)"),
+                r.err().lines().toList());
     }
 
     @Test

@@ -48,7 +48,7 @@ final class ActorLines {
             } else if (t.is("page") || t.is("pages")) {
                 if (!pages.isEmpty()) throw c.error(t, "converter " + n.text() + " already has its pages");
                 pages.add(c.number("page", 0, Scenario.MAX_PAGES - 1));
-                while (!c.atEnd() && c.peek().text().matches("[0-9]+")) pages.add(c.number("page", 0, Scenario.MAX_PAGES - 1));
+                while (!c.atEnd() && Cursor.digits(c.peek().text())) pages.add(c.number("page", 0, Scenario.MAX_PAGES - 1));
             } else if (t.is("owner")) {
                 if (owner != null) throw c.error(t, "converter " + n.text() + " already says owner");
                 owner = c.accept("on") || !c.accept("off");
@@ -86,7 +86,8 @@ final class ActorLines {
             return;
         }
         c.accept("on");
-        c.expect("cpu", "expected `on cpu N page P` after reader " + n.shown());
+        // the messages are built only when needed: a spec may have tens of thousands of readers
+        if (!c.accept("cpu")) c.expect("cpu", "expected `on cpu N page P` after reader " + n.shown());
         Located<Integer> cpu = c.number("cpu", 0, Scenario.MAX_CPUS - 1);
         c.expect("page", "expected `page P` (the page read across into page P+1)");
         Located<Integer> page = c.number("page", 0, Scenario.MAX_PAGES - 1);
@@ -106,7 +107,7 @@ final class ActorLines {
     void host(Cursor c) {
         Token n = c.name("host");
         claimActor(c, n);
-        c.expect("page", "expected `page P reads writes` after host " + n.shown());
+        if (!c.accept("page")) c.expect("page", "expected `page P reads writes` after host " + n.shown());
         Located<Integer> page = c.number("page", 0, Scenario.MAX_PAGES - 1);
         boolean[] rw = readsWrites(c, "host line; write host NAME page P reads writes");
         boolean reads = rw[0];

@@ -170,11 +170,12 @@ final class CpuScenario {
     private List<ZeropadReader> readers(int cpus, int pages, List<Mapping> mappings) {
         List<ZeropadReader> result = new ArrayList<>();
         for (Draft.ReaderDecl r : d.readers.values()) {
+            problems.poll();
             if (r.cpu() == null) {
                 problems.at(r.pos(), "reader " + r.name() + " needs `on cpu N page P` in system cpu (the page it reads across into page P+1)");
                 continue;
             }
-            cpu("reader " + r.name() + " runs on", r.cpu(), cpus);
+            if (r.cpu().value() >= cpus) cpu("reader " + r.name() + " runs on", r.cpu(), cpus);
             int p = r.page().value();
             if (p + 1 >= pages) {
                 problems.at(r.page().pos(), "reader " + r.name() + " reads page " + p + " into page " + (p + 1)
@@ -190,7 +191,8 @@ final class CpuScenario {
     private List<HostActor> hosts(int pages) {
         List<HostActor> result = new ArrayList<>();
         for (Draft.HostDecl h : d.hosts.values()) {
-            page("host " + h.name() + " touches", h.page(), pages);
+            problems.poll();
+            if (h.page().value() >= pages) page("host " + h.name() + " touches", h.page(), pages);
             result.add(new HostActor(h.name(), h.page().value(), h.reads(), h.writes()));
         }
         return result;

@@ -75,13 +75,10 @@ final class Cursor {
     /** A whole number in {@code min..max}. */
     Located<Integer> number(String what, int min, int max) {
         Token t = require(what + " needs a number");
-        int value;
-        try {
-            if (t.quoted() || !t.text().matches("[0-9]{1,9}")) throw new NumberFormatException();
-            value = Integer.parseInt(t.text());
-        } catch (NumberFormatException e) {
+        if (t.quoted() || t.text().length() > 9 || !digits(t.text())) {
             throw error(t, what + " needs a number, not " + t.shown());
         }
+        int value = Integer.parseInt(t.text());
         if (value < min || value > max) {
             throw error(t, what + " must be between " + min + " and " + max + ", not " + value);
         }
@@ -100,10 +97,34 @@ final class Cursor {
     /** A name for a spec or an actor: a letter, then letters, digits, '_', '-' or '.'. */
     Token name(String what) {
         Token t = require(what + " needs a name");
-        if (t.quoted() || !t.text().matches("[A-Za-z][A-Za-z0-9_.\\-]*")) {
+        if (t.quoted() || !isName(t.text())) {
             throw error(t, what + " name " + t.shown() + " must start with a letter and use only letters, digits, _ - .");
         }
         return t;
+    }
+
+    /** Whether {@code s} is one or more ASCII digits (scanned by hand: a spec may have 30,000 numbers). */
+    static boolean digits(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code s} is a name: an ASCII letter, then ASCII letters, digits, '_', '-' or '.'. */
+    static boolean isName(String s) {
+        if (s.isEmpty() || !letter(s.charAt(0))) return false;
+        for (int i = 1; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!letter(ch) && !(ch >= '0' && ch <= '9') && ch != '_' && ch != '.' && ch != '-') return false;
+        }
+        return true;
+    }
+
+    private static boolean letter(char ch) {
+        return ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z';
     }
 
     /** Fails if anything but the end of the line follows. */

@@ -46,7 +46,10 @@ final class FileParser {
 
     static Draft parse(Path file, List<Line> lines, Problems problems) {
         FileParser p = new FileParser(file, problems);
-        for (Line line : lines) p.line(line);
+        for (Line line : lines) {
+            problems.poll();
+            p.line(line);
+        }
         p.closeBody();
         return p.draft;
     }
@@ -188,7 +191,7 @@ final class FileParser {
      * the mappings every page has, in any order, the direct map among them.
      */
     private Located<List<Mapping>> mappings(Cursor c, Token k) {
-        if (!c.atEnd() && c.peek().text().matches("[0-9]+") && !c.peek().quoted()) {
+        if (!c.atEnd() && Cursor.digits(c.peek().text()) && !c.peek().quoted()) {
             Located<Integer> n = c.number("mappings", 1, Scenario.MAX_MAPPINGS);
             return new Located<>(Mapping.first(n.value()), n.pos());
         }

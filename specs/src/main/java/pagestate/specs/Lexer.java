@@ -29,6 +29,7 @@ final class Lexer {
         String[] raw = body.split("\n", -1);
         List<Line> lines = new ArrayList<>(raw.length);
         for (int n = 0; n < raw.length; n++) {
+            problems.poll();
             String s = raw[n].endsWith("\r") ? raw[n].substring(0, raw[n].length() - 1) : raw[n];
             lines.add(line(file, n + 1, s, problems));
         }

@@ -19,8 +19,8 @@ public record SpecError(Path file, int line, int column, String message) {
     /**
      * The error for a terminal, at most {@link #WIDTH} columns a line where the path allows: the path
      * relative to the working directory when that is shorter; if the line is still too long, {@code
-     * file:line:col:} alone on the first line (so that editors can jump to it) and the message on indented
-     * continuation lines.
+     * file:line:col:} alone on the first line, whole however long (so that editors can jump to it), and
+     * the message on indented continuation lines.
      */
     public String display() {
         return display(Path.of("").toAbsolutePath(), WIDTH);
@@ -56,18 +56,19 @@ public record SpecError(Path file, int line, int column, String message) {
         }
     }
 
-    /** {@code text} in lines of at most {@code width}, broken at spaces; a longer word is cut. */
+    /**
+     * {@code text} in lines of at most {@code width}, broken at spaces; a longer word (a path) is not cut
+     * but put whole on a line of its own.
+     */
     static List<String> wrap(String text, int width) {
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
-            while (word.length() > width) {
-                if (line.length() > 0) {
-                    out.add(line.toString());
-                    line.setLength(0);
-                }
-                out.add(word.substring(0, width));
-                word = word.substring(width);
+            if (word.length() > width) {
+                if (line.length() > 0) out.add(line.toString());
+                out.add(word);
+                line.setLength(0);
+                continue;
             }
             if (line.length() > 0 && line.length() + 1 + word.length() > width) {
                 out.add(line.toString());

@@ -18,7 +18,15 @@ public final class SpecLoader {
 
     /** Reads and checks {@code file}; an unreadable or missing file is a {@link SpecError} without a line. */
     public static SpecResult load(Path file) {
-        return run(file, null);
+        return run(file, null, new Problems());
+    }
+
+    /**
+     * As {@link #load(Path)}, stopping when {@link System#nanoTime()} reaches {@code deadlineNanos}
+     * (polled once per line and per actor): then {@link SpecResult.Stopped}.
+     */
+    public static SpecResult load(Path file, long deadlineNanos) {
+        return run(file, null, Problems.until(deadlineNanos));
     }
 
     /**
@@ -26,7 +34,7 @@ public final class SpecLoader {
      * {@code extends} paths are resolved against its directory (bases are read from disk).
      */
     public static SpecResult parse(Path file, String text) {
-        return run(file, text == null ? "" : text);
+        return run(file, text == null ? "" : text, new Problems());
     }
 
     /**
@@ -40,13 +48,14 @@ public final class SpecLoader {
         return Discovery.discover(root);
     }
 
-    private static SpecResult run(Path file, String text) {
-        Problems problems = new Problems();
+    private static SpecResult run(Path file, String text, Problems problems) {
         try {
             Resolver.Resolved r = new Resolver(problems).resolve(file, text, Pos.ofFile(file));
             Spec spec = r == null ? null : Validator.validate(problems, r);
             if (spec != null && problems.count() == 0) return new SpecResult.Loaded(spec);
             if (problems.count() == 0) problems.at(Pos.ofFile(file), "invalid spec (no further detail)");
+        } catch (Problems.Stopped e) {
+            return new SpecResult.Stopped(file);
         } catch (RuntimeException | StackOverflowError e) {
             problems.at(Pos.ofFile(file), "internal error while reading this spec (please report it with the spec): "
                     + (e instanceof StackOverflowError ? "too deeply nested" : String.valueOf(e.getMessage())));

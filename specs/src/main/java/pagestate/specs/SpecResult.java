@@ -2,8 +2,11 @@ package pagestate.specs;
 
 import java.util.List;
 
-/** What {@link SpecLoader} returns: a valid spec, or every error found in it (never both, never neither). */
-public sealed interface SpecResult permits SpecResult.Loaded, SpecResult.Failed {
+/**
+ * What {@link SpecLoader} returns: a valid spec, or every error found in it (never both, never neither), or
+ * with a deadline, that it passed first.
+ */
+public sealed interface SpecResult permits SpecResult.Loaded, SpecResult.Failed, SpecResult.Stopped {
 
     /** A spec that parsed and validated. */
     record Loaded(Spec spec) implements SpecResult {
@@ -20,11 +23,21 @@ public sealed interface SpecResult permits SpecResult.Loaded, SpecResult.Failed 
         }
     }
 
+    /**
+     * A load given a deadline ({@link SpecLoader#load(java.nio.file.Path, long)}) that passed before the
+     * spec was read and checked: neither valid nor invalid as far as is known.
+     */
+    record Stopped(java.nio.file.Path file) implements SpecResult {
+        public Stopped {
+            java.util.Objects.requireNonNull(file);
+        }
+    }
+
     default boolean ok() {
         return this instanceof Loaded;
     }
 
-    /** The errors, or an empty list for a loaded spec. */
+    /** The errors, or an empty list for a loaded (or stopped) spec. */
     default List<SpecError> errors() {
         return this instanceof Failed f ? f.errors() : List.of();
     }

@@ -49,7 +49,7 @@ final class StepWords {
         int occurrence = 0;
         if (hash >= 0) {
             String n = text.substring(hash + 1);
-            if (!n.matches("[1-9][0-9]{0,3}")) {
+            if (n.length() > 4 || !Cursor.digits(n) || n.charAt(0) == '0') {
                 throw c.error(t, "after # comes the occurrence of the step, counted from 1 (e.g. flush_tlb#2), not "
                         + Suggest.show(n.isEmpty() ? "nothing" : n));
             }

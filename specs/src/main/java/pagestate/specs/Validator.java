@@ -47,11 +47,14 @@ final class Validator {
         missing(d.description, file, "missing `description \"...\"` line: say in one line what this spec checks");
         SeedSystem system = system();
         foreignStatements(system);
+        problems.poll();
         uniqueActorNames();
+        problems.poll();
         List<PropertyName> checked = checked(system);
         List<Spec.Expectation> expectations = expectations(checked, system);
         SystemConfig config = system == SeedSystem.CPU ? new CpuScenario(problems, d, incomplete).scenario(file)
                 : Systems.config(problems, d, system, incomplete);
+        problems.poll();
         if (problems.count() > before || incomplete || config == null) return null;
         List<String> properties = new ArrayList<>();
         for (PropertyName p : checked) properties.add(p.specName());

@@ -52,9 +52,18 @@ class ErrorDisplayTest {
     }
 
     @Test
-    void aWordLongerThanALineIsCut() {
-        List<String> parts = SpecError.wrap("x".repeat(250) + " end", 96);
-        assertEquals(List.of("x".repeat(96), "x".repeat(96), "x".repeat(58) + " end"), parts);
+    void aWordLongerThanALineIsKeptWholeOnALineOfItsOwn() {
+        List<String> parts = SpecError.wrap("in " + "x".repeat(250) + " end", 96);
+        assertEquals(List.of("in", "x".repeat(250), "end"), parts);
+    }
+
+    @Test
+    void aLocationLongerThanALineIsItsOwnLineAndTheMessageFitsUnderIt() {
+        Path deep = Path.of("/srv/" + "a-very-long-folder-name/".repeat(6) + "spec.pspec");
+        SpecError e = new SpecError(deep, 3, 7, "unknown keyword foo");
+        List<String> lines = e.display(Path.of("/elsewhere"), 100).lines().toList();
+        assertEquals(List.of(deep + ":3:7:", "    unknown keyword foo"), lines);
+        assertTrue(lines.get(0).length() > 100, "the location is not broken");
     }
 
     @Test
