@@ -82,8 +82,9 @@ final class BlockCommit {
         if (maxAction > 255 && kept > 0) store.widen(stored, stored + kept);
         int base = next.count();
         int firstIndex = (int) stored;
-        workers.run(worker -> {
-            for (int c = worker; c < chunkCount; c += workers.count()) {
+        AtomicInteger nextChunk = new AtomicInteger();
+        workers.run(worker -> {   // chunks taken in turn: a worker the machine's load holds back takes fewer
+            for (int c; (c = nextChunk.getAndIncrement()) < chunkCount; ) {
                 LevelChunk chunk = chunks.get(c);
                 int rank = chunk.base;
                 int id = insertion.chunkStart(c);

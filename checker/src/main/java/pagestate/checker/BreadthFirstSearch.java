@@ -3,7 +3,6 @@ package pagestate.checker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Level-synchronous breadth-first search over fingerprints (or exact states), giving state indices
@@ -24,8 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Reductions: under symmetry the stored states are canonical forms; under partial-order reduction
  * the {@link Expander} reports a persistent subset of the successors; its cycle proviso asks whether a
- * successor was stored before the level (the visited set minus the level's new states, which earlier
- * blocks added), so it is the same at every thread count and block size.
+ * successor was stored before the level ({@link StoredBeforeLevel}).
  *
  * <p>Memory: the frontiers are pages of encoded words ({@link Frontier}) that spill to file when the
  * search holds much ({@link SearchMemory}); a block whose allocations would not fit stops the run.
@@ -60,23 +58,16 @@ final class BreadthFirstSearch<S, A> {
     private long transitions;
     private int maxDepth;
     private boolean complete;
-    private final AtomicLong nextProgressNanos = new AtomicLong();
+    private final ProgressTicker ticker;
     private final BlockSizer sizer;
     /** The run's spill files (the frontiers' pages when the heap is short). */
     private final SpillFolder spillFolder = new SpillFolder();
     /** The level being expanded and the next one being filled; swapped after each level. */
     private Frontier current;
     private Frontier next;
-    /**
-     * Under partial-order reduction, when a level has several blocks: the new states of the level so
-     * far ({@link #levelNewCount}), which the cycle proviso must not count as stored before the level.
-     */
-    private StateTable levelNew;
-    private long levelNewCount;
-
-    BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers) {
-        this(system, config, limits, workers, SearchTuning.DEFAULT);
-    }
+    /** The cycle proviso's view of the visited set. */
+    private final StoredBeforeLevel before;
+    private final PhaseClock clock;
 
     BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
                        SearchTuning tuning) {
@@ -86,6 +77,14 @@ final class BreadthFirstSearch<S, A> {
     /** @param recording records the expanded states and their successors for liveness (null for none) */
     BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
                        SearchTuning tuning, EdgeRecording recording) {
+        this(system, config, limits, workers, tuning, recording, new PhaseClock());
+    }
+
+    /** @param clock takes the phases' times ({@link PhaseClock}), block after block */
+    BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
+                       SearchTuning tuning, EdgeRecording recording, PhaseClock clock) {
+        this.clock = clock;
+        this.ticker = new ProgressTicker(config.progress(), limits);
         this.system = system;
         this.config = config;
         this.limits = limits;
@@ -99,6 +98,7 @@ final class BreadthFirstSearch<S, A> {
                 heap - (recording != null ? Math.min(recording.budget(), heap / 4) : 0));
         this.table = config.exact() ? new ExactTable(width, 1 << 12) : new FingerprintTable(1 << 12);
         this.mode = table.mode();
+        this.before = new StoredBeforeLevel(table, config.exact(), width);
         Independence<S, A> independence = config.por() ? system.independence() : null;
         boolean reduced = independence != null;
         this.insertion = new SortedInsertion(workers, width, table);
@@ -106,7 +106,7 @@ final class BreadthFirstSearch<S, A> {
             arenas.add(new LevelChunk.Arena(width));
             PersistentSets<S, A> persistent = reduced ? new PersistentSets<>(independence, system.invariants().size()) : null;
             expanders.add(new Expander<>(system, system.invariants(), config.checkDeadlock(), config.symmetry(),
-                    persistent, this::storedBeforeLevel, recording != null ? recording.worker(w) : null));
+                    persistent, before, recording != null ? recording.worker(w) : null));
         }
         this.slots = expanders.get(0).slots();
         this.firstViolation = new int[slots];
@@ -118,16 +118,9 @@ final class BreadthFirstSearch<S, A> {
         this.next = new Frontier(width, tuning.frontierPageShift(), spillFolder);
     }
 
-    /** For the cycle proviso: stored before the level being expanded (not one of its new states). */
-    private boolean storedBeforeLevel(long fp, long[] words, int offset) {
-        if (!table.contains(fp, words, offset)) return false;
-        StateTable added = levelNew;
-        return added == null || !added.contains(fp, words, offset);
-    }
-
     /** Runs the search; afterwards the accessors describe it. */
     void run() {
-        nextProgressNanos.set(System.nanoTime() + 1_000_000_000L);
+        ticker.start();
         try {
             if (limits.checkTime() || !initialLevel()) return;   // the time may be over before the search
             int levelStart = 0;
@@ -170,7 +163,7 @@ final class BreadthFirstSearch<S, A> {
         // the recording for liveness only grows: its final size is its peak (its budget is apart from the search's)
         bytesHeld = memory.peak() + (recording != null ? recording.bytes() : 0);
         table = null;
-        levelNew = null;
+        before.release();
         insertion = null;
         expansion = null;
         commit = null;
@@ -225,20 +218,19 @@ final class BreadthFirstSearch<S, A> {
         long first = stored;
         store.startLevel((int) first);
         next.reset();
-        levelNewCount = 0;
-        levelNew = null;
+        before.startLevel();
         int from = 0;
         while (from < levelSize) {
             int size = sizer.parents(levelSize - from);
             boolean last = from + size == levelSize;
-            if (!last && expanders.get(0).reduced() && levelNew == null) {
-                levelNew = config.exact() ? new ExactTable(width, 1 << 12) : new FingerprintTable(1 << 12);
-            }
+            if (!last && expanders.get(0).reduced()) before.blockBeforeLast();
             current.load(from, from + size);
             int chunkCount = expansion.expand(current, levelStart, from, size, doneNow, sizer.expected(size),
                     sizer.most(), firstViolation, hi -> progress(level, levelSize - hi));
             transitions += expansion.transitions;
+            clock.mark("bfs expand");
             long fresh = chunkCount < 0 ? 0 : insertion.filter(chunks, chunkCount, arenas, table, limits);
+            clock.mark("bfs filter");
             if (chunkCount < 0 || limits.checkTime()) {
                 if (stored > first) maxDepth = level + 1;
                 return false;
@@ -246,7 +238,7 @@ final class BreadthFirstSearch<S, A> {
             sizer.expanded(size, expansion.transitions);
             // when the table must grow, room for the rest of the level too, estimated from its blocks so far
             int expanded = from + size;
-            long room = (long) Math.ceil((double) (levelNewCount + fresh) * (levelSize - expanded) / expanded);
+            long room = (long) Math.ceil((double) (before.levelNewCount() + fresh) * (levelSize - expanded) / expanded);
             boolean cut = limits.overStates(stored + fresh);
             long kept = cut ? limits.maxStates() - stored : fresh;
             room = reserveMemory(fresh, room, kept, expanded);
@@ -256,9 +248,10 @@ final class BreadthFirstSearch<S, A> {
             }
             commit.prepare(chunkCount, stored, fresh, room, kept, next);
             memory.note(held());   // the peak: a grown table beside the old one
-            insertion.add(chunks, chunkCount, table, stored, fresh, room, levelNew, levelNewCount);
-            levelNewCount += fresh;
+            insertion.add(chunks, chunkCount, table, stored, fresh, room, before.levelNew(), before.levelNewCount());
+            before.added(fresh);
             commit.write(chunkCount, stored, kept, next);
+            clock.mark("bfs commit");
             stored += kept;
             from = expanded;
             current.release(from);
@@ -273,7 +266,7 @@ final class BreadthFirstSearch<S, A> {
                 return false;
             }
         }
-        levelNew = null;
+        before.startLevel();   // its tables are left to the collector
         for (int p = 0; p < slots; p++) done[p] = firstViolation[p] >= 0;
         progress(level + 1, next.count());
         return true;
@@ -308,19 +301,14 @@ final class BreadthFirstSearch<S, A> {
     /** The bytes the search holds: visited set, trace data, frontiers, candidate and sort buffers. */
     private long held() {
         long bytes = table.allocatedBytes() + store.allocatedBytes() + current.residentBytes() + next.residentBytes()
-                + insertion.allocatedBytes() + (levelNew != null ? levelNew.allocatedBytes() : 0);
+                + insertion.allocatedBytes() + before.allocatedBytes();
         for (LevelChunk.Arena arena : arenas) bytes += arena.allocatedBytes();
         return bytes;
     }
 
     /** Reports the states stored before this level (its new states are known only once it is inserted). */
     private void progress(int level, long queued) {
-        long now = System.nanoTime();
-        long due = nextProgressNanos.get();
-        if (now < due || !nextProgressNanos.compareAndSet(due, now + 1_000_000_000L)) return;
-        double s = limits.seconds();
-        long states = stored;
-        config.progress().onProgress(new ProgressListener.Progress(states, s > 0 ? states / s : 0, level, queued, s));
+        ticker.offer(stored, level, queued);
     }
 
     boolean complete() {

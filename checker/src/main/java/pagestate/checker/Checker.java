@@ -140,10 +140,12 @@ public final class Checker {
         List<PropertyResult<S, A>> results = new ArrayList<>();
         BreadthFirstSearch<S, A> bfs;
         EdgeRecording recording = recordable(system, config) ? new EdgeRecording(config.threads(), recordingBudget()) : null;
+        PhaseClock clock = new PhaseClock();
         try (Workers workers = new Workers(config.threads())) {
-            bfs = new BreadthFirstSearch<>(system, config, limits, workers, tuning, recording);
+            bfs = new BreadthFirstSearch<>(system, config, limits, workers, tuning, recording, clock);
             bfs.run();
         }
+        clock.mark("bfs other");
         if (limits.stopped() || recording != null && recording.failed()) recording = null;
         SafetyVerdicts<S, A> safety = new SafetyVerdicts<>(system, bfs, canonicalReplayer);
         List<Invariant<S>> invariants = system.invariants();
@@ -165,11 +167,14 @@ public final class Checker {
             for (int i = 0; i < liveness.size(); i++) {
                 (recording != null && verdicts.firstForm(liveness.get(i)) == recorded ? fromRecording : rest).add(i);
             }
+            clock.mark("safety verdicts");
             if (!fromRecording.isEmpty() && !recording.prepare(workers)) {
                 rest.addAll(fromRecording);
                 fromRecording.clear();
             }
-            // the graphs of as many properties as there are workers at once, one a worker; then their verdicts
+            clock.mark("record index");
+            // the graphs of as many properties as there are workers at once, one a worker, each searched for a
+            // violation there; then their verdicts (replaying what the searches found)
             for (int from = 0; from < fromRecording.size(); from += workers.count()) {
                 List<Integer> batch = fromRecording.subList(from, Math.min(fromRecording.size(), from + workers.count()));
                 List<ExplicitGraph<S, A>> graphs = new ArrayList<>(Collections.nCopies(batch.size(), null));
@@ -178,18 +183,23 @@ public final class Checker {
                 workers.run(w -> {
                     for (int k; (k = next.getAndIncrement()) < batch.size(); ) {
                         try {
-                            graphs.set(k, shared.graph(initial, batch.get(k), passes.get(batch.get(k))));
+                            int i = batch.get(k);
+                            ExplicitGraph<S, A> graph = shared.graph(initial, i, passes.get(i));
+                            if (graph != null) graph.search(liveness.get(i)).find();   // here, for the verdict below
+                            graphs.set(k, graph);
                         } catch (OutOfMemoryError e) {
                             graphs.set(k, null);   // explored as before, where memory is a limit
                         }
                     }
                 });
+                clock.mark("record graphs");
                 for (int k = 0; k < batch.size(); k++) {
                     int i = batch.get(k);
                     if (graphs.get(k) == null) rest.add(i);
                     else passResults.set(i, verdicts.check(liveness.get(i), passes.get(i), graphs.get(k)));
                     graphs.set(k, null);
                 }
+                clock.mark("liveness verdicts");
             }
             rest.sort(null);
             Map<LivenessVerdict.Form, List<Integer>> forms = new LinkedHashMap<>();
@@ -209,7 +219,10 @@ public final class Checker {
             results.add(passResults.get(i));
             if (stopReason == null) stopReason = passes.get(i).stopReason();
         }
+        clock.mark("liveness explored");
         if (config.checkDeadlock()) results.add(safety.deadlock(invariants.size()));
+        clock.mark("deadlock verdict");
+        clock.print();
         double seconds = limits.seconds();
         long n = bfs.states();
         double collision = config.exact() ? 0 : n * (double) (n - 1) / Math.pow(2, 65);

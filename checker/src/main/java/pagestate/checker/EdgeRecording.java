@@ -2,9 +2,7 @@ package pagestate.checker;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
@@ -13,10 +11,10 @@ import java.util.function.IntConsumer;
  * The state graph the safety search walks, recorded for liveness so that no liveness pass explores it
  * again: for every state the search expands, its fingerprint, which liveness goals are false in it, and,
  * when one is, every successor (also those partial-order reduction leaves out) as its fingerprint, action
- * index and actor. Each worker appends to its own buffers, in whatever order it expands; a liveness graph
- * ({@link #graph}) is then a breadth-first search over the records from the initial states, so its
- * numbering, edges and tree are those of {@link GraphExploration} over the same form, at every thread
- * count.
+ * index and actor. Each worker appends to its own buffers ({@link Worker}), in whatever order it expands;
+ * {@link #prepare} turns them into arrays indexed by state, and a liveness graph ({@link #graph}) is then a
+ * breadth-first search over them from the initial states, so its numbering, edges and tree are those of
+ * {@link GraphExploration} over the same form, at every thread count.
  *
  * <p>The recording gives up (and liveness explores as before) when a goal cannot be told on the encoded
  * words ({@link TransitionSystem#encodedGoal}), when it would pass its byte budget, when an
@@ -26,20 +24,20 @@ import java.util.function.IntConsumer;
  */
 final class EdgeRecording {
 
-    private static final int CHUNK_BITS = 16;
-    private static final int CHUNK = 1 << CHUNK_BITS;
-
     private final long budget;
     private final AtomicLong bytes = new AtomicLong();
     private volatile boolean failed;
     private final List<Worker> workers = new ArrayList<>();
-    /** Built on the first {@link #graph} ({@link #index}): the states' fingerprints and a table of them. */
-    private long[] keys;
-    private int[] slots;
+    /** Built by {@link #prepare}: the states, their goal-false bits, successors and enabled actors. */
+    private long[] slots;
     private int records;
     /** Per state: goal-false bits, and where its successors start in {@link #target} and {@link #label}. */
     private long[] live;
     private int[] start;
+    /** Per state: the actors below 64 of all its successors (enabled in it), as a mask. */
+    private long[] actors;
+    /** Whether some successor's actor is 64 or more (then a state's enabled actors are counted from its edges). */
+    private boolean wideActors;
     /** Per successor: its state number (-1: never expanded), and its action index (high 16 bits) and actor. */
     private int[] target;
     private int[] label;
@@ -73,65 +71,24 @@ final class EdgeRecording {
         for (Worker w : workers) w.clear();
     }
 
-    /** Growable storage in chunks of {@value #CHUNK} entries (no copying as it grows). */
-    private final class Longs {
-        final List<long[]> chunks = new ArrayList<>();
-        long size;
-
-        boolean add(long v) {
-            if ((size & (CHUNK - 1)) == 0 && size >> CHUNK_BITS == chunks.size()) {
-                if (bytes.addAndGet(8L * CHUNK) > budget) return false;
-                chunks.add(new long[CHUNK]);
-            }
-            chunks.get((int) (size >> CHUNK_BITS))[(int) (size & (CHUNK - 1))] = v;
-            size++;
-            return true;
-        }
-
-        long get(long i) {
-            return chunks.get((int) (i >> CHUNK_BITS))[(int) (i & (CHUNK - 1))];
-        }
-
-        void set(long i, long v) {
-            chunks.get((int) (i >> CHUNK_BITS))[(int) (i & (CHUNK - 1))] = v;
-        }
-    }
-
-    private final class Ints {
-        final List<int[]> chunks = new ArrayList<>();
-        long size;
-
-        boolean add(int v) {
-            if ((size & (CHUNK - 1)) == 0 && size >> CHUNK_BITS == chunks.size()) {
-                if (bytes.addAndGet(4L * CHUNK) > budget) return false;
-                chunks.add(new int[CHUNK]);
-            }
-            chunks.get((int) (size >> CHUNK_BITS))[(int) (size & (CHUNK - 1))] = v;
-            size++;
-            return true;
-        }
-
-        int get(long i) {
-            return chunks.get((int) (i >> CHUNK_BITS))[(int) (i & (CHUNK - 1))];
-        }
+    /** Takes {@code n} more bytes of the budget; false when they pass it (the recording then fails). */
+    boolean reserve(long n) {
+        return bytes.addAndGet(n) <= budget;
     }
 
     /**
-     * One worker's records. Per state, in {@code longs}: fingerprint, goal-false bits, successor count,
-     * then (goal-false states only) the successors' fingerprints; in {@code ints}: per successor, its
-     * action index (high 16 bits) and actor (low 16 bits).
+     * One worker's records ({@link RecordBuffer}). Per state, in its longs: fingerprint, goal-false bits,
+     * successor count, then (goal-false states only) the successors' fingerprints; in its ints: per
+     * successor, its action index (high 16 bits) and actor (low 16 bits).
      */
     final class Worker {
-        private Longs longs = new Longs();
-        private Ints ints = new Ints();
-        private long countAt = -1;
-        private int edges;
+        private RecordBuffer buffer = new RecordBuffer(EdgeRecording.this);
 
         /** Starts the record of a state; returns whether its successors are wanted (a goal is false in it). */
         boolean begin(long fp, long live) {
             if (failed) return false;
             try {
-                if (!longs.add(fp) || !longs.add(live) || !longs.add(0)) {
+                if (!buffer.begin(fp, live)) {
                     fail();
                     return false;
                 }
@@ -139,8 +96,6 @@ final class EdgeRecording {
                 fail();
                 return false;
             }
-            countAt = longs.size - 1;
-            edges = 0;
             return live != 0;
         }
 
@@ -156,39 +111,37 @@ final class EdgeRecording {
                 return;
             }
             try {
-                if (!longs.add(fp) || !ints.add(action << 16 | actor)) fail();
+                if (!buffer.edge(fp, action << 16 | actor)) fail();
             } catch (OutOfMemoryError e) {
                 fail();
             }
-            edges++;
         }
 
         void end() {
-            if (!failed && countAt >= 0) longs.set(countAt, edges);
-            countAt = -1;
+            if (!failed) buffer.end();
         }
 
         private void clear() {
-            longs = new Longs();
-            ints = new Ints();
+            buffer = new RecordBuffer(EdgeRecording.this);
         }
     }
 
     /**
-     * Turns the records into one array graph (once): each state's goal-false bits and its successors as
-     * state numbers (-1 for a successor never expanded), in action order; the workers' buffers are dropped.
-     * False when the recording failed. Called (with the workers that share out the edges, or null) before
-     * {@link #graph}s are taken at once by several threads.
+     * Turns the records into one array graph (once): each state's goal-false bits, enabled actors and its
+     * successors as state numbers (-1 for a successor never expanded), in action order; the workers'
+     * buffers are dropped. False when the recording failed. Called (with the workers that share out the
+     * edges, or null) before {@link #graph}s are taken at once by several threads.
      */
     boolean prepare(Workers pool) {
         if (failed) return false;
-        if (keys != null) return true;
+        if (slots != null) return true;
         try {
             return index(pool);
         } catch (OutOfMemoryError e) {
             fail();
-            keys = null;
+            slots = null;
             live = null;
+            actors = null;
             target = null;
             label = null;
             return false;   // the passes explore as before, where memory is a limit
@@ -199,15 +152,14 @@ final class EdgeRecording {
         int n = 0;
         long edges = 0;
         for (Worker w : workers) {
-            for (long p = 0; p < w.longs.size; p += 3 + w.longs.get(p + 2)) {
-                n++;
-                edges += w.longs.get(p + 2);
-            }
+            n += w.buffer.records();
+            edges += w.buffer.edges();
         }
-        if (edges > Integer.MAX_VALUE - 8) return false;
-        keys = new long[n];
-        slots = new int[Integer.highestOneBit(Math.max(16, n) * 2 - 1) << 1];
+        if (edges > Integer.MAX_VALUE - 8 || n > (1 << 29)) return false;
+        // the table: fingerprint and state number + 1 side by side (one cache line a probe), half full at most
+        slots = new long[2 * (Integer.highestOneBit(Math.max(16, n) * 2 - 1) << 1)];
         live = new long[n];
+        actors = new long[n];
         start = new int[n + 1];
         target = new int[(int) edges];
         label = new int[(int) edges];
@@ -215,23 +167,21 @@ final class EdgeRecording {
         long[] recLong = new long[n];
         long[] recInt = new long[n];
         for (int wi = 0; wi < workers.size(); wi++) {   // the states: a state expanded twice keeps its first record
-            Worker w = workers.get(wi);
+            RecordBuffer w = workers.get(wi).buffer;
             long q = 0;
-            for (long p = 0; p < w.longs.size; ) {
-                long fp = w.longs.get(p);
-                int count = (int) w.longs.get(p + 2);
-                if (find(fp) < 0) {
+            for (long p = 0; p < w.longs(); ) {
+                long fp = w.longAt(p);
+                int count = (int) w.longAt(p + 2);
+                int i = place(fp);
+                if (slots[i + 1] == 0) {
                     int r = records++;
-                    keys[r] = fp;
-                    live[r] = w.longs.get(p + 1);
+                    slots[i] = fp;
+                    slots[i + 1] = r + 1;
+                    live[r] = w.longAt(p + 1);
                     recWorker[r] = wi;
                     recLong[r] = p;
                     recInt[r] = q;
                     start[r + 1] = start[r] + count;
-                    int mask = slots.length - 1;
-                    int i = (int) (fp ^ (fp >>> 32)) & mask;
-                    while (slots[i] != 0) i = (i + 1) & mask;
-                    slots[i] = r + 1;
                 }
                 p += 3 + count;
                 q += count;
@@ -240,18 +190,28 @@ final class EdgeRecording {
         // the edges, states in blocks shared out among the workers (each block's edges are its own)
         int blocks = (records + EDGE_BLOCK - 1) / EDGE_BLOCK;
         AtomicInteger next = new AtomicInteger();
+        boolean[] wide = new boolean[1];
         IntConsumer fill = x -> {
             for (int b; (b = next.getAndIncrement()) < blocks; ) {
                 for (int r = b * EDGE_BLOCK; r < Math.min(records, (b + 1) * EDGE_BLOCK); r++) {
-                    Worker w = workers.get(recWorker[r]);
+                    RecordBuffer w = workers.get(recWorker[r]).buffer;
+                    long mask = 0;
+                    long fps = recLong[r] + 3;
+                    long labels = recInt[r];
                     for (int k = 0, e = start[r]; e < start[r + 1]; k++, e++) {
-                        target[e] = find(w.longs.get(recLong[r] + 3 + k));
-                        label[e] = w.ints.get(recInt[r] + k);
+                        target[e] = find(w.longAt(fps + k));
+                        int l = w.intAt(labels + k);
+                        label[e] = l;
+                        int actor = l & 0xFFFF;
+                        if (actor < 64) mask |= 1L << actor;
+                        else wide[0] = true;   // any worker's write will do
                     }
+                    actors[r] = mask;
                 }
             }
         };
         if (pool != null) pool.run(fill); else fill.accept(0);
+        wideActors = wide[0];
         for (Worker w : workers) w.clear();
         return true;
     }
@@ -259,13 +219,16 @@ final class EdgeRecording {
     /** States per block of {@link #prepare}'s edge pass. */
     private static final int EDGE_BLOCK = 4096;
 
-    private int find(long fp) {
-        int mask = slots.length - 1;
-        for (int i = (int) (fp ^ (fp >>> 32)) & mask; ; i = (i + 1) & mask) {
-            int r = slots[i] - 1;
-            if (r < 0) return -1;
-            if (keys[r] == fp) return r;
+    /** The table position of {@code fp}: where it is, or the empty pair where it goes. */
+    private int place(long fp) {
+        int mask = slots.length - 2;
+        for (int i = (int) (fp ^ (fp >>> 32)) << 1 & mask; ; i = (i + 2) & mask) {
+            if (slots[i + 1] == 0 || slots[i] == fp) return i;
         }
+    }
+
+    private int find(long fp) {
+        return (int) slots[place(fp) + 1] - 1;
     }
 
     /**
@@ -280,12 +243,22 @@ final class EdgeRecording {
         long bit = 1L << goal;
         ExplicitGraph<S, A> g = new ExplicitGraph<>();
         int most = 0;
-        for (int r = 0; r < records; r++) if ((live[r] & bit) != 0) most++;
+        long[] in = new long[(records + 63) >>> 6];   // the goal-false states, as bits: small enough for a cache
+        for (int r = 0; r < records; r++) {
+            if ((live[r] & bit) != 0) {
+                most++;
+                in[r >>> 6] |= 1L << r;
+            }
+        }
         ((ArrayList<ExplicitGraph.Node>) g.nodes).ensureCapacity(most);
-        Map<Long, long[]> masks = new HashMap<>();
+        EnabledActors masks = new EnabledActors();
         int[] nodeOf = new int[records];
         Arrays.fill(nodeOf, -1);
         int[] recordOf = new int[Math.max(16, most)];
+        int widest = 0;
+        for (int r = 0; r < records; r++) widest = Math.max(widest, start[r + 1] - start[r]);
+        int[] targets = new int[widest];   // a state's edges in the graph, before they get arrays of their own
+        int[] labels = new int[widest];
         for (int pos = 0; pos < initial.length; pos++) {
             int r = find(initial[pos]);
             if (r < 0) return null;
@@ -293,56 +266,59 @@ final class EdgeRecording {
             if (limits.overStates(g.size() + 1)) return null;
             nodeOf[r] = g.size();
             recordOf[g.size()] = r;
-            g.nodes.add(node(r, bit, 0, -1 - pos, 0, masks));
+            g.nodes.add(node(r, 0, -1 - pos, 0, masks));
         }
         for (int v = 0; v < g.size(); v++) {
             int r = recordOf[v];
             ExplicitGraph.Node node = g.node(v);
+            int kept = 0;
             for (int e = start[r]; e < start[r + 1]; e++) {
                 int t = target[e];
                 if (t < 0) return null;
-                if ((live[t] & bit) == 0) continue;
-                int action = label[e] >>> 16;
+                if ((in[t >>> 6] & 1L << t) == 0) continue;
                 int n = nodeOf[t];
                 if (n < 0) {
                     if (limits.overStates(g.size() + 1)) return null;
                     n = g.size();
                     nodeOf[t] = n;
                     recordOf[n] = t;
-                    g.nodes.add(node(t, bit, node.depth + 1, v, action, masks));
+                    g.nodes.add(node(t, node.depth + 1, v, label[e] >>> 16, masks));
                 }
-                node.add(n, action, label[e] & 0xFFFF);
+                targets[kept] = n;
+                labels[kept++] = label[e];
             }
+            node.targets = Arrays.copyOf(targets, kept);
+            node.actions = new int[kept];
+            node.actors = new int[kept];
+            for (int k = 0; k < kept; k++) {
+                node.actions[k] = labels[k] >>> 16;
+                node.actors[k] = labels[k] & 0xFFFF;
+            }
+            node.edges = kept;
         }
         g.complete();
         return g;
     }
 
     /**
-     * The node of state {@code r} in the graph of goal {@code bit}, with room for its edges to goal-false
-     * states and its enabled actors (all its successors' actors; one array per set of them, shared).
+     * The node of state {@code r}, its edges still to be given, with its enabled actors (all its
+     * successors' actors; one array per set of them, shared).
      */
-    private ExplicitGraph.Node node(int r, long bit, int depth, int parent, int action, Map<Long, long[]> masks) {
-        int kept = 0;
-        long mask = 0;
-        int widest = 0;
-        for (int e = start[r]; e < start[r + 1]; e++) {
-            int actor = label[e] & 0xFFFF;
-            if (actor < 64) mask |= 1L << actor;
-            widest = Math.max(widest, actor);
-            if (target[e] >= 0 && (live[target[e]] & bit) != 0) kept++;
-        }
-        long[] enabled;
-        if (widest < 64) {
-            enabled = masks.computeIfAbsent(mask, m -> new long[] {m});
-        } else {
-            enabled = new long[widest / 64 + 1];
-            for (int e = start[r]; e < start[r + 1]; e++) {
-                int actor = label[e] & 0xFFFF;
-                enabled[actor >>> 6] |= 1L << actor;
+    private ExplicitGraph.Node node(int r, int depth, int parent, int action, EnabledActors masks) {
+        long[] enabled = null;
+        if (wideActors) {
+            int widest = 0;
+            for (int e = start[r]; e < start[r + 1]; e++) widest = Math.max(widest, label[e] & 0xFFFF);
+            if (widest >= 64) {
+                enabled = new long[widest / 64 + 1];
+                for (int e = start[r]; e < start[r + 1]; e++) {
+                    int actor = label[e] & 0xFFFF;
+                    enabled[actor >>> 6] |= 1L << actor;
+                }
             }
         }
-        ExplicitGraph.Node node = new ExplicitGraph.Node(depth, parent, action, kept, enabled);
+        if (enabled == null) enabled = masks.of(actors[r]);
+        ExplicitGraph.Node node = new ExplicitGraph.Node(depth, parent, action, 0, enabled);
         node.deadEnd = start[r] == start[r + 1];
         node.live = 1;   // as a pass of its own marks it
         return node;

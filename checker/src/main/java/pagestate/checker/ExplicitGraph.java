@@ -94,6 +94,10 @@ final class ExplicitGraph<S, A> {
     int expanded;
     /** Whether every initial state was taken in (a limit may stop a build among them). */
     boolean initialsTaken;
+    private StronglyConnected components;
+    /** The search of the last property {@link #search} was asked for, and that property. */
+    private LivenessSearch<S, A> search;
+    private Eventually<S> searched;
 
     /** Builds the graph of the states where {@code goal} is false; see {@link #build(TransitionSystem, List, RunLimits, UnaryOperator, Workers)}. */
     boolean build(TransitionSystem<S, A> system, Predicate<S> goal, RunLimits limits, UnaryOperator<S> form, Workers workers) {
@@ -172,6 +176,24 @@ final class ExplicitGraph<S, A> {
 
     int size() {
         return nodes.size();
+    }
+
+    /**
+     * The search for violations of {@code property} on this (complete) graph; the last one asked for is
+     * kept, with what it found, so that a worker may run it before the verdict is taken.
+     */
+    LivenessSearch<S, A> search(Eventually<S> property) {
+        if (searched != property) {
+            search = new LivenessSearch<>(this, property);
+            searched = property;
+        }
+        return search;
+    }
+
+    /** The strongly connected components, computed on the first call (the graph must be complete by then). */
+    StronglyConnected components() {
+        if (components == null) components = new StronglyConnected(this);
+        return components;
     }
 
     Node node(int i) {

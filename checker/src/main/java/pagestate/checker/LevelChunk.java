@@ -19,7 +19,7 @@ final class LevelChunk {
      * other object, so two workers never write to one cache line.
      */
     static final class Arena implements Expander.Emit {
-        private static final int PAD = 16;
+        static final int PAD = 16;
         private static final int SIZE = PAD;
         private static final int MAX_ACTION = PAD + 1;
         private final int width;
@@ -72,11 +72,6 @@ final class LevelChunk {
             return 8L * fps.length + 4L * claims.length + 8L * words.length + 4L * (hot.length + histogram.length);
         }
 
-        /** How many successors fell into {@code bucket}. */
-        int inBucket(int bucket) {
-            return histogram[PAD + bucket];
-        }
-
         @Override
         public void successor(int parent, int action, long fp, long[] w, int offset) {
             int[] h = hot;
@@ -120,6 +115,13 @@ final class LevelChunk {
     int winners;
     int maxWinnerAction;
     int base;
+    /**
+     * Per fingerprint bucket, at index {@code PAD + bucket}: the arena's count when the chunk started,
+     * then ({@link #finish}) the chunk's own count, then ({@link SortedInsertion#filter}) where its next
+     * successor of that bucket goes, so that a bucket holds its candidates in id order. Padded: the
+     * worker that scatters the chunk writes it.
+     */
+    final int[] buckets = new int[SortedInsertion.BUCKETS + 2 * Arena.PAD];
 
     LevelChunk(int width, int slots) {
         this.width = width;
@@ -136,6 +138,7 @@ final class LevelChunk {
         this.firstParent = firstParent;
         arena.firstParent = firstParent;
         this.start = arena.size();
+        System.arraycopy(arena.histogram, 0, buckets, 0, buckets.length);
         arena.hot[Arena.MAX_ACTION] = 0;
         count = 0;
         maxAction = 0;
@@ -148,6 +151,7 @@ final class LevelChunk {
     /** Ends the chunk: takes the count and largest action of the successors the arena received since {@link #start}. */
     void finish() {
         count = arena.size() - start;
+        for (int b = Arena.PAD; b < Arena.PAD + SortedInsertion.BUCKETS; b++) buckets[b] = arena.histogram[b] - buckets[b];
         transitions = count;
         maxAction = arena.hot[Arena.MAX_ACTION];
     }

@@ -22,10 +22,15 @@ final class LivenessSearch<S, A> {
     private final StronglyConnected scc;
     private final List<Integer> fairActors;
     private final int[][] members;
+    /**
+     * Per component, the actors of the edges inside it, as a mask (computed when first needed); empty when
+     * some actor is 64 or more (then each is looked for among the edges).
+     */
+    private long[] stepping;
 
     LivenessSearch(ExplicitGraph<S, A> g, Eventually<S> property) {
         this.g = g;
-        this.scc = new StronglyConnected(g);
+        this.scc = g.components();
         this.fairActors = property.fairActors().stream().sorted().toList();
         int[] sizes = new int[scc.count()];
         for (int v = 0; v < g.size(); v++) sizes[scc.of(v)]++;
@@ -35,8 +40,20 @@ final class LivenessSearch<S, A> {
         for (int v = 0; v < g.size(); v++) members[scc.of(v)][fill[scc.of(v)]++] = v;   // ascending = BFS order
     }
 
-    /** The nearest violation, or null when the property holds on the graph. */
+    /** Whether {@link #find} ran, and what it found. */
+    private boolean found;
+    private Violation violation;
+
+    /** The nearest violation, or null when the property holds on the graph (searched once). */
     Violation find() {
+        if (!found) {
+            violation = search();
+            found = true;
+        }
+        return violation;
+    }
+
+    private Violation search() {
         int n = g.size();
         boolean[] decided = new boolean[scc.count()];
         for (int v = 0; v < n; v++) {       // BFS order: the first hit is the nearest
@@ -51,10 +68,13 @@ final class LivenessSearch<S, A> {
 
     /** Whether an edge by one of {@code actors} lies on a cycle (inside a strongly connected component). */
     boolean stepsOnCycles(java.util.Set<Integer> actors) {
+        boolean[] steps = new boolean[actors.stream().mapToInt(a -> a + 1).max().orElse(0)];
+        for (int a : actors) if (a >= 0) steps[a] = true;
         for (int v = 0; v < g.size(); v++) {
             ExplicitGraph.Node node = g.node(v);
             for (int e = 0; e < node.edges; e++) {
-                if (actors.contains(node.actors[e]) && scc.of(node.targets[e]) == scc.of(v)) return true;
+                int actor = node.actors[e];
+                if (actor >= 0 && actor < steps.length && steps[actor] && scc.of(node.targets[e]) == scc.of(v)) return true;
             }
         }
         return false;
@@ -76,10 +96,27 @@ final class LivenessSearch<S, A> {
     }
 
     private boolean fair(int c) {
+        if (stepping == null) stepping = stepping();
         for (int actor : fairActors) {
-            if (edgeBy(c, actor) == null && disabledIn(c, actor) < 0) return false;
+            boolean steps = stepping.length > 0 ? actor < 64 && (stepping[c] & 1L << actor) != 0 : edgeBy(c, actor) != null;
+            if (!steps && disabledIn(c, actor) < 0) return false;
         }
         return true;
+    }
+
+    /** {@link #stepping}, in one pass over the edges (empty when an actor is 64 or more). */
+    private long[] stepping() {
+        long[] masks = new long[scc.count()];
+        for (int v = 0; v < g.size(); v++) {
+            ExplicitGraph.Node node = g.node(v);
+            int c = scc.of(v);
+            for (int e = 0; e < node.edges; e++) {
+                int actor = node.actors[e];
+                if (actor < 0 || actor >= 64) return new long[0];
+                if (scc.of(node.targets[e]) == c) masks[c] |= 1L << actor;
+            }
+        }
+        return masks;
     }
 
     /** The first edge inside component c by {@code actor}: {source, edge position}, or null. */

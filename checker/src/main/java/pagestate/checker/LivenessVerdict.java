@@ -124,7 +124,7 @@ final class LivenessVerdict<S, A> {
                 complete = false;
             }
         }
-        LivenessSearch<S, A> search = complete ? new LivenessSearch<>(graph, property) : null;
+        LivenessSearch<S, A> search = complete ? graph.search(property) : null;
         if (search != null && !noCycles.isEmpty() && search.stepsOnCycles(noCycles)) return null;
         LivenessSearch.Violation v = search != null ? search.find() : null;
         if (v == null) {

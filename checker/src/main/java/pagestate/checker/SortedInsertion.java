@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fingerprint, so work in fingerprint order walks the table sequentially: about one cache miss per
  * table line instead of one per lookup, and {@link FingerprintTable} adds the new ones by one merge.
  *
- * <p>The order is a bucket sort on the fingerprint's top {@value #BITS} bits (histograms counted during
- * expansion, each worker scattering the chunks it expanded), then a counting sort on the next bits
+ * <p>The order is a bucket sort on the fingerprint's top {@value #BITS} bits (histograms counted per
+ * chunk during expansion; the workers scatter the chunks in turn, each bucket in chunk order, so in id
+ * order), then a stable counting sort on the next bits
  * (into a worker's buffer of one bucket) and an insertion sort by (fingerprint, candidate id) within each bucket: equal fingerprints end up in
  * discovery order (ids follow chunk order, then position), so the first of them is the state's
  * sequential BFS discovery,
@@ -32,9 +33,8 @@ final class SortedInsertion {
     private final boolean exact;
     /** The visited set when it is a {@link FingerprintTable} (merged into), else null. */
     private final FingerprintTable fingerprints;
-    /** Per worker, where its next element of each bucket goes: {@code cursors[w][PAD + bucket]} (padded against false sharing). */
-    private final int[][] cursors;
-    private static final int PAD = 16;
+    /** Where a chunk's bucket counts start in {@link LevelChunk#buckets}. */
+    private static final int PAD = LevelChunk.Arena.PAD;
     private final int[] bucketStart = new int[BUCKETS + 1];
     /** After the filter, bucket b's winners are {@code tmpFps/tmpIds[bucketStart[b] .. keptEnd[b])}. */
     private final int[] keptEnd = new int[BUCKETS];
@@ -54,7 +54,6 @@ final class SortedInsertion {
         this.width = width;
         this.fingerprints = table instanceof FingerprintTable f ? f : null;
         this.exact = fingerprints == null;
-        this.cursors = new int[workers.count()][BUCKETS + 2 * PAD];
         this.histograms = new int[workers.count()][1 << SUB_BITS];
         this.sortedFps = new long[workers.count()][64];
         this.sortedIds = new int[workers.count()][64];
@@ -98,23 +97,26 @@ final class SortedInsertion {
                 if (w == n - 1) tmpIds = new int[len];
             });
         }
+        // each bucket holds the chunks' candidates in chunk order, so in id order: the sort below is stable,
+        // and equal fingerprints stay in discovery order without being moved past each other
         int at = 0;
         for (int b = 0; b < BUCKETS; b++) {
             bucketStart[b] = at;
-            for (int w = 0; w < n; w++) {
-                int k = arenas.get(w).inBucket(b);
-                cursors[w][PAD + b] = at;
+            for (int c = 0; c < chunkCount; c++) {
+                int[] cursor = chunks.get(c).buckets;
+                int k = cursor[PAD + b];
+                cursor[PAD + b] = at;
                 at += k;
             }
         }
         bucketStart[BUCKETS] = at;
+        AtomicInteger nextChunk = new AtomicInteger();
         workers.run(w -> {
-            int[] next = cursors[w];
             long[] outF = tmpFps;
             int[] outI = tmpIds;
-            for (int c = 0; c < chunkCount; c++) {
+            for (int c; (c = nextChunk.getAndIncrement()) < chunkCount; ) {
                 LevelChunk chunk = chunks.get(c);
-                if (chunk.worker != w) continue;
+                int[] next = chunk.buckets;
                 int id = chunkStart[c] - chunk.start;
                 if (chunk.arena.keepsFingerprints) {
                     long[] f = chunk.arena.fps;

@@ -1,6 +1,7 @@
 package pagestate.checker;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Which candidates of a BFS block won (are the first discovery of a new state, see
@@ -37,19 +38,26 @@ final class WinnerSet {
         return marked.length > 0 ? marked[worker] : bits;
     }
 
-    /** Takes the workers' marks into the set (and clears them); with one worker there is nothing to do. */
+    /**
+     * Takes the workers' marks into the set (and clears them), in pieces the workers take in turn (so
+     * that a worker the machine's load holds back takes fewer); with one worker there is nothing to do.
+     */
     void combine() {
         int n = workers.count();
         if (n == 1) return;
+        int pieces = 16 * n;
+        AtomicInteger next = new AtomicInteger();
         workers.run(w -> {
             long[] out = bits;
-            for (int i = (int) ((long) words * w / n), end = (int) ((long) words * (w + 1) / n); i < end; i++) {
-                long b = 0;
-                for (long[] m : marked) {
-                    b |= m[i];
-                    m[i] = 0;
+            for (int p; (p = next.getAndIncrement()) < pieces; ) {
+                for (int i = (int) ((long) words * p / pieces), end = (int) ((long) words * (p + 1) / pieces); i < end; i++) {
+                    long b = 0;
+                    for (long[] m : marked) {
+                        b |= m[i];
+                        m[i] = 0;
+                    }
+                    out[i] = b;
                 }
-                out[i] = b;
             }
         });
     }
