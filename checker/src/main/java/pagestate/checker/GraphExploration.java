@@ -137,9 +137,15 @@ final class GraphExploration {
                 int t;
                 while ((t = next.getAndIncrement()) < count) {
                     int lo = first + t * TASK_STATES;
-                    expansions.get(t).expand(system, goals, form, codec, states, lo, Math.min(to, lo + TASK_STATES));
+                    try {
+                        expansions.get(t).expand(system, goals, form, codec, states, lo, Math.min(to, lo + TASK_STATES),
+                                limits);
+                    } catch (SuccessorPoll.TimeUp e) {
+                        return;   // the time limit: the round is dropped below
+                    }
                 }
             });
+            if (limits.checkTime()) return false;   // also a round a worker left unfinished
             for (int t = 0; t < count; t++) {
                 Expansion x = expansions.get(t);
                 int k = 0;
@@ -198,11 +204,21 @@ final class GraphExploration {
             this.words = new long[256 * width];
         }
 
+        /**
+         * Expands states {@code lo} to {@code hi}, polling the time limit at each state and every
+         * {@link SuccessorPoll#EVERY} successors within one (a state of a large spec has thousands).
+         *
+         * @throws SuccessorPoll.TimeUp when the time limit passed
+         */
         <S, A> void expand(TransitionSystem<S, A> system, List<Predicate<S>> goals, UnaryOperator<S> form,
-                           StateCodec<S> codec, List<S> from, int lo, int hi) {
+                           StateCodec<S> codec, List<S> from, int lo, int hi, RunLimits limits) {
+            SuccessorPoll poll = new SuccessorPoll();
+            poll.watch(limits);
             for (int i = lo; i < hi; i++) {
+                if (limits.checkTime()) throw new SuccessorPoll.TimeUp();
                 int before = size;
                 system.successors(from.get(i), (action, real) -> {
+                    poll.tick();
                     S next = form.apply(real);
                     int k = size++;
                     if (k == actors.length) grow();
