@@ -45,4 +45,62 @@ class LimitsTest {
         assertEquals(Verdict.UNKNOWN, cut.property("x4").orElseThrow().verdict());
         assertEquals(Verdict.VIOLATED, Checker.check(c, CheckerConfig.defaults()).property("x4").orElseThrow().verdict());
     }
+
+    /**
+     * Every state has 1,000 successors: at once on encoded words (the safety search's path), but in 3 ms
+     * as objects, the path of a liveness pass whose goal cannot be told on the words. So the safety search
+     * reaches the state limit at once and the liveness pass is slow: it must poll the clock within a round
+     * of states, not after it (a round of 1,000 such states is 3 s).
+     */
+    static final class SlowWide implements TransitionSystem<Long, Integer> {
+        @Override public List<Long> initialStates() { return List.of(0L); }
+
+        @Override
+        public void successors(Long s, SuccessorSink<Long, Integer> sink) {
+            try {
+                Thread.sleep(3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (int i = 0; i < 1000; i++) sink.accept(i, s * 1000 + i + 1);
+        }
+
+        @Override
+        public boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
+            for (int i = 0; i < 1000; i++) {
+                sink.buffer()[0] = state[offset] * 1000 + i + 1;
+                sink.accept();
+            }
+            return true;
+        }
+
+        @Override public int actorOf(Integer a) { return 0; }
+        @Override public List<String> actorNames() { return List.of("a"); }
+        @Override public List<Invariant<Long>> invariants() { return List.of(); }
+        @Override public boolean isTerminal(Long s) { return false; }
+
+        @Override
+        public List<Eventually<Long>> liveness() {
+            return List.of(new Eventually<>("never", s -> s < 0, java.util.Set.of(), s -> ""));
+        }
+
+        @Override
+        public StateCodec<Long> codec() {
+            return new StateCodec<>() {
+                @Override public int words() { return 1; }
+                @Override public void encode(Long s, long[] out, int o) { out[o] = s; }
+                @Override public Long decode(long[] in, int o) { return in[o]; }
+            };
+        }
+    }
+
+    @Test
+    void theTimeLimitHoldsWithinARoundOfTheLivenessExploration() {
+        long start = System.nanoTime();
+        CheckResult<Long, Integer> r = Checker.check(new SlowWide(),
+                CheckerConfig.defaults().withThreads(1).withMaxStates(1001).withMaxSeconds(1.0));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertFalse(r.complete());
+        assertTrue(seconds < 2.5, "stopped within the round: " + seconds + " s, " + r.stopReason());
+    }
 }
