@@ -46,12 +46,17 @@ class PageSymmetryTraceTest {
             check all
             """;
 
-    private static SpecRun<?, ?> run(CheckerConfig config) {
-        SpecResult r = SpecLoader.parse(Path.of("page-symmetric.pspec"), SPEC);
+    /** The spec {@code text}, read as file {@code file}, explored to completion under {@code config}. */
+    static SpecRun<?, ?> run(String file, String text, CheckerConfig config) {
+        SpecResult r = SpecLoader.parse(Path.of(file), text);
         assertTrue(r instanceof SpecResult.Loaded, () -> "loads: " + r);
         SpecRun<?, ?> run = SpecRun.run(((SpecResult.Loaded) r).spec(), config);
         assertTrue(run.result().complete());
         return run;
+    }
+
+    private static SpecRun<?, ?> run(CheckerConfig config) {
+        return run("page-symmetric.pspec", SPEC, config);
     }
 
     @Test

@@ -1,15 +1,11 @@
 package pagestate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import pagestate.checker.CheckerConfig;
 import pagestate.checker.PropertyResult;
 import pagestate.checker.Verdict;
-import pagestate.specs.SpecLoader;
-import pagestate.specs.SpecResult;
 
 /**
  * A counterexample found over reduced states is as short as the unreduced search's, which is a shortest
@@ -42,11 +38,8 @@ class ShortestCounterexampleTest {
             """;
 
     private static PropertyResult<?, ?> aliasesAgree(CheckerConfig config) {
-        SpecResult r = SpecLoader.parse(Path.of("vmalloc-hardware-all.pspec"), SPEC);
-        assertTrue(r instanceof SpecResult.Loaded, () -> "loads: " + r);
-        SpecRun<?, ?> run = SpecRun.run(((SpecResult.Loaded) r).spec(), config);
-        assertTrue(run.result().complete());
-        return run.result().property("aliases_agree").orElseThrow();
+        return PageSymmetryTraceTest.run("vmalloc-hardware-all.pspec", SPEC, config).result()
+                .property("aliases_agree").orElseThrow();
     }
 
     @Test
