@@ -246,7 +246,11 @@ final class Expander<S, A> {
     }
 
     private void room(int n) {
-        if (words.length < n * width) words = Arrays.copyOf(words, Math.max(n * width, words.length * 2));
+        if (words.length < n * width) {
+            int size = Math.max(n * width, words.length * 2);
+            if (size > 1 << 23) poll.beforeAllocating(8L * size);   // 64 MB or more: seconds on a slow machine
+            words = Arrays.copyOf(words, size);
+        }
         if (fps.length < n) {
             fps = Arrays.copyOf(fps, Math.max(n, fps.length * 2));
             units = Arrays.copyOf(units, fps.length);

@@ -12,7 +12,8 @@ final class Limits {
     long maxStates;
 
     @Option(names = "--max-seconds", paramLabel = "S", description = "Stop each spec after S seconds (check counts reading it and building"
-            + " its model too, from the process's start for the first spec; default: no limit).")
+            + " its model too, from the process's start for the first spec; the search stops a tenth of S,"
+            + " at most 0.5 s, early, to write what it found; default: no limit).")
     double maxSeconds;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per processor, ${DEFAULT-VALUE} here);"
