@@ -62,7 +62,7 @@ final class RunLimits {
     boolean checkTime() {
         if (stopReason != null) return true;
         if (config.maxSeconds() > 0 && seconds() >= config.maxSeconds() - reserve(config.maxSeconds())) {
-            stop("max-seconds " + format(config.maxSeconds()));
+            stopForTime();
             return true;
         }
         return false;

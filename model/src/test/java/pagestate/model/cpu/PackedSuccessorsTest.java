@@ -104,10 +104,7 @@ class PackedSuccessorsTest {
     void packedCanonicalFormIsTheEncodedObjectCanonicalForm() {
         qt().withExamples(150).forAll(SCENARIOS, SEEDS).checkAssert((sc, seed) -> {
             PageModel m = new PageModel(sc);
-            StateWords f = new StateWords(m.layout(), m.programs().size(), sc.readers().size());
-            CpuSymmetry cpus = new CpuSymmetry(sc, m.layout());
-            PackedReductions reductions = new PackedReductions(m.layout(), f, new Indistinguishable(sc, m.layout()),
-                    new PageSymmetry(sc, m.layout(), m.programs(), cpus.classes()), cpus);
+            PackedReductions reductions = RandomScenarios.packedReductions(m);
             long[] scratch = reductions.scratch();
             RandomScenarios.walk(m, seed, 60, (s, moves) -> {
                 // every successor, and a random (not necessarily reachable) permutation of the state's CPUs' rows

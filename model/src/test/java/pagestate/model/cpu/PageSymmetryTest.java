@@ -257,10 +257,7 @@ class PageSymmetryTest {
         AtomicInteger sorted = new AtomicInteger();
         qt().withExamples(150).forAll(SCENARIOS.map(PageSymmetryTest::withCpus), SEEDS).checkAssert((sc, seed) -> {
             PageModel m = new PageModel(sc);
-            StateWords f = new StateWords(m.layout(), m.programs().size(), sc.readers().size());
-            CpuSymmetry cpus = new CpuSymmetry(sc, m.layout());
-            PackedReductions reductions = new PackedReductions(m.layout(), f, new Indistinguishable(sc, m.layout()),
-                    new PageSymmetry(sc, m.layout(), m.programs(), cpus.classes()), cpus);
+            PackedReductions reductions = RandomScenarios.packedReductions(m);
             long[] scratch = reductions.scratch();
             RandomScenarios.walk(m, seed, 80, (s, moves) -> {
                 for (Moves.Move mv : moves) {

@@ -140,4 +140,13 @@ final class RandomScenarios {
             s = moves.get(random.nextInt(moves.size())).next();
         }
     }
+
+    /** The packed canonical form of {@code m}'s scenario, built from the same parts as the model's own. */
+    static PackedReductions packedReductions(PageModel m) {
+        Scenario sc = m.scenario();
+        StateWords f = new StateWords(m.layout(), m.programs().size(), sc.readers().size());
+        CpuSymmetry cpus = new CpuSymmetry(sc, m.layout());
+        return new PackedReductions(m.layout(), f, new Indistinguishable(sc, m.layout()),
+                new PageSymmetry(sc, m.layout(), m.programs(), cpus.classes()), cpus);
+    }
 }
