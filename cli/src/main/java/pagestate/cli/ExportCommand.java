@@ -48,7 +48,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         List<PropertyName> properties = spec.properties().stream()
                 .map(p -> PropertyName.bySpecName(p).orElseThrow()).toList();
-        String text = new PromelaExport(scenario, spec.name() + ": " + spec.description() + " (" + file + ")",
+        String text = new PromelaExport(scenario, spec.name() + ": " + spec.description() + " ("
+                + pagestate.specs.SpecError.shorter(file, Path.of("").toAbsolutePath()) + ")",
                 properties).promela();
         if (output == null) {
             out.print(text);

@@ -46,7 +46,7 @@ public record SpecError(Path file, int line, int column, String message) {
     }
 
     /** {@code file} relative to {@code cwd} when that is shorter to print, else as given. */
-    static Path shorter(Path file, Path cwd) {
+    public static Path shorter(Path file, Path cwd) {
         if (file == null) return null;
         try {
             Path relative = cwd.relativize(file.toAbsolutePath().normalize());
