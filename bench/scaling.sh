@@ -5,7 +5,9 @@
 # with one page the converter converts page 0 and the other CPUs run no reader, only the hardware's
 # TLB fills, as a zeropad read needs a following page), reduced (the default) and unreduced (--no-reduction), each run capped in time.
 #
-#   bench/scaling.sh [CAP_SECONDS (60)] [THREADS (1)]  >  table.md
+#   bench/scaling.sh [CAP_SECONDS (60)] [THREADS (1)] [reduced]  >  table.md
+#
+# With "reduced" only the reduced column is measured (the unreduced one is left "-").
 #
 # Prints a Markdown table (states and seconds; "> CAP s, N states" when the cap stopped a run) and,
 # first, the date, load and machine. Builds the jar through ./pagestate when needed, then runs a copy of
@@ -15,6 +17,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cap="${1:-60}"
 threads="${2:-1}"
+only="${3:-}"
 work="$(mktemp -d -t pagestate-scaling.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 "$root/pagestate" --version >/dev/null
@@ -85,7 +88,7 @@ for cpus in 2 3 4 5 6 7 8; do
     f="$work/s-${cpus}-${pages}.pspec"
     spec "$cpus" "$pages" >"$f"
     reduced="$(cell "$(run "$f")")"
-    unreduced="$(cell "$(run "$f" --no-reduction)")"
+    if [ "$only" = reduced ]; then unreduced="-"; else unreduced="$(cell "$(run "$f" --no-reduction)")"; fi
     echo "| $cpus | $pages | $reduced | $unreduced |"
   done
 done

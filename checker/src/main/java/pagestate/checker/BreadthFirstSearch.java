@@ -39,6 +39,8 @@ final class BreadthFirstSearch<S, A> {
     private final TraceStore store = new TraceStore();
     private final Workers workers;
     private final List<Expander<S, A>> expanders = new ArrayList<>();
+    /** Per level expanded, the invariants still open then ({@link #opens()}). */
+    private final List<Long> opens = new ArrayList<>();
     private final String mode;
     private final SearchMemory memory;
     private final EdgeRecording recording;   // null: liveness is not recorded
@@ -185,7 +187,7 @@ final class BreadthFirstSearch<S, A> {
         store.startLevel(0);
         int n = 0;
         for (int pos = 0; pos < initial.size(); pos++) {
-            codec.encode(config.symmetry() ? system.canonical(initial.get(pos)) : initial.get(pos), w, 0);
+            codec.encode(config.symmetry() ? system.canonical(initial.get(pos), -1L) : initial.get(pos), w, 0);
             table.reserve(n + 1);
             if (table.insert(Fingerprints.of(w, 0, width), w, 0)) {
                 if (limits.overStates(n + 1)) {
@@ -215,6 +217,9 @@ final class BreadthFirstSearch<S, A> {
      */
     private boolean expandLevel(int levelStart, int levelSize, int level) {
         boolean[] doneNow = done.clone();
+        long open = open(doneNow);
+        opens.add(open);
+        for (Expander<S, A> e : expanders) e.open(open);
         long first = stored;
         store.startLevel((int) first);
         next.reset();
@@ -321,6 +326,34 @@ final class BreadthFirstSearch<S, A> {
 
     long transitions() {
         return transitions;
+    }
+
+    /**
+     * The invariants still open when a level was expanded (bit i: invariant i; from the 64th on always
+     * open): the forms of its successors are {@link TransitionSystem#canonical(Object, long)} with it. Index:
+     * the level expanded (0: the initial states' successors); the initial states are stored with every
+     * invariant open.
+     */
+    long[] opens() {
+        return opens.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * The open-invariant mask of {@code done} (its invariant slots: the first {@code invariants().size()}):
+     * only the invariants whose closing may change the form ({@link TransitionSystem#formInvariants}) close.
+     */
+    private long open(boolean[] done) {
+        long open = -1L;
+        long form = system.formInvariants();
+        int n = Math.min(64, system.invariants().size());
+        for (int p = 0; p < n; p++) if (done[p] && (form >>> p & 1) != 0) open &= ~(1L << p);
+        return open;
+    }
+
+    /** Whether every level stored the forms of {@link TransitionSystem#canonical(Object)}: no invariant closed that changes them. */
+    boolean formsConstant() {
+        for (long open : opens) if (open != -1L) return false;
+        return true;
     }
 
     int maxDepth() {

@@ -116,7 +116,7 @@ public final class Checker {
         long[] fps = new long[initial.size()];
         for (int pos = 0; pos < fps.length; pos++) {
             S s = initial.get(pos);
-            system.codec().encode(config.symmetry() ? system.canonical(s) : s, w, 0);
+            system.codec().encode(config.symmetry() ? system.canonical(s, -1L) : s, w, 0);
             fps[pos] = Fingerprints.of(w, 0, width);
         }
         return fps;
@@ -136,7 +136,6 @@ public final class Checker {
     static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config, SearchTuning tuning) {
         RunLimits limits = new RunLimits(config);
         Replayer<S, A> replayer = new Replayer<>(system);
-        Replayer<S, A> canonicalReplayer = new Replayer<>(system, config.symmetry());
         List<PropertyResult<S, A>> results = new ArrayList<>();
         BreadthFirstSearch<S, A> bfs;
         EdgeRecording recording = recordable(system, config) ? new EdgeRecording(config.threads(), recordingBudget()) : null;
@@ -147,6 +146,9 @@ public final class Checker {
         }
         clock.mark("bfs other");
         if (limits.stopped() || recording != null && recording.failed()) recording = null;
+        // the forms narrowed as invariants were violated: the recorded graph mixes them, liveness explores
+        if (config.symmetry() && !bfs.formsConstant()) recording = null;
+        Replayer<S, A> canonicalReplayer = config.symmetry() ? new Replayer<>(system, bfs.opens()) : replayer;
         SafetyVerdicts<S, A> safety = new SafetyVerdicts<>(system, bfs, canonicalReplayer);
         List<Invariant<S>> invariants = system.invariants();
         for (int p = 0; p < invariants.size(); p++) results.add(safety.invariant(p, invariants.get(p)));
@@ -156,7 +158,9 @@ public final class Checker {
         List<RunLimits> passes = new ArrayList<>();
         for (int i = 0; i < liveness.size(); i++) passes.add(limits.nextPass());
         try (Workers workers = new Workers(config.threads())) {
-            LivenessVerdict<S, A> verdicts = new LivenessVerdict<>(system, replayer, config.symmetry(), workers);
+            // over the recorded graph, the safety search's forms; explored, forms that watch no invariant
+            LivenessVerdict<S, A> verdicts = new LivenessVerdict<>(system, replayer, config.symmetry(), workers,
+                    recording != null ? -1L : 0L);
             // the properties whose first pass stores the same form share one graph (built by every worker),
             // at most 64 a graph
             // the properties whose first pass stores the safety search's form take their graph from its recording

@@ -31,6 +31,8 @@ final class Expander<S, A> {
     private final List<Invariant<S>> invariants;
     private final boolean checkDeadlock;
     private final boolean symmetry;
+    /** The invariants still open at this level ({@link TransitionSystem#canonical(Object, long)}). */
+    private long open = -1L;
     private final PersistentSets<S, A> persistent;
     private final Stored stored;
     private final int width;
@@ -81,6 +83,11 @@ final class Expander<S, A> {
         this(system, invariants, checkDeadlock, false, null, null);
     }
 
+    /** The invariants still open (bit i: invariant i) for the canonical forms of the successors it reports from now on. */
+    void open(long open) {
+        this.open = open;
+    }
+
     /** Whether it reports persistent subsets (partial-order reduction). */
     boolean reduced() {
         return persistent != null;
@@ -107,7 +114,7 @@ final class Expander<S, A> {
         boolean deadEnd;
         if (persistent == null) {
             sink.reset(index, emit);
-            if (!system.encodedSuccessors(frontier, offset, symmetry, sink)) {
+            if (!system.encodedSuccessors(frontier, offset, symmetry, open, sink)) {
                 if (state == null) state = codec.decode(frontier, offset);
                 system.successors(state, sink);
             }
@@ -193,7 +200,7 @@ final class Expander<S, A> {
         int n = actions.size();
         room(n);
         for (int i = 0; i < n; i++) {
-            codec.encode(symmetry ? system.canonical(nexts.get(i)) : nexts.get(i), words, i * width);
+            codec.encode(symmetry ? system.canonical(nexts.get(i), open) : nexts.get(i), words, i * width);
             fps[i] = Fingerprints.of(words, i * width, width);
         }
         if (recordEdges) {
@@ -221,7 +228,7 @@ final class Expander<S, A> {
      */
     private int expandReducedEncoded(long[] frontier, int offset, S state, int index, boolean[] done, Emit emit) {
         collect.count = 0;
-        system.encodedSuccessors(frontier, offset, symmetry, collect);
+        system.encodedSuccessors(frontier, offset, symmetry, open, collect);
         int n = collect.count;
         if (recordEdges) {
             for (int i = 0; i < n; i++) recording.edge(fps[i], i, actors[i]);
@@ -314,7 +321,7 @@ final class Expander<S, A> {
             poll.tick();
             int a = count++;
             if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
-            codec.encode(symmetry ? system.canonical(next) : next, scratch, 0);
+            codec.encode(symmetry ? system.canonical(next, open) : next, scratch, 0);
             long fp = Fingerprints.of(scratch, 0, width);
             if (recordEdges) recording.edge(fp, a, system.actorOf(action));
             emit.successor(parent, a, fp, scratch, 0);

@@ -217,7 +217,8 @@ final class GraphExploration {
             for (int i = lo; i < hi; i++) {
                 if (limits.checkTime()) throw new SuccessorPoll.TimeUp();
                 int before = size;
-                system.successors(from.get(i), (action, real) -> {
+                // the safety search walked these transitions already: coverage does not count them again
+                system.replaySuccessors(from.get(i), (action, real) -> {
                     poll.tick();
                     S next = form.apply(real);
                     int k = size++;

@@ -36,16 +36,20 @@ final class LivenessVerdict<S, A> {
     private final Replayer<S, A> replayer;
     private final boolean reduce;
     private final Workers workers;
+    private final long open;
 
     /**
      * @param reduce  whether to store canonical or merged forms (the run's symmetry switch)
      * @param workers build the graphs (see {@link ExplicitGraph#build})
+     * @param open    the invariants the forms keep apart ({@link TransitionSystem#canonical(Object, long)}):
+     *                none suffices for liveness; every one over the safety search's recorded graph
      */
-    LivenessVerdict(TransitionSystem<S, A> system, Replayer<S, A> replayer, boolean reduce, Workers workers) {
+    LivenessVerdict(TransitionSystem<S, A> system, Replayer<S, A> replayer, boolean reduce, Workers workers, long open) {
         this.system = system;
         this.replayer = replayer;
         this.reduce = reduce;
         this.workers = workers;
+        this.open = open;
     }
 
     /** The form of the property's first pass; properties with the same one may share a graph. */
@@ -61,8 +65,8 @@ final class LivenessVerdict<S, A> {
     UnaryOperator<S> operator(Form form) {
         return switch (form) {
             case AS_IS -> UnaryOperator.identity();
-            case CANONICAL -> system::canonical;
-            case MERGED -> system::merged;
+            case CANONICAL -> s -> system.canonical(s, open);
+            case MERGED -> s -> system.merged(s, open);
         };
     }
 

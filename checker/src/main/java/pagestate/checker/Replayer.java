@@ -17,6 +17,8 @@ final class Replayer<S, A> {
     private final TransitionSystem<S, A> system;
     private final StateCodec<S> codec;
     private final UnaryOperator<S> form;
+    /** The form of the states a step leads to, by the step's position (its BFS level): {@link #form} when constant. */
+    private final java.util.function.IntFunction<UnaryOperator<S>> formAt;
 
     /**
      * @param form the form the search stored states in ({@link TransitionSystem#canonical},
@@ -26,11 +28,30 @@ final class Replayer<S, A> {
         this.system = system;
         this.codec = system.codec();
         this.form = form;
+        this.formAt = k -> form;
     }
 
-    /** @param symmetry whether the search stored canonical forms ({@link TransitionSystem#canonical}) */
+    /**
+     * A replayer of safety traces found by a search whose forms narrowed level by level: the states of level
+     * 0 stored as {@link TransitionSystem#canonical(Object, long)} with every invariant open, the successors
+     * of level k with {@code opens[k]} (every invariant open past the last).
+     */
+    Replayer(TransitionSystem<S, A> system, long[] opens) {
+        this.system = system;
+        this.codec = system.codec();
+        this.form = s -> system.canonical(s, -1L);
+        this.formAt = k -> {
+            long open = k < opens.length ? opens[k] : -1L;
+            return s -> system.canonical(s, open);
+        };
+    }
+
+    /**
+     * @param symmetry whether the search stored canonical forms, every invariant open
+     *                 ({@link TransitionSystem#canonical(Object, long)})
+     */
     Replayer(TransitionSystem<S, A> system, boolean symmetry) {
-        this(system, symmetry ? system::canonical : null);
+        this(system, symmetry ? s -> system.canonical(s, -1L) : null);
     }
 
     Replayer(TransitionSystem<S, A> system) {
@@ -143,6 +164,9 @@ final class Replayer<S, A> {
         S real;
         S canon;
 
+        /** The steps taken over stored forms so far: the level of {@link #canon}. */
+        int level;
+
         Lift(int initialPosition) {
             real = system.initialStates().get(initialPosition);
             initial = real;
@@ -155,11 +179,12 @@ final class Replayer<S, A> {
                 throw new IllegalStateException("replay failed: action index " + a + " of " + recorded.size()
                         + " successors of a stored state (successors() is not deterministic?)");
             }
-            S target = form.apply(recorded.get(a).next());
-            Edge<S, A> e = realStep(successors(real), a, target);
+            UnaryOperator<S> f = formAt.apply(level++);
+            S target = f.apply(recorded.get(a).next());
+            Edge<S, A> e = realStep(successors(real), a, target, f);
             if (e == null) {
                 settle();
-                e = realStep(successors(real), a, target);
+                e = realStep(successors(real), a, target, f);
             }
             if (e == null) {
                 throw new IllegalStateException("replay failed: no real successor has the recorded canonical form"
@@ -179,12 +204,12 @@ final class Replayer<S, A> {
         }
     }
 
-    private Edge<S, A> realStep(List<Edge<S, A>> real, int preferred, S target) {
-        if (preferred < real.size() && sameState(form.apply(real.get(preferred).next()), target)) {
+    private Edge<S, A> realStep(List<Edge<S, A>> real, int preferred, S target, UnaryOperator<S> f) {
+        if (preferred < real.size() && sameState(f.apply(real.get(preferred).next()), target)) {
             return real.get(preferred);
         }
         for (Edge<S, A> e : real) {
-            if (sameState(form.apply(e.next()), target)) return e;
+            if (sameState(f.apply(e.next()), target)) return e;
         }
         return null;
     }

@@ -31,9 +31,10 @@ public interface TransitionSystem<S, A> {
     void successors(S state, SuccessorSink<S, A> sink);
 
     /**
-     * The same successors as {@link #successors}, asked for again to rebuild, lift or shorten a
-     * counterexample rather than to explore: a system that counts what its exploration did (coverage)
-     * leaves these uncounted.
+     * The same successors as {@link #successors}, asked for again rather than by the safety search: to
+     * rebuild, lift or shorten a counterexample, or by a liveness pass over states the safety search has
+     * walked. A system that counts what its exploration did (coverage) leaves these uncounted, so that its
+     * counts add up to the safety search's transitions.
      */
     default void replaySuccessors(S state, SuccessorSink<S, A> sink) {
         successors(state, sink);
@@ -110,6 +111,32 @@ public interface TransitionSystem<S, A> {
     }
 
     /**
+     * Optional: {@link #canonical(Object)} when only the invariants in {@code open} still need checking (bit
+     * i: {@code invariants().get(i)}; invariants from the 64th on are always open), so that the form may
+     * also merge detail that only the other invariants read. The contract of {@link #canonical(Object)}
+     * holds with "every invariant" read as "every open invariant"; with every bit set this is
+     * {@link #canonical(Object)}. The safety search narrows {@code open} between levels, to the invariants
+     * not yet violated (the others' verdicts are known); liveness passes that explore use 0, no invariant.
+     * Traces are replayed with the form each level used. Default: {@link #canonical(Object)}.
+     */
+    default S canonical(S state, long open) {
+        return canonical(state);
+    }
+
+    /**
+     * The invariants (bit i: invariant i, below 64) whose closing may coarsen {@link #canonical(Object, long)}:
+     * the search narrows {@code open} by these alone. Default: none.
+     */
+    default long formInvariants() {
+        return 0;
+    }
+
+    /** {@link #merged(Object)} when only the invariants in {@code open} still need checking, as {@link #canonical(Object, long)}. */
+    default S merged(S state, long open) {
+        return merged(state);
+    }
+
+    /**
      * Optional, for canonical forms that stand for a state reached by hidden steps: reports, in order, real
      * steps from {@code state} (each an enabled action and its successor, the next starting where the last
      * ended) after which the state is the one its canonical form assumes (for example: a TLB that has already
@@ -139,6 +166,14 @@ public interface TransitionSystem<S, A> {
      */
     default boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
         return false;
+    }
+
+    /**
+     * {@link #encodedSuccessors(long[], int, boolean, EncodedSink)} with the form {@link #canonical(Object, long)}
+     * for the invariants in {@code open}. Default: that method, ignoring {@code open}.
+     */
+    default boolean encodedSuccessors(long[] state, int offset, boolean canonical, long open, EncodedSink sink) {
+        return encodedSuccessors(state, offset, canonical, sink);
     }
 
     /**

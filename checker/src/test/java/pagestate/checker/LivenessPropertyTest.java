@@ -50,7 +50,7 @@ class LivenessPropertyTest {
                     CheckResult<Integer, GraphSystem.Move> r = Checker.check(g, config.withThreads(threads));
                     try (Workers workers = new Workers(1)) {
                         LivenessVerdict<Integer, GraphSystem.Move> alone =
-                                new LivenessVerdict<>(g, new Replayer<>(g), config.symmetry(), workers);
+                                new LivenessVerdict<>(g, new Replayer<>(g), config.symmetry(), workers, -1L);
                         for (Eventually<Integer> property : g.liveness()) {
                             PropertyResult<Integer, GraphSystem.Move> own = alone.check(property, new RunLimits(config));
                             assertEquals(own, r.property(property.name()).orElseThrow(),

@@ -26,7 +26,8 @@ final class Limits {
     @Option(names = "--no-symmetry", description = "Store every state as it is, not its canonical form (which merges"
             + " interchangeable CPUs, those running no converter and the same zeropad reader or none, and"
             + " interchangeable pages, those of one converter that no reader or host names, merges clean"
-            + " cache lines, and fills every TLB entry the hardware may fill).")
+            + " cache lines, fills every TLB entry the hardware may fill, and forgets the value of an entry"
+            + " that only properties already violated, or not checked, would read).")
     boolean noSymmetry;
 
     @Option(names = "--no-por", description = "Expand every enabled action: no partial-order reduction (persistent sets"

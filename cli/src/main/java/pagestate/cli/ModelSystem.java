@@ -47,6 +47,8 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     private final LongAdder[][] encodedFired;
 
     ModelSystem(SystemModel<S, A> model, Set<String> checked) {
+        // the watched properties are a 64-bit mask over the names (Reductions.canonical(s, watched))
+        if (PropertyName.values().length > 64) throw new IllegalStateException("more than 64 property names");
         this.model = model;
         for (SystemProperty<S> p : model.properties()) {
             String name = p.name().specName();
@@ -76,7 +78,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         return a;
     }
 
-    /** How often each actor fired so far (every transition generated, in every pass), by actor index. */
+    /** How often each actor fired so far (every transition of the safety search), by actor index. */
     long[] actorsFired() {
         long[] out = new long[actorFired.length];
         for (int i = 0; i < out.length; i++) {
@@ -149,10 +151,19 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
      */
     @Override
     public boolean encodedSuccessors(long[] state, int offset, boolean canonical, EncodedSink sink) {
+        return encoded(state, offset, canonical, -1L, sink);   // every property watched, as canonical(S)
+    }
+
+    @Override
+    public boolean encodedSuccessors(long[] state, int offset, boolean canonical, long open, EncodedSink sink) {
+        return encoded(state, offset, canonical, watched(open), sink);
+    }
+
+    private boolean encoded(long[] state, int offset, boolean canonical, long watched, EncodedSink sink) {
         if (encodedKinds.isEmpty()) return false;
         if (canonical && reductions == null) canonical = false;   // no reductions: canonical is the identity
         int pc = stepFired.length > 0 ? model.encodedProgramPc(state, offset) : -1;
-        return model.encodedSuccessors(state, offset, canonical, new SystemModel.EncodedSink() {
+        return model.encodedSuccessors(state, offset, canonical, watched, new SystemModel.EncodedSink() {
             @Override public long[] buffer() { return sink.buffer(); }
             @Override public void accept() { sink.accept(); }
             @Override public void accept(int unit) { sink.accept(unit); }
@@ -240,6 +251,47 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     @Override
     public S merged(S state) {
         return reductions == null ? state : reductions.merged(state);
+    }
+
+    /**
+     * The canonical form when the checked invariants in {@code open} still need checking: detail only
+     * properties the spec does not check, or that are already violated, read may merge. (The forms
+     * without a mask, {@link #canonical(Object)}, watch every property, checked or not: a system with other
+     * invariants, as the repair search's, may use them.)
+     */
+    @Override
+    public S canonical(S state, long open) {
+        return reductions == null ? state : reductions.canonical(state, watched(open));
+    }
+
+    @Override
+    public S merged(S state, long open) {
+        return reductions == null ? state : reductions.merged(state, watched(open));
+    }
+
+    /** The invariants whose properties may coarsen the model's forms when they close. */
+    @Override
+    public long formInvariants() {
+        if (reductions == null) return 0;
+        long properties = reductions.formProperties();
+        long out = 0;
+        for (int i = 0; i < Math.min(64, invariantNames.size()); i++) {
+            if ((properties >>> invariantNames.get(i).ordinal() & 1) != 0) out |= 1L << i;
+        }
+        return out;
+    }
+
+    /**
+     * The model's watched properties (a mask over {@link PropertyName#ordinal()}) for the engine's open
+     * invariants (bit i: invariant i; from the 64th on always open). Liveness goals are not named: every
+     * form keeps them.
+     */
+    private long watched(long open) {
+        long watched = 0;
+        for (int i = 0; i < invariantNames.size(); i++) {
+            if (i >= 64 || (open >>> i & 1) != 0) watched |= 1L << invariantNames.get(i).ordinal();
+        }
+        return watched;
     }
 
     @Override

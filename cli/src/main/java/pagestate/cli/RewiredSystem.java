@@ -46,6 +46,10 @@ final class RewiredSystem<S, A> implements TransitionSystem<S, A> {
         return inner.encodedSuccessors(state, offset, canonical, sink);
     }
 
+    // its invariants are not inner's: its forms are inner's that watch every property (no open mask is
+    // passed on: the defaults of canonical(S, long) and encodedSuccessors(.., long, ..) call these)
+
+
     /** The actors are the actions', whatever the properties (its liveness differs: no encodedGoal of inner's). */
     @Override
     public boolean encodedActors() {

@@ -22,6 +22,29 @@ public interface Reductions<S, A> {
     }
 
     /**
+     * {@link #canonical(Object)} when only the properties in {@code watched} (a mask over
+     * {@link PropertyName#ordinal()}) still need checking: the form may also merge detail that only the
+     * others read. It must merge only states that are bisimilar for every action, every liveness goal and
+     * fairness, and every watched property. The default ignores {@code watched}.
+     */
+    default S canonical(S s, long watched) {
+        return canonical(s);
+    }
+
+    /**
+     * The properties (a mask over {@link PropertyName#ordinal()}) whose leaving {@code watched} may coarsen
+     * {@link #canonical(Object, long)}. Default: none.
+     */
+    default long formProperties() {
+        return 0;
+    }
+
+    /** {@link #merged(Object)} given the properties still {@code watched}, as {@link #canonical(Object, long)}. */
+    default S merged(S s, long watched) {
+        return merged(s);
+    }
+
+    /**
      * The steps a canonical form assumes taken that {@code s} has not taken (for the page model: the
      * speculative TLB fills of its saturation), reported in order; the default reports none. Replaying a
      * trace found over canonical forms inserts them where a real state needs them.

@@ -53,6 +53,15 @@ public interface SystemModel<S, A extends ModelAction> {
     }
 
     /**
+     * {@link #encodedSuccessors(long[], int, boolean, EncodedSink)} with the canonical form of
+     * {@code Reductions.canonical(s, watched)}: only the properties in {@code watched} (a mask over
+     * {@link PropertyName#ordinal()}) still need checking. The default ignores {@code watched}.
+     */
+    default boolean encodedSuccessors(long[] state, int offset, boolean canonical, long watched, EncodedSink sink) {
+        return encodedSuccessors(state, offset, canonical, sink);
+    }
+
+    /**
      * Optional fast path: whether property {@code name} (a safety property or a liveness goal) holds in the state encoded at
      * {@code state[offset ..]}, without decoding it: 1 holds, 0 violated (as the property's predicate answers
      * on the decoded state), -1 when the model does not provide it (the default).

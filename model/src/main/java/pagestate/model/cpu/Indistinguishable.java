@@ -40,13 +40,20 @@ final class Indistinguishable {
     private final Layout layout;
     private final boolean[] stable;   // pages no converter touches
     private final boolean saturate;   // the hardware fills and evicts TLB entries
+    private final DeadTlbEntries dead;
 
-    Indistinguishable(Scenario scenario, Layout layout) {
+    Indistinguishable(Scenario scenario, Layout layout, java.util.List<ConverterProgram> programs) {
         this.layout = layout;
         this.stable = new boolean[layout.pages()];
         Arrays.fill(stable, true);
         for (Converter c : scenario.converters()) for (int p : c.pages()) stable[p] = false;
         this.saturate = saturates(scenario);
+        this.dead = new DeadTlbEntries(scenario, layout, programs, saturate);
+    }
+
+    /** The TLB entries nothing reads again ({@link DeadTlbEntries}). */
+    DeadTlbEntries dead() {
+        return dead;
     }
 
     /**
@@ -66,7 +73,17 @@ final class Indistinguishable {
         return saturate;
     }
 
+    /** The merges with every property watched. */
     PageState canonical(PageState s) {
+        return canonical(s, -1L);
+    }
+
+    /**
+     * The merges, and the saturation, then the entries nothing reads again, given the properties still
+     * {@code watched} (a mask over {@link pagestate.model.PropertyName#ordinal()}), stored as a fill leaves
+     * them ({@link DeadTlbEntries}).
+     */
+    PageState canonical(PageState s, long watched) {
         CacheLines[] cache = null;
         for (int page = 0; page < layout.pages(); page++) {
             CacheLines lines = s.cache[page];
@@ -95,9 +112,46 @@ final class Indistinguishable {
                 }
             }
         }
+        // after a crash too (nothing moves, so only the watched properties read an entry there)
+        if (saturate && dead.on()) tlb = mergeDead(s, tlb != null ? tlb : s.tlb, tlb != null, watched);
         if (cache == null && tlb == null) return s;
         return new PageState(layout, s.ptes, tlb != null ? tlb : s.tlb, cache != null ? cache : s.cache, s.hv, s.contents,
                 s.converters, s.readers, s.events, s.crash);
+    }
+
+    /** {@code tlb} with every dead entry holding what a fill from its PTE caches (none without one); null if unchanged. */
+    private TlbEntry[] mergeDead(PageState s, TlbEntry[] tlb, boolean copied, long watched) {
+        ConverterState.Status[] status = new ConverterState.Status[s.converterCount()];
+        int[] pc = new int[status.length];
+        for (int x = 0; x < status.length; x++) {
+            status[x] = s.converter(x).status();
+            pc[x] = s.converter(x).pc();
+        }
+        long byProperties = dead.watchedByProperties(status, pc, watched);
+        boolean[] readerDone = new boolean[s.readerCount()];
+        for (int i = 0; i < readerDone.length; i++) readerDone[i] = s.reader(i).done();
+        int row = layout.mappings() * layout.pages();
+        boolean changed = false;
+        for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+            long d = dead.dead(cpu, byProperties, readerDone);
+            if (d == 0) continue;
+            for (Mapping m : layout.mappingList()) {
+                for (int page = 0; page < layout.pages(); page++) {
+                    int k = layout.tlbIndex(cpu, m, page);
+                    if ((d >>> 2 * (k - cpu * row) & 3) == 0) continue;
+                    TlbEntry to = m.hasPte() ? Hardware.fillFrom(s.pte(m, page)) : null;
+                    if (to == null) to = TlbEntry.NONE;
+                    if (tlb[k] == to) continue;
+                    if (!copied) {
+                        tlb = tlb.clone();
+                        copied = true;
+                    }
+                    tlb[k] = to;
+                    changed = true;
+                }
+            }
+        }
+        return changed || copied ? tlb : null;
     }
 
     private static Line clean(Line l) {

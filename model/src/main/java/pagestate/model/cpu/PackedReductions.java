@@ -21,6 +21,7 @@ final class PackedReductions {
     private final int[] rowAt;          // where each CPU's TLB row starts
     private final int[] readerAt;       // where the done bit of the reader on each CPU is, or -1
     private final Merges m;
+    private final DeadTlbEntries dead;
 
     private final PackedPageSort pages;   // null when no pages are interchangeable
     private final int cpuScratch;
@@ -41,6 +42,7 @@ final class PackedReductions {
             readerAt[cpu] = reader < 0 ? -1 : f.readerDone(reader);
         }
         this.m = new Merges(layout, f, merges);
+        this.dead = merges.dead();
     }
 
     /** Scratch for one worker's sorts: the CPU sort's first (a class has at most {@code cpus} CPUs), then the pages'. */
@@ -48,9 +50,17 @@ final class PackedReductions {
         return new long[cpuScratch + (pages == null ? 0 : pages.scratchSize())];
     }
 
-    /** Rewrites the state in {@code w[0 ..]} into its canonical form. */
+    /** Rewrites the state in {@code w[0 ..]} into its canonical form, every property watched. */
     void canonical(long[] w, long[] scratch) {
-        merge(w);
+        canonical(w, scratch, -1L);
+    }
+
+    /**
+     * Rewrites the state in {@code w[0 ..]} into its canonical form when only the properties in
+     * {@code watched} still need checking ({@link Indistinguishable#canonical(PageState, long)}).
+     */
+    void canonical(long[] w, long[] scratch, long watched) {
+        merge(w, watched);
         if (pages != null) pages.sort(w, scratch, cpuScratch);
         for (int[] cls : classes) sort(w, cls, scratch);
     }
@@ -59,22 +69,31 @@ final class PackedReductions {
      * {@link Indistinguishable#canonical}: clean lines dropped, TLB entries saturated (or merged away), on
      * whole words and rows with the masks {@link Merges} computed once per spec.
      */
-    private void merge(long[] w) {
+    private void merge(long[] w, long watched) {
         m.dropCleanLines(w);
         if (rowBits == 0) return;
         long fill = 0;    // saturation: what a fill from each PTE caches, as a TLB row (0: nothing)
         long keep = -1L;  // otherwise: the entries that stay (a stable page's are merged away)
+        long byProperties = -1L;   // the entries a watched property may read, on every CPU
+        boolean fills = saturate;   // saturation: not after a crash (nothing follows it)
         if (saturate) {
-            if (get(w, 0, f.crash, PageStateCodec.CAUSE_BITS) != 0) return;   // a crashed guest is not saturated
+            fills = get(w, 0, f.crash, PageStateCodec.CAUSE_BITS) == 0;
             fill = Merges.fills(get(w, 0, 0, m.pteBits));
-            if (fill == 0) return;
+            // dead entries merge after a crash too: nothing moves, only the watched properties read one
+            if (dead.on()) byProperties = dead.watchedByProperties(w, f, watched);
+            if ((!fills || fill == 0) && byProperties == -1L) return;
         } else {
             keep = ~m.stableEntries;
             if (keep == -1L) return;
         }
         for (int cpu = 0; cpu < rowAt.length; cpu++) {
             long row = get(w, 0, rowAt[cpu], rowBits) & 0xFFFFFFFFL;
-            long merged = saturate ? Merges.saturated(row, fill) : row & keep;
+            long merged = fills ? Merges.saturated(row, fill) : saturate ? row : row & keep;
+            if (byProperties != -1L) {
+                // DeadTlbEntries: what nothing reads again holds what a fill leaves (none without a PTE)
+                long d = dead.dead(w, f, cpu, byProperties);
+                merged = (merged & ~d) | (fill & d);
+            }
             if (merged != row) set(w, 0, rowAt[cpu], rowBits, (int) merged);
         }
     }

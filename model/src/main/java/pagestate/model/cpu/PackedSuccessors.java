@@ -81,9 +81,11 @@ final class PackedSuccessors {
         final boolean canonical;
         final SystemModel.EncodedSink sink;
         final long[] scratch;
+        final long watched;
 
-        Call(long[] state, int offset, boolean canonical, SystemModel.EncodedSink sink) {
+        Call(long[] state, int offset, boolean canonical, long watched, SystemModel.EncodedSink sink) {
             this.state = state;
+            this.watched = watched;
             this.offset = offset;
             this.out = sink.buffer();
             this.canonical = canonical;
@@ -104,7 +106,7 @@ final class PackedSuccessors {
          * kind {@code kind} ({@link ActionKinds}).
          */
         void accept(int unit, int kind) {
-            if (canonical) reductions.canonical(out, scratch);
+            if (canonical) reductions.canonical(out, scratch, watched);
             // PageFootprints: units past the actors are hardware's
             sink.accept(unit, unit < hardwareActor ? unit : hardwareActor, kind);
         }
@@ -112,7 +114,12 @@ final class PackedSuccessors {
 
     /** Reports every successor of the state at {@code state[offset ..]}, as {@link PageModel#successors} does. */
     void successors(long[] state, int offset, boolean canonical, SystemModel.EncodedSink sink) {
-        Call call = new Call(state, offset, canonical, sink);
+        successors(state, offset, canonical, -1L, sink);
+    }
+
+    /** As {@link #successors(long[], int, boolean, SystemModel.EncodedSink)}, the canonical form given the properties still {@code watched}. */
+    void successors(long[] state, int offset, boolean canonical, long watched, SystemModel.EncodedSink sink) {
+        Call call = new Call(state, offset, canonical, watched, sink);
         if (call.parent.crashed()) return;
         for (int i = 0; i < programs.size(); i++) converter(call, i);
         for (int i = 0; i < scenario.readers().size(); i++) reader(call, i);

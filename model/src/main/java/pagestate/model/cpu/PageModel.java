@@ -28,11 +28,7 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
     private final List<String> actorNames;
     private final List<ModelProperty> properties;
     private final PageStateCodec codec;
-    private final CpuSymmetry symmetry;
-    private final PageSymmetry pageSymmetry;
-    private final HvPage[] hvStates;
-    private final Indistinguishable indistinguishable;
-    private final PageFootprints footprints;
+    private final PageReductions reductions;
     /** Where each field lies in the encoded words. */
     private final StateWords fields;
     private final FailurePath failures;
@@ -68,11 +64,10 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         this.properties = new Properties(scenario, programs, accesses.coherentCaches())
                 .all(Set.copyOf(converterActors), Set.copyOf(readerActors));
         this.codec = new PageStateCodec(scenario, layout, programs);
-        this.symmetry = new CpuSymmetry(scenario, layout);
-        this.pageSymmetry = new PageSymmetry(scenario, layout, programs, symmetry.classes());
-        this.hvStates = HvPage.of(scenario.platform());
-        this.indistinguishable = new Indistinguishable(scenario, layout);
-        this.footprints = new PageFootprints(scenario, layout, programs, actorNames.size() - 1,
+        CpuSymmetry symmetry = new CpuSymmetry(scenario, layout);
+        PageSymmetry pageSymmetry = new PageSymmetry(scenario, layout, programs, symmetry.classes());
+        Indistinguishable indistinguishable = new Indistinguishable(scenario, layout, programs);
+        PageFootprints footprints = new PageFootprints(scenario, layout, programs, actorNames.size() - 1,
                 indistinguishable.saturates());
         this.fields = new StateWords(layout, programs.size(), scenario.readers().size());
         if (fields.words != codec.words()) throw new IllegalStateException("StateWords disagrees with the codec");
@@ -80,6 +75,8 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         this.packed = new PackedSuccessors(scenario, layout, programs, accesses, steps, failures, fields,
                 new PackedReductions(layout, fields, indistinguishable, pageSymmetry, symmetry), kinds);
         this.packedProperties = new PackedProperties(scenario, layout, fields, programs, accesses.coherentCaches());
+        this.reductions = new PageReductions(indistinguishable, pageSymmetry, symmetry, HvPage.of(scenario.platform()),
+                footprints, fields, hardware, programs);
     }
 
     @Override
@@ -223,6 +220,13 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
         return true;
     }
 
+    /** ... with the canonical form given the properties still {@code watched} ({@link #canonical(PageState, long)}). */
+    @Override
+    public boolean encodedSuccessors(long[] state, int offset, boolean canonical, long watched, EncodedSink sink) {
+        packed.successors(state, offset, canonical, watched, sink);
+        return true;
+    }
+
     /** The packed successors come with their partial-order units ({@link PageAction#unit()}). */
     @Override
     public boolean encodedUnits() { return true; }
@@ -246,60 +250,44 @@ public final class PageModel implements SystemModel<PageState, PageAction> {
 
     // ---- reductions
 
-    /**
-     * The canonical form of {@code s}: detail no action or property can tell apart merged and the TLBs
-     * saturated with every translation the hardware may cache ({@link Indistinguishable}), then the page
-     * symmetry ({@link PageSymmetry}: pages with the same role, sorted once their converter is settled),
-     * then the CPU symmetry the scenario implies ({@link CpuSymmetry}): CPUs that run no converter and the
-     * same zeropad reader (or none) are interchangeable. docs/model.md section 11.
-     */
+    /** The canonical form of {@code s} ({@link PageReductions#canonical(PageState)}). */
     public PageState canonical(PageState s) {
-        return symmetry.canonical(pageSymmetry.canonical(indistinguishable.canonical(s), hvStates));
+        return reductions.canonical(s);
+    }
+
+    /** The canonical form given the properties still {@code watched} ({@link PageReductions#canonical(PageState, long)}). */
+    public PageState canonical(PageState s, long watched) {
+        return reductions.canonical(s, watched);
     }
 
     /** The CPU symmetry alone (tests). */
     PageState symmetric(PageState s) {
-        return symmetry.canonical(s);
+        return reductions.symmetric(s);
     }
 
     /** The page symmetry alone (tests). */
     PageState pageSymmetric(PageState s) {
-        return pageSymmetry.canonical(s, hvStates);
+        return reductions.pageSymmetric(s);
     }
 
     /** The page symmetry's classes (tests, and {@code explain}'s statistics). */
     int[][] pageClasses() {
-        return pageSymmetry.classes();
+        return reductions.pageClasses();
     }
 
     /** The merges and the saturation alone, no symmetry (tests, and liveness when readers are fair). */
     PageState merged(PageState s) {
-        return indistinguishable.canonical(s);
+        return reductions.merged(s);
+    }
+
+    /** {@link #merged(PageState)} given the properties still {@code watched}. */
+    PageState merged(PageState s, long watched) {
+        return reductions.merged(s, watched);
     }
 
     @Override
     public Reductions<PageState, PageAction> reductions() {
-        return new Reductions<>() {
-            @Override public PageState canonical(PageState s) { return PageModel.this.canonical(s); }
-            @Override public PageState merged(PageState s) { return PageModel.this.merged(s); }
-            @Override public void settle(PageState s, BiConsumer<PageAction, PageState> sink) { hardware.saturate(s, sink); }
-            /** A zeropad reader is enabled until it has run, unless the guest dies ({@link #readerSuccessor}). */
-            @Override public boolean exchangedEnablednessIsLocal() { return true; }
-            @Override public java.util.Set<Integer> exchangedActors() {
-                java.util.Set<Integer> out = new java.util.TreeSet<>();
-                for (int reader : symmetry.exchangedReaders()) out.add(programs.size() + reader);
-                return out;
-            }
-            @Override public int units() { return footprints.units(); }
-            @Override public int words() { return footprints.words(); }
-            @Override public int unitOf(PageAction action) { return action.unit(); }
-            @Override public void footprint(PageState s, int unit, long[] r, long[] w) { footprints.footprint(s, unit, r, w); }
-            @Override public boolean encodedFootprints() { return true; }
-            @Override public void footprint(long[] state, int offset, int unit, long[] r, long[] w) {
-                footprints.footprint(state, offset, fields, unit, r, w);
-            }
-            @Override public void propertyReads(PropertyName name, long[] r) { footprints.propertyReads(name, r); }
-        };
+        return reductions;
     }
 
     // ---- encoding

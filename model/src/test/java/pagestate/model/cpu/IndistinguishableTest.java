@@ -84,7 +84,7 @@ class IndistinguishableTest {
     }
 
     /** Whether crashed form r equals crashed form c but for more TLB entries, and violates all c violates. */
-    private static boolean covers(PageModel m, PageState r, PageState c) {
+    static boolean covers(PageModel m, PageState r, PageState c) {
         if (!r.crashed()) return false;
         for (int i = 0; i < c.tlb.length; i++) {
             if (c.tlb[i] != TlbEntry.NONE && c.tlb[i] != r.tlb[i]) return false;
@@ -104,7 +104,7 @@ class IndistinguishableTest {
         return out;
     }
 
-    private static Set<Integer> programActorsEnabled(PageModel m, PageState s) {
+    static Set<Integer> programActorsEnabled(PageModel m, PageState s) {
         Set<Integer> out = new HashSet<>();
         m.successors(s, (a, n) -> {
             if (!a.actorName().equals("hardware")) out.add(a.actor());

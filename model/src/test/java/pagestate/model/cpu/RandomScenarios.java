@@ -146,7 +146,7 @@ final class RandomScenarios {
         Scenario sc = m.scenario();
         StateWords f = new StateWords(m.layout(), m.programs().size(), sc.readers().size());
         CpuSymmetry cpus = new CpuSymmetry(sc, m.layout());
-        return new PackedReductions(m.layout(), f, new Indistinguishable(sc, m.layout()),
+        return new PackedReductions(m.layout(), f, new Indistinguishable(sc, m.layout(), m.programs()),
                 new PageSymmetry(sc, m.layout(), m.programs(), cpus.classes()), cpus);
     }
 }
