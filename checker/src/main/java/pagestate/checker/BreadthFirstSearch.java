@@ -220,6 +220,8 @@ final class BreadthFirstSearch<S, A> {
         long open = open(doneNow);
         opens.add(open);
         for (Expander<S, A> e : expanders) e.open(open);
+        // the forms narrow: the recorded graph would mix them, and liveness explores its own (Checker)
+        if (open != -1L && config.symmetry() && recording != null && !recording.failed()) recording.giveUp();
         long first = stored;
         store.startLevel((int) first);
         next.reset();

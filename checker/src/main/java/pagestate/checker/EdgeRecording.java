@@ -66,6 +66,12 @@ final class EdgeRecording {
         return bytes.get();
     }
 
+    /** Gives the recording up between levels (the safety search's forms changed: liveness explores). */
+    void giveUp() {
+        fail();
+        bytes.set(0);   // between levels: no worker records now, and the buffers are dropped
+    }
+
     private void fail() {
         failed = true;
         for (Worker w : workers) w.clear();

@@ -140,27 +140,27 @@ final class DeadTlbEntries {
         return all & ~watchedByProperties & ~readByActors(cpu, readerDone);
     }
 
-    /** As {@link #watchedByProperties} on the encoded state at {@code w[0 ..]}. */
-    long watchedByProperties(long[] w, StateWords f, long watched) {
+    /** As {@link #watchedByProperties} on the encoded state at {@code w[base ..]}. */
+    long watchedByProperties(long[] w, int base, StateWords f, long watched) {
         if ((watched & EVERY_ENTRY) != 0) return all;
         if ((watched & AFTER_DONE) == 0) return 0;
         long read = 0;
         for (int x = 0; x < done.length; x++) {
-            int status = get(w, 0, f.status(x), PageStateCodec.STATUS_BITS);
+            int status = get(w, base, f.status(x), PageStateCodec.STATUS_BITS);
             if (status == ConverterState.Status.DONE.ordinal()) {
                 read |= done[x];
             } else if (status == ConverterState.Status.RUNNING.ordinal()) {
-                int pc = get(w, 0, f.pc(x), PageStateCodec.PC_BITS);
+                int pc = get(w, base, f.pc(x), PageStateCodec.PC_BITS);
                 read |= running[x][Math.min(pc, running[x].length - 1)];
             }
         }
         return read;
     }
 
-    /** As {@link #dead(int, long, boolean[])} on the encoded state at {@code w[0 ..]}. */
-    long dead(long[] w, StateWords f, int cpu, long watchedByProperties) {
+    /** As {@link #dead(int, long, boolean[])} on the encoded state at {@code w[base ..]}. */
+    long dead(long[] w, int base, StateWords f, int cpu, long watchedByProperties) {
         long read = converterCpu[cpu];
-        for (int i : readersOn[cpu]) if (get(w, 0, f.readerDone(i), 1) == 0) read |= readerEntries[i];
+        for (int i : readersOn[cpu]) if (get(w, base, f.readerDone(i), 1) == 0) read |= readerEntries[i];
         return all & ~watchedByProperties & ~read;
     }
 }

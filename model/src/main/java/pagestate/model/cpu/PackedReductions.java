@@ -45,6 +45,24 @@ final class PackedReductions {
         this.dead = merges.dead();
     }
 
+    /** Whether the form saturates TLBs ({@link Indistinguishable#saturates()}). */
+    boolean saturates() {
+        return saturate;
+    }
+
+    /**
+     * The TLB entries a watched property may read in the state at {@code w[base ..]}
+     * ({@link DeadTlbEntries#watchedByProperties}); -1 (every one) when none merges.
+     */
+    long watchedByProperties(long[] w, int base, long watched) {
+        return dead.on() ? dead.watchedByProperties(w, base, f, watched) : -1L;
+    }
+
+    /** The entries of {@code cpu}'s row nothing reads again in the state at {@code w[base ..]}. */
+    long dead(long[] w, int base, int cpu, long byProperties) {
+        return byProperties == -1L ? 0 : dead.dead(w, base, f, cpu, byProperties);
+    }
+
     /** Scratch for one worker's sorts: the CPU sort's first (a class has at most {@code cpus} CPUs), then the pages'. */
     long[] scratch() {
         return new long[cpuScratch + (pages == null ? 0 : pages.scratchSize())];
@@ -80,7 +98,7 @@ final class PackedReductions {
             fills = get(w, 0, f.crash, PageStateCodec.CAUSE_BITS) == 0;
             fill = Merges.fills(get(w, 0, 0, m.pteBits));
             // dead entries merge after a crash too: nothing moves, only the watched properties read one
-            if (dead.on()) byProperties = dead.watchedByProperties(w, f, watched);
+            if (dead.on()) byProperties = dead.watchedByProperties(w, 0, f, watched);
             if ((!fills || fill == 0) && byProperties == -1L) return;
         } else {
             keep = ~m.stableEntries;
@@ -91,7 +109,7 @@ final class PackedReductions {
             long merged = fills ? Merges.saturated(row, fill) : saturate ? row : row & keep;
             if (byProperties != -1L) {
                 // DeadTlbEntries: what nothing reads again holds what a fill leaves (none without a PTE)
-                long d = dead.dead(w, f, cpu, byProperties);
+                long d = dead.dead(w, 0, f, cpu, byProperties);
                 merged = (merged & ~d) | (fill & d);
             }
             if (merged != row) set(w, 0, rowAt[cpu], rowBits, (int) merged);

@@ -110,6 +110,25 @@ final class PackedSuccessors {
             // PageFootprints: units past the actors are hardware's
             sink.accept(unit, unit < hardwareActor ? unit : hardwareActor, kind);
         }
+
+        /** The parent's canonical form, computed at the first call (null until then). */
+        private long[] parentForm;
+
+        /**
+         * Reports a successor whose canonical form is the parent's (a hardware move that only changes what
+         * the form merges), by copying that form, computed once: the same words as {@link #begin()}, the
+         * move and {@link #accept(int, int)} give, without sorting again.
+         */
+        void acceptParentForm(int unit, int kind) {
+            if (parentForm == null) {
+                System.arraycopy(state, offset, out, 0, words);
+                reductions.canonical(out, scratch, watched);
+                parentForm = java.util.Arrays.copyOf(out, words);
+            } else {
+                System.arraycopy(parentForm, 0, out, 0, words);
+            }
+            sink.accept(unit, hardwareActor, kind);
+        }
     }
 
     /** Reports every successor of the state at {@code state[offset ..]}, as {@link PageModel#successors} does. */
@@ -221,12 +240,30 @@ final class PackedSuccessors {
             }
         }
         if (tlbEvict) {
+            // in canonical form, evicting an entry the form refills (saturation: it holds what its PTE gives)
+            // or merges (DeadTlbEntries) gives the parent's form
+            boolean same = call.canonical && reductions.saturates();
+            long fills = same ? Merges.fills(StateWords.get(call.state, call.offset, 0, pteBits)) : 0;
+            long byProperties = same ? reductions.watchedByProperties(call.state, call.offset, call.watched) : -1L;
             for (int cpu = 0; cpu < layout.cpus(); cpu++) {
+                long row = 0;
+                long merged = 0;   // the entries whose eviction gives the parent's form
+                if (same) {
+                    row = StateWords.get(call.state, call.offset, rowAt[cpu], rowBits) & 0xFFFFFFFFL;
+                    long fresh = ~(row ^ fills);
+                    fresh &= (fresh >>> 1) & LOW;
+                    merged = (fresh | fresh << 1) | reductions.dead(call.state, call.offset, cpu, byProperties);
+                }
                 for (Mapping m : mappings) {
                     for (int page = 0; page < layout.pages(); page++) {
                         if (s.tlbCode(cpu, m, page) == 0) continue;
+                        int unit = PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page);
+                        if ((merged >>> 2 * layout.tlbIndex(0, m, page) & 3) != 0) {
+                            call.acceptParentForm(unit, kinds.tlbEviction);
+                            continue;
+                        }
                         call.begin().tlb(cpu, m, page, TlbEntry.NONE);
-                        call.accept(PageFootprints.tlbUnit(hardwareActor, layout, cpu, m, page), kinds.tlbEviction);
+                        call.accept(unit, kinds.tlbEviction);
                     }
                 }
             }
@@ -247,8 +284,13 @@ final class PackedSuccessors {
                 for (Attribute key : ATTRIBUTES) {
                     long usable = key == Attribute.PRIVATE ? privately : shared;
                     if (s.line(page, key) != Line.NONE || (usable & column[page]) == 0) continue;
+                    int unit = PageFootprints.lineUnit(hardwareActor, layout, page, key);
+                    if (call.canonical) {   // a clean line: the canonical form drops it
+                        call.acceptParentForm(unit, kinds.cacheFill);
+                        continue;
+                    }
                     call.begin().line(page, key, Line.CLEAN);
-                    call.accept(PageFootprints.lineUnit(hardwareActor, layout, page, key), kinds.cacheFill);
+                    call.accept(unit, kinds.cacheFill);
                 }
             }
         }

@@ -45,6 +45,12 @@ final class PageFootprints {
      */
     private final long[][] fixedReads;
     private final long[][] fixedWrites;
+    /** Per reader that has not run, its footprint (saturated when {@link #saturated}): found once, copied per state. */
+    private final long[][] readerReads;
+    private final long[][] readerWrites;
+    /** Per converter, status and pc (up to the reuse write's successor), its footprint, found once likewise. */
+    private final long[][][][] converterReads;
+    private final long[][][][] converterWrites;
 
     /**
      * @param saturated whether the search stores saturated states ({@link Indistinguishable}): then a step's
@@ -85,6 +91,40 @@ final class PageFootprints {
             fixedReads[u - first] = r;
             fixedWrites[u - first] = w;
         }
+        // found once for the scenario's own layout (a test of the saturation alone may give another)
+        boolean own = layout.cpus() == scenario.cpus() && layout.pages() == scenario.pages()
+                && layout.mappings() == scenario.mappings().size();
+        int readers = own ? scenario.readers().size() : 0;
+        this.readerReads = new long[readers][];
+        this.readerWrites = new long[readers][];
+        for (int i = 0; i < readers; i++) {
+            readerReads[i] = new long[words()];
+            readerWrites[i] = new long[words()];
+            reader(false, i, readerReads[i], readerWrites[i]);
+            if (saturated) saturation(readerReads[i], readerWrites[i]);
+        }
+        int converters = own ? programs.size() : 0;
+        this.converterReads = new long[converters][STATUS.length][][];
+        this.converterWrites = new long[converters][STATUS.length][][];
+        for (int x = 0; x < converters; x++) {
+            for (ConverterState.Status status : STATUS) {
+                int pcs = programs.get(x).reuseIndex() + 2;
+                long[][] r = converterReads[x][status.ordinal()] = new long[pcs][];
+                long[][] w = converterWrites[x][status.ordinal()] = new long[pcs][];
+                for (int pc = 0; pc < pcs; pc++) {
+                    r[pc] = new long[words()];
+                    w[pc] = new long[words()];
+                    converter(status, pc, x, r[pc], w[pc]);
+                    if (saturated) saturation(r[pc], w[pc]);
+                }
+            }
+        }
+    }
+
+    /** Copies a footprint found once into {@code r} and {@code w}. */
+    private static void copy(long[] fromReads, long[] fromWrites, long[] r, long[] w) {
+        System.arraycopy(fromReads, 0, r, 0, fromReads.length);
+        System.arraycopy(fromWrites, 0, w, 0, fromWrites.length);
     }
 
     /** Copies the fixed footprint of {@code unit} (a host, TLB entry or cache line) into {@code r} and {@code w}. */
@@ -135,10 +175,21 @@ final class PageFootprints {
         int converters = programs.size();
         int readers = scenario.readers().size();
         if (unit < converters) {
-            converter(STATUS[StateWords.get(words, base, f.status(unit), PageStateCodec.STATUS_BITS)],
-                    StateWords.get(words, base, f.pc(unit), PageStateCodec.PC_BITS), unit, r, w);
+            int status = StateWords.get(words, base, f.status(unit), PageStateCodec.STATUS_BITS);
+            int pc = StateWords.get(words, base, f.pc(unit), PageStateCodec.PC_BITS);
+            long[][] reads = unit < converterReads.length ? converterReads[unit][status] : null;
+            if (reads != null && pc < reads.length) {
+                copy(reads[pc], converterWrites[unit][status][pc], r, w);
+                return;
+            }
+            converter(STATUS[status], pc, unit, r, w);
         } else if (unit < converters + readers) {
-            reader(StateWords.get(words, base, f.readerDone(unit - converters), 1) != 0, unit - converters, r, w);
+            boolean done = StateWords.get(words, base, f.readerDone(unit - converters), 1) != 0;
+            if (unit - converters < readerReads.length) {
+                if (!done) copy(readerReads[unit - converters], readerWrites[unit - converters], r, w);
+                return;
+            }
+            reader(done, unit - converters, r, w);
         } else {
             fixed(unit, r, w);
             return;

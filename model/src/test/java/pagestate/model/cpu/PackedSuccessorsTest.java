@@ -52,6 +52,12 @@ class PackedSuccessorsTest {
 
     /** ... and their actors into {@code actors}. */
     private static List<long[]> packed(PageModel m, PageState s, boolean canonical, List<Integer> units, List<Integer> actors) {
+        return packed(m, s, canonical, -1L, units, actors);
+    }
+
+    /** ... in the canonical form given the properties still {@code watched}. */
+    private static List<long[]> packed(PageModel m, PageState s, boolean canonical, long watched, List<Integer> units,
+                                       List<Integer> actors) {
         int words = m.words();
         long[] buf = new long[words + 3];
         Arrays.fill(buf, -1L);
@@ -60,7 +66,7 @@ class PackedSuccessorsTest {
         long[] out = new long[words + 16];
         Arrays.fill(out, 0x5555L);
         List<long[]> got = new ArrayList<>();
-        boolean provided = m.encodedSuccessors(buf, 2, canonical, new SystemModel.EncodedSink() {
+        boolean provided = m.encodedSuccessors(buf, 2, canonical, watched, new SystemModel.EncodedSink() {
             @Override public long[] buffer() { return out; }
             @Override public void accept() { throw new AssertionError("a successor without its unit"); }
             @Override public void accept(int unit) { throw new AssertionError("a successor without its actor"); }
@@ -73,6 +79,31 @@ class PackedSuccessorsTest {
         assertEquals(true, provided);
         assertArrayEquals(before, buf, "the parent's words are left as they were");
         return got;
+    }
+
+    /**
+     * In canonical form given the properties still watched (DeadTlbEntries): the successors' forms, those
+     * the packed path copies from the parent's form (evictions the form refills or merges, cache fills)
+     * included, are the object forms.
+     */
+    @Test
+    void packedCanonicalSuccessorsGivenTheWatchedPropertiesAreTheObjectForms() {
+        long[] masks = {-1L, ~DeadTlbEntries.EVERY_ENTRY, ~DeadTlbEntries.EVERY_ENTRY & ~DeadTlbEntries.AFTER_DONE, 0};
+        qt().withExamples(100).forAll(DeadTlbEntriesTest.saturating(), SEEDS).checkAssert((sc, seed) -> {
+            PageModel m = new PageModel(sc);
+            RandomScenarios.walk(m, seed, 60, (s, moves) -> {
+                for (long watched : masks) {
+                    List<long[]> got = packed(m, s, true, watched, new ArrayList<>(), new ArrayList<>());
+                    assertEquals(moves.size(), got.size(), () -> "successors of\n" + s);
+                    for (int i = 0; i < moves.size(); i++) {
+                        PageState next = moves.get(i).next();
+                        int a = i;
+                        assertArrayEquals(encode(m, m.canonical(next, watched)), got.get(i), () -> "successor " + a
+                                + " (" + moves.get(a).action() + ") watching " + Long.toBinaryString(watched) + " of\n" + s);
+                    }
+                }
+            });
+        });
     }
 
     @Test
