@@ -128,30 +128,43 @@ final class Indistinguishable {
             pc[x] = s.converter(x).pc();
         }
         long byProperties = dead.watchedByProperties(status, pc, watched);
+        if (byProperties == -1L) return copied ? tlb : null;
         boolean[] readerDone = new boolean[s.readerCount()];
         for (int i = 0; i < readerDone.length; i++) readerDone[i] = s.reader(i).done();
         int row = layout.mappings() * layout.pages();
+        TlbEntry[] fill = null;   // per entry of a row, what a fill leaves: found at the first dead entry
         boolean changed = false;
         for (int cpu = 0; cpu < layout.cpus(); cpu++) {
-            long d = dead.dead(cpu, byProperties, readerDone);
-            if (d == 0) continue;
-            for (Mapping m : layout.mappingList()) {
-                for (int page = 0; page < layout.pages(); page++) {
-                    int k = layout.tlbIndex(cpu, m, page);
-                    if ((d >>> 2 * (k - cpu * row) & 3) == 0) continue;
-                    TlbEntry to = m.hasPte() ? Hardware.fillFrom(s.pte(m, page)) : null;
-                    if (to == null) to = TlbEntry.NONE;
-                    if (tlb[k] == to) continue;
-                    if (!copied) {
-                        tlb = tlb.clone();
-                        copied = true;
-                    }
-                    tlb[k] = to;
-                    changed = true;
+            long d = dead.dead(cpu, byProperties, readerDone) & LOW;
+            for (; d != 0; d &= d - 1) {
+                int i = Long.numberOfTrailingZeros(d) >>> 1;   // the entry's index in the row
+                if (fill == null) fill = fills(s);
+                int k = cpu * row + i;
+                if (tlb[k] == fill[i]) continue;
+                if (!copied) {
+                    tlb = tlb.clone();
+                    copied = true;
                 }
+                tlb[k] = fill[i];
+                changed = true;
             }
         }
         return changed || copied ? tlb : null;
+    }
+
+    /** The low bit of every 2-bit group (an entry of a row). */
+    private static final long LOW = 0x5555555555555555L;
+
+    /** Per entry of a CPU's row (mapping-major, then page), what a fill from its PTE caches, or none. */
+    private TlbEntry[] fills(PageState s) {
+        TlbEntry[] fill = new TlbEntry[layout.mappings() * layout.pages()];
+        for (Mapping m : layout.mappingList()) {
+            for (int page = 0; page < layout.pages(); page++) {
+                TlbEntry to = m.hasPte() ? Hardware.fillFrom(s.pte(m, page)) : null;
+                fill[layout.tlbIndex(0, m, page)] = to == null ? TlbEntry.NONE : to;
+            }
+        }
+        return fill;
     }
 
     private static Line clean(Line l) {
