@@ -14,8 +14,8 @@ import pagestate.model.PropertyName;
  * PVALIDATE and the owner's accesses). The hardware's cache fill reads every translation of a page, but
  * a fill only makes a clean line, which the canonical form merges with no line: it changes no stored
  * state. Flushes and evictions write an entry whatever it held. So an entry of a CPU whose actors will
- * not access it is read only by properties: {@code translations_consistent} and {@code aliases_agree}
- * read every entry in every state; {@code no_stale_tlb_after_done} reads a converter's pages' entries
+ * not access it is read only by properties: {@code translations_consistent} reads every entry in every
+ * state, and so does {@code aliases_agree} where a page has two mappings (with one it always holds); {@code no_stale_tlb_after_done} reads a converter's pages' entries
  * once that converter is done, and so not the present value of an entry its converter will flush before
  * it is done (a {@code flush_tlb} ahead for the direct map and the vmalloc alias, an
  * {@code unmap_aliases} for the lazy alias; a converter that failed is never done).
@@ -36,6 +36,11 @@ final class DeadTlbEntries {
     static final long AFTER_DONE = bit(PropertyName.NO_STALE_TLB_AFTER_DONE);
 
     private final boolean on;
+    /**
+     * The watched properties that read every entry: {@link #EVERY_ENTRY}, but aliases_agree only where a
+     * page has two mappings (with one it compares nothing and always holds).
+     */
+    private final long everyEntry;
     private final long all;                 // every entry of a row (2 bits each)
     private final long[] converterCpu;      // per CPU: the entries a converter on it may read (all or none)
     private final int[][] readersOn;        // per CPU: the readers running on it
@@ -48,6 +53,7 @@ final class DeadTlbEntries {
     DeadTlbEntries(Scenario scenario, Layout layout, List<ConverterProgram> programs, boolean saturates) {
         int row = layout.mappings() * layout.pages();
         this.on = saturates && row > 0 && 2 * row <= 64;
+        this.everyEntry = layout.mappings() > 1 ? EVERY_ENTRY : bit(PropertyName.TRANSLATIONS_CONSISTENT);
         this.all = row >= 32 ? -1L : (1L << 2 * row) - 1;
         this.converterCpu = new long[layout.cpus()];
         for (Converter c : scenario.converters()) converterCpu[c.cpu()] = all;
@@ -107,6 +113,11 @@ final class DeadTlbEntries {
         return 3L << 2 * i;
     }
 
+    /** The properties whose leaving the watched set may merge entries (a mask over {@link PropertyName#ordinal()}). */
+    long formProperties() {
+        return on ? everyEntry | AFTER_DONE : 0;
+    }
+
     /** Whether an entry may ever merge: the search saturates TLBs and a row fits 64 bits. */
     boolean on() {
         return on;
@@ -118,7 +129,7 @@ final class DeadTlbEntries {
      * no_stale_tlb_after_done ({@code watched}: a mask over {@link PropertyName#ordinal()}).
      */
     long watchedByProperties(ConverterState.Status[] status, int[] pc, long watched) {
-        if ((watched & EVERY_ENTRY) != 0) return all;
+        if ((watched & everyEntry) != 0) return all;
         if ((watched & AFTER_DONE) == 0) return 0;
         long read = 0;
         for (int x = 0; x < done.length; x++) {
@@ -142,7 +153,7 @@ final class DeadTlbEntries {
 
     /** As {@link #watchedByProperties} on the encoded state at {@code w[base ..]}. */
     long watchedByProperties(long[] w, int base, StateWords f, long watched) {
-        if ((watched & EVERY_ENTRY) != 0) return all;
+        if ((watched & everyEntry) != 0) return all;
         if ((watched & AFTER_DONE) == 0) return 0;
         long read = 0;
         for (int x = 0; x < done.length; x++) {

@@ -70,7 +70,7 @@ final class PageReductions implements Reductions<PageState, PageAction> {
 
     @Override
     public long formProperties() {
-        return indistinguishable.dead().on() ? DeadTlbEntries.EVERY_ENTRY | DeadTlbEntries.AFTER_DONE : 0;
+        return indistinguishable.dead().formProperties();
     }
 
     /** The CPU symmetry alone. */
