@@ -62,11 +62,12 @@ class DeadTlbEntriesTest {
 
     /**
      * Over the merged forms (no symmetry) with {@code watched}: the reduced search reaches exactly the forms
-     * of the reachable states (but for crashes covered by a crash with more entries, as in
-     * IndistinguishableTest), a watched property is violated in a form exactly when in a reachable state of
-     * that form, and liveness goals, terminal states and the enabled converters and readers agree.
+     * of the reachable states (but for a crash covered by a crash with more entries: a crashed state is not
+     * saturated, IndistinguishableTest.covers), a watched property is violated in a form exactly when in a
+     * reachable state of that form, and liveness goals, terminal states and the enabled converters and
+     * readers agree. Returns the reduced search's states.
      */
-    static void assertExactForms(NaiveExplorer x, long watched) {
+    static Set<PageState> assertExactForms(NaiveExplorer x, long watched) {
         PageModel m = x.model;
         Set<PageState> reduced = new HashSet<>();
         ArrayDeque<PageState> queue = new ArrayDeque<>();
@@ -115,6 +116,7 @@ class DeadTlbEntriesTest {
         }
         COMPARED.incrementAndGet();
         if (reduced.size() < new HashSet<>(x.order.stream().map(m::merged).toList()).size()) SMALLER.incrementAndGet();
+        return reduced;
     }
 
     /**

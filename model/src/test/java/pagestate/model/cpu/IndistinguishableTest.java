@@ -1,6 +1,5 @@
 package pagestate.model.cpu;
 
-import pagestate.model.PropertyName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,35 +22,11 @@ class IndistinguishableTest {
         NaiveExplorer x = new NaiveExplorer(sc);
         PageModel m = x.model;
         Set<PageState> reachable = new HashSet<>(x.order);
-
-        // the reduced search: forms expanded as they are, successors stored as their forms
-        Set<PageState> reduced = new HashSet<>();
-        java.util.ArrayDeque<PageState> queue = new java.util.ArrayDeque<>();
-        PageState init = m.merged(m.initialState());
-        reduced.add(init);
-        queue.add(init);
-        while (!queue.isEmpty()) {
-            PageState r = queue.poll();
-            m.successors(r, (a, n) -> {
-                if (reduced.add(m.merged(n))) queue.add(m.merged(n));
-            });
-        }
-        Set<PageState> forms = new HashSet<>();
-        java.util.Map<PageState, Set<PropertyName>> violatedSomewhere = new java.util.HashMap<>();
+        // the forms of the reachable states are exactly those the reduced search reaches, with the same
+        // verdicts, liveness goals, terminal states and enabled converters and readers; every property watched
+        Set<PageState> reduced = DeadTlbEntriesTest.assertExactForms(x, -1L);
         for (PageState s : x.order) {
             PageState c = m.merged(s);
-            forms.add(c);
-            assertEquals(c, m.merged(c), "idempotent");
-            for (ModelProperty p : m.properties()) {
-                if (p.isLiveness()) {
-                    assertEquals(p.holds().test(s), p.holds().test(c), p.name() + " goal on a state and its form");
-                } else if (!p.holds().test(s)) {
-                    assertTrue(!p.holds().test(c), p.name() + " violated in a state is violated in its form");
-                    violatedSomewhere.computeIfAbsent(c, k -> new HashSet<>()).add(p.name());
-                }
-            }
-            assertEquals(m.isTerminal(s), m.isTerminal(c), "terminal");
-            assertEquals(programActorsEnabled(m, s), programActorsEnabled(m, c), "converters and readers enabled");
             PageState[] last = {s};
             m.reductions().settle(s, (a, n) -> {
                 assertTrue(successors(m, last[0]).contains(n), "a settle step is a real step");
@@ -60,25 +35,6 @@ class IndistinguishableTest {
             assertTrue(reachable.contains(last[0]));
             assertEquals(c, m.merged(last[0]), "settling keeps the form");
             m.reductions().settle(last[0], (a, n) -> { throw new AssertionError("settled twice: " + a); });
-        }
-        Set<PageState> missing = new HashSet<>(forms);
-        missing.removeAll(reduced);
-        // A crashed state is not saturated (no fill follows a crash), so the crash reached from a saturated
-        // state has more TLB entries than one reached from an unsaturated state: it covers it, violating
-        // every property the other violates (the TLB-reading properties are monotone in fresh entries).
-        missing.removeIf(c -> c.crashed() && reduced.stream().anyMatch(r -> covers(m, r, c)));
-        Set<PageState> extra = new HashSet<>(reduced);
-        extra.removeAll(forms);
-        assertTrue(missing.isEmpty() && extra.isEmpty(), "the reduced search reaches exactly the forms of the reachable"
-                + " states; missing " + missing.size() + ", extra " + extra.size() + ": "
-                + (missing.isEmpty() ? "" : "missing " + StateText.describe(missing.iterator().next()))
-                + (extra.isEmpty() ? "" : " extra " + StateText.describe(extra.iterator().next())));
-        for (PageState r : reduced) {
-            for (ModelProperty p : m.properties()) {
-                if (p.isLiveness() || p.holds().test(r)) continue;
-                assertTrue(violatedSomewhere.getOrDefault(r, Set.of()).contains(p.name()),
-                        p.name() + " violated in a form is violated in a reachable state of that form");
-            }
         }
         assertTrue(reduced.size() < x.states(), reduced.size() + " forms of " + x.states() + " states: something merges");
     }
