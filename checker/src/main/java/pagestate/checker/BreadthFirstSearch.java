@@ -40,7 +40,7 @@ final class BreadthFirstSearch<S, A> {
     private final Workers workers;
     private final List<Expander<S, A>> expanders = new ArrayList<>();
     /** Per level expanded, the invariants still open then ({@link #opens()}). */
-    private final List<Long> opens = new ArrayList<>();
+    private final OpenInvariants opens;
     private final String mode;
     private final SearchMemory memory;
     private final EdgeRecording recording;   // null: liveness is not recorded
@@ -71,18 +71,10 @@ final class BreadthFirstSearch<S, A> {
     private final StoredBeforeLevel before;
     private final PhaseClock clock;
 
-    BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
-                       SearchTuning tuning) {
-        this(system, config, limits, workers, tuning, null);
-    }
-
-    /** @param recording records the expanded states and their successors for liveness (null for none) */
-    BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
-                       SearchTuning tuning, EdgeRecording recording) {
-        this(system, config, limits, workers, tuning, recording, new PhaseClock());
-    }
-
-    /** @param clock takes the phases' times ({@link PhaseClock}), block after block */
+    /**
+     * @param recording records the expanded states and their successors for liveness (null for none)
+     * @param clock takes the phases' times ({@link PhaseClock}), block after block
+     */
     BreadthFirstSearch(TransitionSystem<S, A> system, CheckerConfig config, RunLimits limits, Workers workers,
                        SearchTuning tuning, EdgeRecording recording, PhaseClock clock) {
         this.clock = clock;
@@ -92,6 +84,7 @@ final class BreadthFirstSearch<S, A> {
         this.limits = limits;
         this.workers = workers;
         this.width = system.codec().words();
+        this.opens = new OpenInvariants(system);
         this.sizer = new BlockSizer(tuning.blockCandidates(), workers.count(), width);
         this.recording = recording;
         // the recording has its own budget; the search's arrays share what is left of the heap
@@ -217,8 +210,7 @@ final class BreadthFirstSearch<S, A> {
      */
     private boolean expandLevel(int levelStart, int levelSize, int level) {
         boolean[] doneNow = done.clone();
-        long open = open(doneNow);
-        opens.add(open);
+        long open = opens.startLevel(doneNow);
         for (Expander<S, A> e : expanders) e.open(open);
         // the forms narrow: the recorded graph would mix them, and liveness explores its own (Checker)
         if (open != -1L && config.symmetry() && recording != null && !recording.failed()) recording.giveUp();
@@ -330,32 +322,14 @@ final class BreadthFirstSearch<S, A> {
         return transitions;
     }
 
-    /**
-     * The invariants still open when a level was expanded (bit i: invariant i; from the 64th on always
-     * open): the forms of its successors are {@link TransitionSystem#canonical(Object, long)} with it. Index:
-     * the level expanded (0: the initial states' successors); the initial states are stored with every
-     * invariant open.
-     */
+    /** The invariants still open when each level was expanded: {@link OpenInvariants#opens()}. */
     long[] opens() {
-        return opens.stream().mapToLong(Long::longValue).toArray();
+        return opens.opens();
     }
 
-    /**
-     * The open-invariant mask of {@code done} (its invariant slots: the first {@code invariants().size()}):
-     * only the invariants whose closing may change the form ({@link TransitionSystem#formInvariants}) close.
-     */
-    private long open(boolean[] done) {
-        long open = -1L;
-        long form = system.formInvariants();
-        int n = Math.min(64, system.invariants().size());
-        for (int p = 0; p < n; p++) if (done[p] && (form >>> p & 1) != 0) open &= ~(1L << p);
-        return open;
-    }
-
-    /** Whether every level stored the forms of {@link TransitionSystem#canonical(Object)}: no invariant closed that changes them. */
+    /** Whether every level stored the forms of {@link TransitionSystem#canonical(Object)}. */
     boolean formsConstant() {
-        for (long open : opens) if (open != -1L) return false;
-        return true;
+        return opens.formsConstant();
     }
 
     int maxDepth() {

@@ -57,7 +57,8 @@ class RecordedLivenessTest {
         if (system.liveness().isEmpty()) return 0;
         EdgeRecording recording = new EdgeRecording(config.threads(), Long.MAX_VALUE);
         try (Workers workers = new Workers(config.threads())) {
-            new BreadthFirstSearch<>(system, config, new RunLimits(config), workers, SearchTuning.DEFAULT, recording).run();
+            new BreadthFirstSearch<>(system, config, new RunLimits(config), workers, SearchTuning.DEFAULT, recording,
+                    new PhaseClock()).run();
             long[] initial = Checker.initialFingerprints(system, config);
             UnaryOperator<S> form = config.symmetry() ? system::canonical : UnaryOperator.identity();
             boolean pruned = config.por() && system.independence() != null;

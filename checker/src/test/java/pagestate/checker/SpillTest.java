@@ -75,7 +75,7 @@ class SpillTest {
         CheckerConfig config = CheckerConfig.defaults();
         try (Workers workers = new Workers(1)) {
             BreadthFirstSearch<Integer, GraphSystem.Move> bfs =
-                    new BreadthFirstSearch<>(g, config, new RunLimits(config), workers, SPILL);
+                    new BreadthFirstSearch<>(g, config, new RunLimits(config), workers, SPILL, null, new PhaseClock());
             bfs.run();
             assertTrue(bfs.complete());
             assertEquals(Reference.reachable(g), bfs.states());
