@@ -44,7 +44,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
     private final LongAdder[] stepFired;
     private final List<ConcurrentHashMap<String, LongAdder>> kindFired;
     private final List<String> encodedKinds;
-    private final LongAdder[][] encodedFired;
+    private final EncodedCoverage encodedFired;
 
     ModelSystem(SystemModel<S, A> model, Set<String> checked) {
         // the watched properties are a 64-bit mask over the names (Reductions.canonical(s, watched))
@@ -68,8 +68,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         this.kindFired = new ArrayList<>();
         for (int i = 0; i < actorFired.length; i++) kindFired.add(new ConcurrentHashMap<>());
         this.encodedKinds = model.encodedKinds();
-        this.encodedFired = new LongAdder[actorFired.length][];
-        for (int i = 0; i < actorFired.length; i++) encodedFired[i] = adders(encodedKinds.size());
+        this.encodedFired = new EncodedCoverage(actorFired.length, encodedKinds.size(), stepFired.length);
     }
 
     private static LongAdder[] adders(int n) {
@@ -83,14 +82,16 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         long[] out = new long[actorFired.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = actorFired[i].sum();
-            for (LongAdder kind : encodedFired[i]) out[i] += kind.sum();
+            for (int k = 0; k < encodedKinds.size(); k++) out[i] += encodedFired.fired(i, k);
         }
         return out;
     }
 
     /** How often each step of the first converter's program fired so far, by program counter. */
     long[] stepsFired() {
-        return java.util.Arrays.stream(stepFired).mapToLong(LongAdder::sum).toArray();
+        long[] out = new long[stepFired.length];
+        for (int pc = 0; pc < out.length; pc++) out[pc] = stepFired[pc].sum() + encodedFired.step(pc);
+        return out;
     }
 
     /** Per actor (by index), how often it did each kind of action so far, by kind in alphabetical order. */
@@ -100,7 +101,7 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
             SortedMap<String, Long> counts = new TreeMap<>();
             kindFired.get(i).forEach((kind, n) -> counts.put(kind, n.sum()));
             for (int k = 0; k < encodedKinds.size(); k++) {
-                long n = encodedFired[i][k].sum();
+                long n = encodedFired.fired(i, k);
                 if (n > 0) counts.merge(encodedKinds.get(k), n, Long::sum);
             }
             out.add(counts);
@@ -163,19 +164,12 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         if (encodedKinds.isEmpty()) return false;
         if (canonical && reductions == null) canonical = false;   // no reductions: canonical is the identity
         int pc = stepFired.length > 0 ? model.encodedProgramPc(state, offset) : -1;
-        return model.encodedSuccessors(state, offset, canonical, watched, new SystemModel.EncodedSink() {
-            @Override public long[] buffer() { return sink.buffer(); }
-            @Override public void accept() { sink.accept(); }
-            @Override public void accept(int unit) { sink.accept(unit); }
-            @Override public void accept(int unit, int actor) {
-                throw new IllegalStateException("an encoded successor without its kind of action");
-            }
-            @Override public void accept(int unit, int actor, int kind) {
-                if (actor >= 0 && actor < encodedFired.length) encodedFired[actor][kind].increment();
-                step(actor, pc);
-                sink.accept(unit, actor);
-            }
-        });
+        EncodedCoverage.Counts counting = encodedFired.begin(sink, pc);
+        try {
+            return model.encodedSuccessors(state, offset, canonical, watched, counting);
+        } finally {
+            counting.release();
+        }
     }
 
     @Override

@@ -82,6 +82,28 @@ class CoverageTest {
         assertTrue(page.contains("<table id=\"coverage-actions\">") && page.contains("<th>cache fill</th>"), "the spec page");
     }
 
+    /**
+     * Each worker counts on its own and the counts are summed at the end: the same figures with one thread
+     * and two, and the actors' counts sum to the transitions the search made.
+     */
+    @Test
+    void theCountsDoNotDependOnTheThreads() throws Exception {
+        Path spec = CPU.getParent().getParent().resolve("bench").resolve("tdx-generic-to-shared-4cpu.pspec");
+        JsonNode[] coverage = new JsonNode[2];
+        for (int threads = 1; threads <= 2; threads++) {
+            Path json = dir.resolve("t" + threads + ".json");
+            Main.run(new String[] {"check", "--threads", String.valueOf(threads), "--json", json.toString(),
+                    spec.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
+            JsonNode report = new ObjectMapper().readTree(json.toFile()).get("specs").get(0);
+            coverage[threads - 1] = report.get("coverage");
+            long fired = 0;
+            for (JsonNode actor : report.get("coverage").get("actors")) fired += actor.get("fired").asLong();
+            assertEquals(report.get("stats").get("transitions").asLong(), fired, report.get("stats").toString());
+        }
+        assertTrue(coverage[0].get("steps").get(0).get("fired").asLong() > 0, coverage[0].toString());
+        assertEquals(coverage[0], coverage[1]);
+    }
+
     @Test
     void aSpecWhoseEveryStepFiresHasNoWarning() {
         StringWriter text = new StringWriter();

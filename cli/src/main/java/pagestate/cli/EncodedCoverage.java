@@ -1,0 +1,102 @@
+package pagestate.cli;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import pagestate.checker.TransitionSystem;
+import pagestate.model.SystemModel;
+
+/**
+ * Coverage of the encoded successors: per actor and kind of action (the index of the model's
+ * {@link SystemModel#encodedKinds}) and per step of the first converter's program, counted on every
+ * transition. Each thread counts in plain arrays of its own, which are summed once the check is over
+ * (a shared counter per transition cost 4 to 5% of the unreduced search and contended between workers).
+ * A thread's counts also serve as the sink that counts: one per thread, re-aimed per state.
+ */
+final class EncodedCoverage {
+
+    private final int actors;
+    private final int kinds;
+    private final int steps;
+    /** Every thread's counts, summed when read. */
+    private final Queue<Counts> all = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Counts> mine = ThreadLocal.withInitial(this::register);
+
+    EncodedCoverage(int actors, int kinds, int steps) {
+        this.actors = actors;
+        this.kinds = kinds;
+        this.steps = steps;
+    }
+
+    private Counts register() {
+        Counts c = new Counts(actors, kinds, steps);
+        all.add(c);
+        return c;
+    }
+
+    /**
+     * The sink that counts the successors of one state (its first converter at {@code pc}, or -1) and hands
+     * them to {@code sink}; {@link Counts#release} after the state. A nested call on the same thread gets
+     * counts of its own.
+     */
+    Counts begin(TransitionSystem.EncodedSink sink, int pc) {
+        Counts c = mine.get();
+        if (c.sink != null) c = register();
+        c.sink = sink;
+        c.pc = pc;
+        return c;
+    }
+
+    /** How often actor {@code actor} did kind {@code kind} so far. */
+    long fired(int actor, int kind) {
+        long n = 0;
+        for (Counts c : all) n += c.fired[actor * kinds + kind];
+        return n;
+    }
+
+    /** How often the first converter's program step {@code pc} fired so far. */
+    long step(int pc) {
+        long n = 0;
+        for (Counts c : all) n += c.steps[pc];
+        return n;
+    }
+
+    /**
+     * One thread's counts. Static: a thread's value must not keep its {@link ThreadLocal} (the coverage
+     * and its model) alive once the check is dropped.
+     */
+    static final class Counts implements SystemModel.EncodedSink {
+        private final int actors;
+        private final int kinds;
+        final long[] fired;
+        final long[] steps;
+        private TransitionSystem.EncodedSink sink;
+        private int pc;
+
+        Counts(int actors, int kinds, int steps) {
+            this.actors = actors;
+            this.kinds = kinds;
+            this.fired = new long[actors * kinds];
+            this.steps = new long[steps];
+        }
+
+        void release() {
+            sink = null;
+        }
+
+        @Override public long[] buffer() { return sink.buffer(); }
+        @Override public void accept() { sink.accept(); }
+        @Override public void accept(int unit) { sink.accept(unit); }
+
+        @Override
+        public void accept(int unit, int actor) {
+            throw new IllegalStateException("an encoded successor without its kind of action");
+        }
+
+        @Override
+        public void accept(int unit, int actor, int kind) {
+            if (actor >= 0 && actor < actors) fired[actor * kinds + kind]++;
+            if (actor == 0 && pc >= 0 && pc < steps.length) steps[pc]++;
+            sink.accept(unit, actor);
+        }
+    }
+}
