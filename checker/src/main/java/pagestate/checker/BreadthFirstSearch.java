@@ -98,7 +98,7 @@ final class BreadthFirstSearch<S, A> {
         boolean reduced = independence != null;
         this.insertion = new SortedInsertion(workers, width, table);
         for (int w = 0; w < workers.count(); w++) {
-            arenas.add(new LevelChunk.Arena(width));
+            arenas.add(new LevelChunk.Arena(width, !config.exact()));
             PersistentSets<S, A> persistent = reduced ? new PersistentSets<>(independence, system.invariants().size()) : null;
             expanders.add(new Expander<>(system, system.invariants(), config.checkDeadlock(), config.symmetry(),
                     persistent, before, recording != null ? recording.worker(w) : null));

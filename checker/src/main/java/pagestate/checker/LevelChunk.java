@@ -22,6 +22,9 @@ final class LevelChunk {
         static final int PAD = 16;
         private static final int SIZE = PAD;
         private static final int MAX_ACTION = PAD + 1;
+        private static final int EMITTED = PAD + 2;
+        /** Entries of {@link #seen}: 32 KiB, which stays in a core's own cache. */
+        private static final int SEEN = 1 << 12;
         private final int width;
         private final int[] hot = new int[3 * PAD];
         /** Successors per fingerprint bucket ({@link SortedInsertion#bucket}) at index {@code PAD + bucket}. */
@@ -37,9 +40,20 @@ final class LevelChunk {
         /** The first parent index of the chunk being filled. */
         private int firstParent;
         final boolean keepsFingerprints;
+        /**
+         * The fingerprints of this block's recent successors, each at its low bits (0: none), when equal
+         * fingerprints are one state (not {@code --exact}). A successor whose fingerprint is there is dropped:
+         * an earlier successor of the same worker and block, so one of a smaller claim (a worker's chunks
+         * ascend, and so do a chunk's parents and a parent's actions), can never be its state's winner
+         * ({@link SortedInsertion}); the transition is counted all the same. Most transitions of the page
+         * model lead to a state a sibling reached just before (evictions and fills commute), and each one
+         * dropped here is neither stored, sorted nor filtered.
+         */
+        private final long[] seen;
 
-        Arena(int width) {
+        Arena(int width, boolean dropRepeats) {
             this.width = width;
+            this.seen = dropRepeats ? new long[SEEN] : null;
             this.keepsFingerprints = width > 1;
             this.fps = new long[keepsFingerprints ? 1024 : 0];
             this.words = new long[1024 * width];
@@ -52,6 +66,8 @@ final class LevelChunk {
          */
         void clear(int expected, int most) {
             hot[SIZE] = 0;
+            hot[EMITTED] = 0;
+            if (seen != null) Arrays.fill(seen, 0L);
             Arrays.fill(histogram, 0);
             if (claims.length < expected) {
                 expected = Math.max(expected, Math.min(most, 2 * claims.length));
@@ -68,6 +84,11 @@ final class LevelChunk {
             return hot[SIZE];
         }
 
+        /** The successors reported since {@link #clear}, the dropped repeats included. */
+        int emitted() {
+            return hot[EMITTED];
+        }
+
         long allocatedBytes() {
             return 8L * fps.length + 4L * claims.length + 8L * words.length + 4L * (hot.length + histogram.length);
         }
@@ -75,6 +96,12 @@ final class LevelChunk {
         @Override
         public void successor(int parent, int action, long fp, long[] w, int offset) {
             int[] h = hot;
+            h[EMITTED]++;
+            if (seen != null) {
+                int i = (int) fp & SEEN - 1;
+                if (seen[i] == fp) return;
+                seen[i] = fp;
+            }
             int k = h[SIZE];
             if (k == claims.length) grow();
             if (keepsFingerprints) fps[k] = fp;
@@ -103,6 +130,8 @@ final class LevelChunk {
     /** The successors are {@code arena}'s entries {@code [start, start + count)}. */
     Arena arena;
     int start;
+    /** The arena's {@link Arena#emitted} when the chunk started. */
+    private int emittedStart;
     int count;
     /** The largest action index among all the successors. */
     int maxAction;
@@ -138,6 +167,7 @@ final class LevelChunk {
         this.firstParent = firstParent;
         arena.firstParent = firstParent;
         this.start = arena.size();
+        this.emittedStart = arena.emitted();
         System.arraycopy(arena.histogram, 0, buckets, 0, buckets.length);
         arena.hot[Arena.MAX_ACTION] = 0;
         count = 0;
@@ -152,7 +182,7 @@ final class LevelChunk {
     void finish() {
         count = arena.size() - start;
         for (int b = Arena.PAD; b < Arena.PAD + SortedInsertion.BUCKETS; b++) buckets[b] = arena.histogram[b] - buckets[b];
-        transitions = count;
+        transitions = arena.emitted() - emittedStart;
         maxAction = arena.hot[Arena.MAX_ACTION];
     }
 
