@@ -41,6 +41,10 @@ import pagestate.specs.SpecResult;
  * the default), and the 8-CPU bench reduced. With {@code :safety}, only the spec's safety properties are
  * checked (no liveness pass): the safety search alone.
  *
+ * <p>Threads: a number, or {@code 1v2}: each operation then explores with one thread and then with two (in
+ * turn, the first one first on odd operations) and prints both times and their ratio, so that the ratio is
+ * taken pair by pair on a machine whose speed drifts; the score is then the pair's time.
+ *
  * <p>Run (from the project root): {@code mvn -B -Pbench -pl cli -am -DskipTests test};
  * one configuration: add {@code -Dbench.args="PageModelBenchmark -p config=tdx-generic-to-shared-4cpu:reduced -prof gc"}.
  */
@@ -57,12 +61,21 @@ public class PageModelBenchmark {
     public String config;
 
     @Param({"1"})
-    public int threads;
+    public String threads;
 
     private Spec spec;
     private CheckerConfig checker;
     private boolean safetyOnly;
     private Stats last;
+    private CheckerConfig two;
+    private int pairs;
+    private final java.util.List<Double> ratios = new java.util.ArrayList<>();
+    private boolean measuring;
+
+    @Setup(Level.Iteration)
+    public void iteration(org.openjdk.jmh.infra.IterationParams params) {
+        measuring = params.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT;
+    }
 
     @Setup
     public void load() {
@@ -74,27 +87,57 @@ public class PageModelBenchmark {
         spec = loaded.spec();
         boolean reduced = parts[1].equals("reduced");
         safetyOnly = parts.length > 2 && parts[2].equals("safety");
-        checker = CheckerConfig.defaults().withThreads(threads).withSymmetry(reduced).withPor(reduced);
+        boolean paired = threads.equals("1v2");
+        checker = CheckerConfig.defaults().withThreads(paired ? 1 : Integer.parseInt(threads)).withSymmetry(reduced)
+                .withPor(reduced);
+        two = paired ? checker.withThreads(2) : null;
     }
 
     @Benchmark
     public long explore() {
-        CheckResult<?, ?> result = safetyOnly ? safety(spec.config().newModel()) : SpecRun.run(spec, checker).result();
-        if (!result.complete()) throw new IllegalStateException("incomplete: " + result.stopReason());
-        last = result.stats();
+        if (two == null) return explore(checker);
+        boolean oneFirst = pairs++ % 2 == 0;
+        Stats first = stats(oneFirst ? checker : two);
+        Stats second = stats(oneFirst ? two : checker);
+        Stats one = oneFirst ? first : second;
+        Stats both = oneFirst ? second : first;
+        if (measuring) ratios.add(one.seconds() / both.seconds());
+        System.out.printf("%n  [%s, pair %d] one thread %.2f s, two %.2f s: %.2fx%n", config, pairs, one.seconds(),
+                both.seconds(), one.seconds() / both.seconds());
         return last.distinctStates();
     }
 
+    private long explore(CheckerConfig config) {
+        return stats(config).distinctStates();
+    }
+
+    private Stats stats(CheckerConfig config) {
+        CheckResult<?, ?> result = safetyOnly ? safety(spec.config().newModel(), config) : SpecRun.run(spec, config).result();
+        if (!result.complete()) throw new IllegalStateException("incomplete: " + result.stopReason());
+        last = result.stats();
+        return last;
+    }
+
     /** The spec's safety properties alone. */
-    private <S, A extends ModelAction> CheckResult<S, A> safety(SystemModel<S, A> model) {
+    private <S, A extends ModelAction> CheckResult<S, A> safety(SystemModel<S, A> model, CheckerConfig config) {
         Set<String> safety = new LinkedHashSet<>();
         for (String p : spec.properties()) if (!model.property(PropertyName.bySpecName(p).orElseThrow()).isLiveness()) safety.add(p);
-        return Checker.check(new ModelSystem<>(model, safety), checker);
+        return Checker.check(new ModelSystem<>(model, safety), config);
+    }
+
+    /** With {@code 1v2}: the median of the measured pairs' ratios (one thread's time over two threads'). */
+    @TearDown(Level.Trial)
+    public void ratios() {
+        if (ratios.isEmpty()) return;
+        double[] r = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+        System.out.printf("%n  [%s] %d pairs, two threads against one: median %.2fx, %.2fx to %.2fx%n", config,
+                r.length, median, r[0], r[r.length - 1]);
     }
 
     @TearDown(Level.Iteration)
     public void report() {
-        System.out.printf("%n  [%s, threads %d] %,d states, %,d transitions, %.2f s, %,.0f transitions/s%n",
+        System.out.printf("%n  [%s, threads %s] %,d states, %,d transitions, %.2f s, %,.0f transitions/s%n",
                 config, threads, last.distinctStates(), last.transitions(), last.seconds(),
                 last.transitions() / last.seconds());
     }
