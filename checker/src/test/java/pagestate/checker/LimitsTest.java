@@ -33,6 +33,33 @@ class LimitsTest {
         r.properties().forEach(p -> assertEquals(Verdict.UNKNOWN, p.verdict()));
     }
 
+    /**
+     * Garbage over the heap limit does not stop a liveness pass: the heap is measured again after a
+     * collection (a JVM running check after check once stopped the 8-CPU bench "for memory"); live data
+     * over it does.
+     */
+    @Test
+    void theHeapLimitCountsLiveDataNotGarbage() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long base = rt.totalMemory() - rt.freeMemory();
+        double fraction = (base + (128L << 20)) / (double) rt.maxMemory();
+        RunLimits limits = new RunLimits(CheckerConfig.defaults().withMaxHeapFraction(fraction));
+        long sink = 0;
+        for (int i = 0; i < 64 && rt.totalMemory() - rt.freeMemory() <= fraction * rt.maxMemory(); i++) {
+            sink += new long[4 << 20].length;   // 32 MB each, dropped at once
+        }
+        assertTrue(rt.totalMemory() - rt.freeMemory() > fraction * rt.maxMemory(), "garbage over the limit: " + sink);
+        assertFalse(limits.checkTimeAndMemory(), "garbage alone");
+        assertFalse(limits.stopped());
+        long[][] live = new long[8][];
+        for (int i = 0; i < live.length; i++) live[i] = new long[4 << 20];   // 256 MB held
+        RunLimits later = new RunLimits(CheckerConfig.defaults().withMaxHeapFraction(fraction));
+        assertTrue(later.checkTimeAndMemory(), "live data over the limit");
+        assertEquals("memory", later.stopReason());
+        assertEquals(8, live.length);
+    }
+
     @Test
     void livenessRespectsTheStateLimit() {
         CheckResult<Integer, String> r = Checker.check(new SpinSystem(java.util.Set.of()),
