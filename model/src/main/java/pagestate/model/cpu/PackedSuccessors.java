@@ -115,11 +115,16 @@ final class PackedSuccessors {
             return this;
         }
 
-        /** Lets go of the state and the sink (a worker's buffers stay reachable only through their owner). */
+        /**
+         * Lets go of the state, the sink and the views' arrays: a thread's call outlives its check (until
+         * the thread's map drops it), and must not keep a frontier page or a worker's buffer alive.
+         */
         void release() {
             state = null;
             out = null;
             sink = null;
+            parent.on(null, 0);
+            next.on(null, 0);
             busy = false;
         }
 
