@@ -9,7 +9,7 @@ import pagestate.model.SystemModel;
  * the same rules ({@link Accesses}, {@link ConverterSteps}, through {@link PackedEdit}) to a copy of the
  * parent's words, with no object per successor. {@link PageModel#successors} stays the reference; the
  * PackedSuccessorsTest compares the two, action by action, on random reachable states of random specs.
- * Thread-safe: each call has its own two views.
+ * Thread-safe: each thread has its own call scratch ({@link SuccessorCall}).
  */
 final class PackedSuccessors {
 
@@ -71,102 +71,6 @@ final class PackedSuccessors {
         }
     }
 
-    /**
-     * One call's scratch: the parent's view, the successor's view over the sink's buffer, the sink. Kept per
-     * thread and reset per state (two views and a call per state were 41% of the unreduced search's
-     * allocation); a nested call on the same thread (a sink that expands again) takes a fresh one. Static:
-     * a thread's value must not hold its {@link ThreadLocal} (this object) alive once the model is dropped.
-     */
-    private static final class Call {
-        final PackedEdit parent;
-        final PackedEdit next;
-        final PackedReductions reductions;
-        final int words;
-        final int hardwareActor;
-        long[] state;
-        int offset;
-        long[] out;
-        boolean canonical;
-        SystemModel.EncodedSink sink;
-        long[] scratch;
-        long watched;
-        boolean busy;
-
-        Call(StateWords f, HvPage[] hvStates, int[] hvIndex, PackedReductions reductions, int words, int hardwareActor) {
-            this.parent = new PackedEdit(f, hvStates, hvIndex);
-            this.next = new PackedEdit(f, hvStates, hvIndex);
-            this.reductions = reductions;
-            this.words = words;
-            this.hardwareActor = hardwareActor;
-        }
-
-        Call reset(long[] state, int offset, boolean canonical, long watched, SystemModel.EncodedSink sink) {
-            this.state = state;
-            this.watched = watched;
-            this.offset = offset;
-            this.out = sink.buffer();
-            this.canonical = canonical;
-            this.sink = sink;
-            if (canonical && scratch == null) scratch = reductions.scratch();
-            hasParentForm = false;
-            parent.on(state, offset);
-            next.on(out, 0);
-            busy = true;
-            return this;
-        }
-
-        /**
-         * Lets go of the state, the sink and the views' arrays: a thread's call outlives its check (until
-         * the thread's map drops it), and must not keep a frontier page or a worker's buffer alive.
-         */
-        void release() {
-            state = null;
-            out = null;
-            sink = null;
-            parent.on(null, 0);
-            next.on(null, 0);
-            busy = false;
-        }
-
-        /** The successor starts as a copy of the parent. */
-        PackedEdit begin() {
-            System.arraycopy(state, offset, out, 0, words);
-            return next;
-        }
-
-        /**
-         * Reports the successor, by an action of partial-order unit {@code unit} ({@link PageAction#unit()}) and
-         * kind {@code kind} ({@link ActionKinds}).
-         */
-        void accept(int unit, int kind) {
-            if (canonical) reductions.canonical(out, scratch, watched);
-            // PageFootprints: units past the actors are hardware's
-            sink.accept(unit, unit < hardwareActor ? unit : hardwareActor, kind);
-        }
-
-        /** The parent's canonical form, computed at the first call of this state (when {@link #hasParentForm}). */
-        private long[] parentForm;
-        private boolean hasParentForm;
-
-        /**
-         * Reports a successor whose canonical form is the parent's (a hardware move that only changes what
-         * the form merges), by copying that form, computed once: the same words as {@link #begin()}, the
-         * move and {@link #accept(int, int)} give, without sorting again.
-         */
-        void acceptParentForm(int unit, int kind) {
-            if (!hasParentForm) {
-                System.arraycopy(state, offset, out, 0, words);
-                reductions.canonical(out, scratch, watched);
-                if (parentForm == null) parentForm = new long[words];
-                System.arraycopy(out, 0, parentForm, 0, words);
-                hasParentForm = true;
-            } else {
-                System.arraycopy(parentForm, 0, out, 0, words);
-            }
-            sink.accept(unit, hardwareActor, kind);
-        }
-    }
-
     /** Reports every successor of the state at {@code state[offset ..]}, as {@link PageModel#successors} does. */
     void successors(long[] state, int offset, boolean canonical, SystemModel.EncodedSink sink) {
         successors(state, offset, canonical, -1L, sink);
@@ -174,7 +78,7 @@ final class PackedSuccessors {
 
     /** As {@link #successors(long[], int, boolean, SystemModel.EncodedSink)}, the canonical form given the properties still {@code watched}. */
     void successors(long[] state, int offset, boolean canonical, long watched, SystemModel.EncodedSink sink) {
-        Call call = calls.get();
+        SuccessorCall call = calls.get();
         if (call.busy) call = newCall();
         call.reset(state, offset, canonical, watched, sink);
         try {
@@ -189,13 +93,13 @@ final class PackedSuccessors {
     }
 
     /** Each thread's call scratch, reused from state to state. */
-    private final ThreadLocal<Call> calls = ThreadLocal.withInitial(this::newCall);
+    private final ThreadLocal<SuccessorCall> calls = ThreadLocal.withInitial(this::newCall);
 
-    private Call newCall() {
-        return new Call(f, hvStates, hvIndex, reductions, words, hardwareActor);
+    private SuccessorCall newCall() {
+        return new SuccessorCall(f, hvStates, hvIndex, reductions, words, hardwareActor);
     }
 
-    private void converter(Call call, int i) {
+    private void converter(SuccessorCall call, int i) {
         ConverterProgram prog = programs.get(i);
         Converter conv = prog.converter();
         PackedEdit s = call.parent;
@@ -233,7 +137,7 @@ final class PackedSuccessors {
     }
 
     /** The operation at {@code pc} fails: {@link FailurePath#fail}. */
-    private void fail(Call call, int i, int pc) {
+    private void fail(SuccessorCall call, int i, int pc) {
         failures.applyFail(call.begin(), i, pc);
         call.accept(i, kinds.fails(i, pc));
     }
@@ -244,7 +148,7 @@ final class PackedSuccessors {
     }
 
     /** load_unaligned_zeropad(), as {@link PageModel}'s readerSuccessor. */
-    private void reader(Call call, int i) {
+    private void reader(SuccessorCall call, int i) {
         if (call.parent.readerDone(i)) return;
         ZeropadReader r = scenario.readers().get(i);
         PackedEdit e = call.begin();
@@ -255,7 +159,7 @@ final class PackedSuccessors {
         call.accept(programs.size() + i, kinds.zeropad);
     }
 
-    private void host(Call call, int i) {
+    private void host(SuccessorCall call, int i) {
         HostActor h = scenario.hosts().get(i);
         PackedEdit s = call.parent;
         int unit = programs.size() + scenario.readers().size() + i;
@@ -271,7 +175,7 @@ final class PackedSuccessors {
     }
 
     /** What the hardware may do, as {@link Hardware#successors}. */
-    private void hardware(Call call) {
+    private void hardware(SuccessorCall call) {
         PackedEdit s = call.parent;
         Mapping[] mappings = layout.mappingList();
         if (tlbFill) {
