@@ -34,16 +34,11 @@ final class EncodedCoverage {
     }
 
     /**
-     * The sink that counts the successors of one state (its first converter at {@code pc}, or -1) and hands
-     * them to {@code sink}; {@link Counts#release} after the state. A nested call on the same thread gets
-     * counts of its own.
+     * This thread's counts: the sink that counts (see {@link Counts#aim}). One per thread, re-aimed per
+     * state; a nested call on the same thread re-aims it and puts the outer aim back.
      */
-    Counts begin(TransitionSystem.EncodedSink sink, int pc) {
-        Counts c = mine.get();
-        if (c.sink != null) c = register();
-        c.sink = sink;
-        c.pc = pc;
-        return c;
+    Counts counts() {
+        return mine.get();
     }
 
     /** How often actor {@code actor} did kind {@code kind} so far. */
@@ -79,8 +74,20 @@ final class EncodedCoverage {
             this.steps = new long[steps];
         }
 
-        void release() {
-            sink = null;
+        /** The sink the counted successors go to, or null between states. */
+        TransitionSystem.EncodedSink sink() {
+            return sink;
+        }
+
+        /** The first converter's pc in the state being expanded, or -1. */
+        int pc() {
+            return pc;
+        }
+
+        /** Counts the successors of a state (its first converter at {@code pc}, or -1) and hands them to {@code sink}. */
+        void aim(TransitionSystem.EncodedSink sink, int pc) {
+            this.sink = sink;
+            this.pc = pc;
         }
 
         @Override public long[] buffer() { return sink.buffer(); }

@@ -164,11 +164,14 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         if (encodedKinds.isEmpty()) return false;
         if (canonical && reductions == null) canonical = false;   // no reductions: canonical is the identity
         int pc = stepFired.length > 0 ? model.encodedProgramPc(state, offset) : -1;
-        EncodedCoverage.Counts counting = encodedFired.begin(sink, pc);
+        EncodedCoverage.Counts counting = encodedFired.counts();
+        EncodedSink outer = counting.sink();   // null unless this call is nested in another on this thread
+        int outerPc = counting.pc();
+        counting.aim(sink, pc);
         try {
             return model.encodedSuccessors(state, offset, canonical, watched, counting);
         } finally {
-            counting.release();
+            counting.aim(outer, outerPc);
         }
     }
 
