@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
 /**
  * The model-checking engine. Entry point: {@link #check(TransitionSystem, CheckerConfig)}.
@@ -25,7 +24,8 @@ import java.util.function.UnaryOperator;
  *       ({@link ExplicitGraph}, {@link LivenessSearch}). When the system tells its goals on encoded words
  *       ({@link TransitionSystem#encodedGoal}) and the pass stores the safety search's form, the graph is
  *       the one the safety search recorded ({@link EdgeRecording}), the properties' graphs taken by the
- *       workers at once; otherwise, or when the recording cannot give it, the pass explores. The properties whose
+ *       workers at once; otherwise, or when the recording cannot give it, the pass explores (on encoded words
+ *       when the system gives them, {@link TransitionSystem#encodedReplaySuccessors}). The properties whose
  *       passes store the same form share one graph of the states where any of their goals is false,
  *       built by every worker, each property then searching its own part; the same limits apply, with
  *       the pass's own state count (a property whose part a limit left incomplete is checked again
@@ -56,7 +56,7 @@ public final class Checker {
      * state count, so it gets the verdict a pass of its own always gave.
      */
     private static <S, A> void checkShared(TransitionSystem<S, A> system, List<Eventually<S>> liveness, List<Integer> members,
-                                           LivenessVerdict<S, A> verdicts, UnaryOperator<S> form, RunLimits limits,
+                                           LivenessVerdict<S, A> verdicts, LivenessVerdict.Form form, RunLimits limits,
                                            List<RunLimits> passes, List<PropertyResult<S, A>> results, Workers workers) {
         List<Integer> alone = new ArrayList<>();
         if (members.size() == 1) {
@@ -65,7 +65,8 @@ public final class Checker {
             List<Predicate<S>> goals = members.stream().map(i -> liveness.get(i).goal()).toList();
             ExplicitGraph<S, A> graph = new ExplicitGraph<>();
             try {
-                graph.build(system, goals, limits.nextPass(), form, workers);
+                graph.build(system, goals, limits.nextPass(), verdicts.operator(form), workers,
+                        verdicts.encoded(form, members.stream().mapToInt(Integer::intValue).toArray()));
             } catch (OutOfMemoryError e) {
                 graph = null;   // possibly half-updated: every property is checked alone
             }
@@ -214,7 +215,7 @@ public final class Checker {
                 List<Integer> all = form.getValue();
                 for (int from = 0; from < all.size(); from += 64) {
                     List<Integer> members = all.subList(from, Math.min(all.size(), from + 64));
-                    checkShared(system, liveness, members, verdicts, verdicts.operator(form.getKey()), limits, passes,
+                    checkShared(system, liveness, members, verdicts, form.getKey(), limits, passes,
                             passResults, workers);
                 }
             }

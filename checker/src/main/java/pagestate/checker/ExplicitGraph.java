@@ -104,10 +104,16 @@ final class ExplicitGraph<S, A> {
         return build(system, List.of(goal), limits, form, workers);
     }
 
-    /** Explores the graph of the states where any of {@code goals} is false ({@link GraphExploration#build}). */
+    /** Explores the graph of the states where any of {@code goals} is false ({@link GraphExploration#build}), on objects. */
     boolean build(TransitionSystem<S, A> system, List<Predicate<S>> goals, RunLimits limits, UnaryOperator<S> form,
                   Workers workers) {
-        return GraphExploration.build(this, system, goals, limits, form, workers);
+        return build(system, goals, limits, form, workers, null);
+    }
+
+    /** As above, on encoded words when {@code encoded} (not null) allows ({@link GraphExploration#build}). */
+    boolean build(TransitionSystem<S, A> system, List<Predicate<S>> goals, RunLimits limits, UnaryOperator<S> form,
+                  Workers workers, GraphExploration.Encoded encoded) {
+        return GraphExploration.build(this, system, goals, limits, form, workers, encoded);
     }
 
     /** Marks a graph whose every state was taken in and expanded (built outside {@link GraphExploration}). */

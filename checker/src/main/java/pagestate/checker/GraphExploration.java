@@ -8,78 +8,22 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Builds an {@link ExplicitGraph} by exploring the system on state objects, in parallel rounds: for the
- * liveness passes the safety search's recording cannot serve ({@link EdgeRecording}): merged forms, a
- * recording given up, an unreduced pass after a failed lift.
+ * Builds an {@link ExplicitGraph} by exploring the system, in parallel rounds: for the liveness passes the
+ * safety search's recording cannot serve ({@link EdgeRecording}): merged forms, a recording given up (the
+ * safety search's forms narrowed), an unreduced pass after a failed lift. It expands on encoded words
+ * ({@link TransitionSystem#encodedReplaySuccessors}) when the pass's form and goals allow
+ * ({@link Encoded}), else on state objects; both give the same graph.
  */
 final class GraphExploration {
 
     private GraphExploration() { }
 
     /**
-     * The index of every stored state by its encoded words: an open-addressing table of state indices,
-     * probed by the words' fingerprint, the words themselves kept in one array (no object per state or
-     * per lookup: a successor is encoded into a scratch buffer and looked up there).
+     * A pass whose form the system gives on encoded words: {@link TransitionSystem#canonical(Object, long)}
+     * with {@code open} when {@code canonical}, else the states as they are; its goals are those of liveness
+     * properties {@code properties}, told on the words ({@link TransitionSystem#encodedGoal}).
      */
-    private static final class Index {
-        private final int width;
-        private long[] words;
-        private long[] fps = new long[128];
-        private int[] slots = new int[256];   // state index + 1, 0 = empty
-        private int size;
-
-        Index(int width) {
-            this.width = width;
-            this.words = new long[128 * width];
-        }
-
-        /** The index of the state encoded in {@code w[0 .. width)}, or -1. */
-        int find(long[] w, long fp) {
-            return find(w, 0, fp);
-        }
-
-        /** The index of the state encoded in {@code w[offset .. offset + width)}, or -1. */
-        int find(long[] w, int offset, long fp) {
-            int mask = slots.length - 1;
-            for (int i = (int) (fp ^ (fp >>> 32)) & mask; ; i = (i + 1) & mask) {
-                int v = slots[i] - 1;
-                if (v < 0) return -1;
-                if (fps[v] == fp && Arrays.equals(words, v * width, v * width + width, w, offset, offset + width)) return v;
-            }
-        }
-
-        /** Adds the state encoded in {@code w} (absent) as index {@link #size}. */
-        void add(long[] w, long fp) {
-            add(w, 0, fp);
-        }
-
-        /** Adds the state encoded in {@code w[offset .. offset + width)} (absent) as index {@link #size}. */
-        void add(long[] w, int offset, long fp) {
-            if (size == fps.length) {
-                long longs = 2L * size * width;
-                if (longs > Integer.MAX_VALUE - 8 || 4L * size > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("liveness graph over 2^31 words");
-                fps = Arrays.copyOf(fps, size * 2);
-                words = Arrays.copyOf(words, (int) longs);
-            }
-            System.arraycopy(w, offset, words, size * width, width);
-            fps[size] = fp;
-            size++;
-            if (2L * size > slots.length) {
-                slots = new int[slots.length * 2];
-                for (int v = 0; v < size; v++) place(v);
-            } else {
-                place(size - 1);
-            }
-        }
-
-        private void place(int v) {
-            int mask = slots.length - 1;
-            long fp = fps[v];
-            int i = (int) (fp ^ (fp >>> 32)) & mask;
-            while (slots[i] != 0) i = (i + 1) & mask;
-            slots[i] = v + 1;
-        }
-    }
+    record Encoded(boolean canonical, long open, int[] properties) { }
 
     /** States expanded per round: expanded in parallel, then merged into the graph in index order. */
     static final int ROUND_STATES = 4096;
@@ -95,16 +39,18 @@ final class GraphExploration {
      *
      * <p>States are expanded in rounds of {@value #ROUND_STATES}, by all workers at once; each round's
      * successors are then merged into the graph in state and action order, so indices, edges and the BFS
-     * tree are those of a sequential build, at every thread count.
+     * tree are those of a sequential build, at every thread count. With {@code encoded} (null: none) the
+     * states are expanded on their encoded words when the system allows ({@link #encodable}); the graph is the
+     * same.
      */
     static <S, A> boolean build(ExplicitGraph<S, A> graph, TransitionSystem<S, A> system, List<Predicate<S>> goals,
-                                RunLimits limits, UnaryOperator<S> form, Workers workers) {
+                                RunLimits limits, UnaryOperator<S> form, Workers workers, Encoded encoded) {
         List<ExplicitGraph.Node> nodes = graph.nodes;
         if (goals.size() > 64) throw new IllegalArgumentException("more than 64 goals in one graph");
         if (limits.checkTimeAndMemory()) return false;   // a pass after the time ran out
         StateCodec<S> codec = system.codec();
         int width = codec.words();
-        Index index = new Index(width);
+        StateIndex index = new StateIndex(width);
         long[] scratch = new long[width];
         List<S> states = new ArrayList<>();
         List<S> initial = system.initialStates();
@@ -124,12 +70,15 @@ final class GraphExploration {
             }
         }
         graph.initialsTaken = true;
+        Encoded packed = nodes.isEmpty() || !encodable(system, encoded, goals.size(), index.words, width) ? null : encoded;
+        if (packed != null) states.clear();   // the words in the index are the states
         int tasks = (ROUND_STATES + TASK_STATES - 1) / TASK_STATES;
         List<Expansion> expansions = new ArrayList<>();
         for (int t = 0; t < tasks; t++) expansions.add(new Expansion(width));
-        for (int from = 0; from < states.size(); ) {
+        for (int from = 0; from < nodes.size(); ) {
             if (limits.checkTimeAndMemory()) return false;
-            int to = Math.min(states.size(), from + ROUND_STATES);
+            int to = Math.min(nodes.size(), from + ROUND_STATES);
+            long[] words = index.words;   // the round's parents (the index grows only after it)
             int first = from;
             int count = (to - from + TASK_STATES - 1) / TASK_STATES;
             AtomicInteger next = new AtomicInteger();
@@ -138,8 +87,12 @@ final class GraphExploration {
                 while ((t = next.getAndIncrement()) < count) {
                     int lo = first + t * TASK_STATES;
                     try {
-                        expansions.get(t).expand(system, goals, form, codec, states, lo, Math.min(to, lo + TASK_STATES),
-                                limits);
+                        if (packed != null) {
+                            expansions.get(t).expand(system, packed, words, lo, Math.min(to, lo + TASK_STATES), limits);
+                        } else {
+                            expansions.get(t).expand(system, goals, form, codec, states, lo, Math.min(to, lo + TASK_STATES),
+                                    limits);
+                        }
                     } catch (SuccessorPoll.TimeUp e) {
                         return;   // the time limit: the round is dropped below
                     }
@@ -160,17 +113,17 @@ final class GraphExploration {
                         long fp = x.fps[k];
                         int target = index.find(x.words, k * width, fp);
                         if (target < 0) {
-                            if (!admit(states.size() + 1, limits)) return false;
-                            target = states.size();
+                            if (!admit(nodes.size() + 1, limits)) return false;
+                            target = nodes.size();
                             index.add(x.words, k * width, fp);
-                            states.add(x.state(k));
+                            if (packed == null) states.add(x.state(k));
                             ExplicitGraph.Node created = new ExplicitGraph.Node(node.depth + 1, parent, a);
                             created.live = x.live[k];
                             nodes.add(created);
                         }
                         node.add(target, a, x.actors[k]);
                     }
-                    states.set(parent, null);   // expanded: only its node is needed now
+                    if (packed == null) states.set(parent, null);   // expanded: only its node is needed now
                     graph.expanded = parent + 1;
                 }
                 x.clear();
@@ -181,6 +134,21 @@ final class GraphExploration {
         return true;
     }
 
+    /**
+     * Whether the pass may expand on encoded words: {@code encoded} given for its {@code goals} goals, the
+     * actors reported with the successors, the goals told on the first state's words ({@code words}) and
+     * its successors given there.
+     */
+    private static boolean encodable(TransitionSystem<?, ?> system, Encoded encoded, int goals, long[] words, int width) {
+        if (encoded == null || encoded.properties().length != goals || !system.encodedActors()) return false;
+        for (int p : encoded.properties()) if (system.encodedGoal(p, words, 0) < 0) return false;
+        long[] buffer = new long[width];
+        return system.encodedReplaySuccessors(words, 0, encoded.canonical(), encoded.open(), new TransitionSystem.EncodedSink() {
+            @Override public long[] buffer() { return buffer; }
+            @Override public void accept() { }
+        });
+    }
+
     private static <S> long live(List<Predicate<S>> goals, S s) {
         long live = 0;
         for (int g = 0; g < goals.size(); g++) if (!goals.get(g).test(s)) live |= 1L << g;
@@ -188,8 +156,13 @@ final class GraphExploration {
     }
 
     /** One task's expansion: per parent its successor count; per successor its actor, goal bits and, when in the graph, form, words and fingerprint. */
-    private static final class Expansion {
+    private static final class Expansion implements TransitionSystem.EncodedSink {
         private final int width;
+        /** For an expansion on encoded words: where a successor is written, and what tells its goals. */
+        private final long[] buffer;
+        private TransitionSystem<?, ?> system;
+        private int[] properties;
+        private SuccessorPoll poll;
         int parents;
         int[] counts = new int[TASK_STATES];
         int size;
@@ -202,6 +175,55 @@ final class GraphExploration {
         Expansion(int width) {
             this.width = width;
             this.words = new long[256 * width];
+            this.buffer = new long[width];
+        }
+
+        /**
+         * As {@link #expand(TransitionSystem, List, UnaryOperator, StateCodec, List, int, int, RunLimits)}, on
+         * encoded words: the states {@code lo} to {@code hi} are at {@code stored[i * width ..]}.
+         */
+        void expand(TransitionSystem<?, ?> system, Encoded encoded, long[] stored, int lo, int hi, RunLimits limits) {
+            this.system = system;
+            this.properties = encoded.properties();
+            this.poll = new SuccessorPoll();
+            poll.watch(limits);
+            for (int i = lo; i < hi; i++) {
+                if (limits.checkTime()) throw new SuccessorPoll.TimeUp();
+                int before = size;
+                if (!system.encodedReplaySuccessors(stored, i * width, encoded.canonical(), encoded.open(), this)) {
+                    throw new IllegalStateException("the system stopped giving encoded successors");
+                }
+                counts[parents++] = size - before;
+            }
+        }
+
+        @Override
+        public long[] buffer() {
+            return buffer;
+        }
+
+        @Override
+        public void accept() {
+            throw new IllegalStateException("an encoded successor without its actor");
+        }
+
+        @Override
+        public void accept(int unit, int actor) {
+            poll.tick();
+            int k = size++;
+            if (k == actors.length) grow();
+            actors[k] = actor;
+            long bits = 0;
+            for (int g = 0; g < properties.length; g++) {
+                int holds = system.encodedGoal(properties[g], buffer, 0);
+                if (holds < 0) throw new IllegalStateException("a goal no longer told on the encoded words");
+                if (holds == 0) bits |= 1L << g;
+            }
+            live[k] = bits;
+            if (bits != 0) {
+                System.arraycopy(buffer, 0, words, k * width, width);
+                fps[k] = Fingerprints.of(words, k * width, width);
+            }
         }
 
         /**

@@ -70,6 +70,24 @@ final class LivenessVerdict<S, A> {
         };
     }
 
+    /**
+     * How a pass of {@code form} over the goals of liveness properties {@code properties} may expand on
+     * encoded words ({@link GraphExploration.Encoded}); null for the merged form, given on objects only.
+     */
+    GraphExploration.Encoded encoded(Form form, int... properties) {
+        return switch (form) {
+            case AS_IS -> new GraphExploration.Encoded(false, open, properties);
+            case CANONICAL -> new GraphExploration.Encoded(true, open, properties);
+            case MERGED -> null;
+        };
+    }
+
+    /** {@link #encoded(Form, int...)} for one property's pass (null when it is none of the system's). */
+    private GraphExploration.Encoded encoded(Form form, Eventually<S> property) {
+        int i = system.liveness().indexOf(property);
+        return i < 0 ? null : encoded(form, i);
+    }
+
     private Set<Integer> exchanged(Eventually<S> property) {
         Set<Integer> exchanged = new TreeSet<>(property.fairActors());
         exchanged.retainAll(system.exchangedActors());
@@ -87,19 +105,21 @@ final class LivenessVerdict<S, A> {
      */
     PropertyResult<S, A> check(Eventually<S> property, RunLimits limits, ExplicitGraph<S, A> first) {
         Form form = firstForm(property);
-        if (form == Form.AS_IS) return check(property, limits, null, replayer, Set.of(), first);
+        if (form == Form.AS_IS) return check(property, limits, null, encoded(Form.AS_IS, property), replayer, Set.of(), first);
         Set<Integer> exchanged = exchanged(property);
         PropertyResult<S, A> r = null;
         if (form == Form.CANONICAL) {
             UnaryOperator<S> canonical = operator(Form.CANONICAL);
-            r = check(property, limits, canonical, new Replayer<>(system, canonical), exchanged, first);
+            r = check(property, limits, canonical, encoded(Form.CANONICAL, property), new Replayer<>(system, canonical),
+                    exchanged, first);
         }
         if (r == null && !exchanged.isEmpty()) {
             UnaryOperator<S> merged = operator(Form.MERGED);
-            r = check(property, limits, merged, new Replayer<>(system, merged), Set.of(), form == Form.MERGED ? first : null);
+            r = check(property, limits, merged, null, new Replayer<>(system, merged), Set.of(),
+                    form == Form.MERGED ? first : null);
         }
         if (r != null) return r;
-        PropertyResult<S, A> u = check(property, limits, null, replayer, Set.of(), null);
+        PropertyResult<S, A> u = check(property, limits, null, encoded(Form.AS_IS, property), replayer, Set.of(), null);
         return new PropertyResult<>(u.name(), u.kind(), u.verdict(), u.trace(), u.cause() + " " + UNLIFTED);
     }
 
@@ -113,16 +133,19 @@ final class LivenessVerdict<S, A> {
     static final String UNLIFTED = "[checked unreduced: the reduced counterexample could not be lifted]";
 
     /**
-     * The verdict over the given form; null when a reduced violation could not be lifted, or when an
-     * actor in {@code noCycles} steps on a cycle of the reduced graph.
+     * The verdict over the given form ({@code encoded}: the same on encoded words, or null); null when a
+     * reduced violation could not be lifted, or when an actor in {@code noCycles} steps on a cycle of the
+     * reduced graph.
      */
     private PropertyResult<S, A> check(Eventually<S> property, RunLimits limits, UnaryOperator<S> form,
-                                       Replayer<S, A> lifter, Set<Integer> noCycles, ExplicitGraph<S, A> built) {
+                                       GraphExploration.Encoded encoded, Replayer<S, A> lifter, Set<Integer> noCycles,
+                                       ExplicitGraph<S, A> built) {
         ExplicitGraph<S, A> graph = built != null ? built : new ExplicitGraph<>();
         boolean complete = built != null;
         if (built == null) {
             try {
-                complete = graph.build(system, property.goal(), limits, form == null ? UnaryOperator.identity() : form, workers);
+                complete = graph.build(system, List.of(property.goal()), limits,
+                        form == null ? UnaryOperator.identity() : form, workers, encoded);
             } catch (OutOfMemoryError e) {
                 limits.stopForMemory();
                 complete = false;

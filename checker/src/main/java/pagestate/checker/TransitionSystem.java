@@ -177,6 +177,16 @@ public interface TransitionSystem<S, A> {
     }
 
     /**
+     * The same successors as {@link #encodedSuccessors(long[], int, boolean, long, EncodedSink)}, asked for again
+     * rather than by the safety search (as {@link #replaySuccessors} is): by a liveness pass over states the
+     * safety search has walked, which then builds no object per successor. A system that counts its
+     * exploration leaves these uncounted. Default: that method.
+     */
+    default boolean encodedReplaySuccessors(long[] state, int offset, boolean canonical, long open, EncodedSink sink) {
+        return encodedSuccessors(state, offset, canonical, open, sink);
+    }
+
+    /**
      * Optional fast path for the safety search: whether invariant {@code invariant} (an index into
      * {@link #invariants()}) holds in the state encoded at {@code state[offset ..]}, without decoding it: 1
      * holds, 0 violated, exactly as its predicate answers on the decoded state; -1 when the system does not

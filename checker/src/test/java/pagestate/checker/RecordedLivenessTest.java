@@ -76,7 +76,7 @@ class RecordedLivenessTest {
         }
     }
 
-    private static void same(ExplicitGraph<?, ?> expected, ExplicitGraph<?, ?> actual, String at) {
+    static void same(ExplicitGraph<?, ?> expected, ExplicitGraph<?, ?> actual, String at) {
         assertEquals(expected.size(), actual.size(), at + ": states");
         for (int v = 0; v < expected.size(); v++) {
             ExplicitGraph.Node a = expected.node(v);

@@ -175,6 +175,18 @@ final class ModelSystem<S, A extends ModelAction> implements TransitionSystem<S,
         }
     }
 
+    /** Uncounted, as {@link #replaySuccessors}: a liveness pass over states the safety search walked. */
+    @Override
+    public boolean encodedReplaySuccessors(long[] state, int offset, boolean canonical, long open, EncodedSink sink) {
+        if (canonical && reductions == null) canonical = false;   // no reductions: canonical is the identity
+        return model.encodedSuccessors(state, offset, canonical, watched(open), new SystemModel.EncodedSink() {
+            @Override public long[] buffer() { return sink.buffer(); }
+            @Override public void accept() { sink.accept(); }
+            @Override public void accept(int unit) { sink.accept(unit); }
+            @Override public void accept(int unit, int actor) { sink.accept(unit, actor); }
+        });
+    }
+
     @Override
     public boolean encodedActors() {
         return !encodedKinds.isEmpty() && model.encodedActors();

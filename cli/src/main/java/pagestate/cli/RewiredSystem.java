@@ -46,6 +46,12 @@ final class RewiredSystem<S, A> implements TransitionSystem<S, A> {
         return inner.encodedSuccessors(state, offset, canonical, sink);
     }
 
+    /** Uncounted, as inner's; its forms watch every property (below). */
+    @Override
+    public boolean encodedReplaySuccessors(long[] state, int offset, boolean canonical, long open, EncodedSink sink) {
+        return inner.encodedReplaySuccessors(state, offset, canonical, -1L, sink);
+    }
+
     // its invariants are not inner's: its forms are inner's that watch every property (no open mask is
     // passed on: the defaults of canonical(S, long) and encodedSuccessors(.., long, ..) call these)
 
