@@ -30,12 +30,14 @@ final class BlockExpansion<S, A> {
     private final RunLimits limits;
     private final int width;
     private final int slots;
+    private final CompilerShare share;
     /** Transitions of the last {@link #expand} (its finished chunks) or {@link #countOnly}. */
     long transitions;
 
     BlockExpansion(Workers workers, List<Expander<S, A>> expanders, List<LevelChunk> chunks,
-                   List<LevelChunk.Arena> arenas, RunLimits limits, int width, int slots) {
+                   List<LevelChunk.Arena> arenas, RunLimits limits, int width, int slots, CompilerShare share) {
         this.workers = workers;
+        this.share = share;
         this.expanders = expanders;
         this.chunks = chunks;
         this.arenas = arenas;
@@ -47,8 +49,8 @@ final class BlockExpansion<S, A> {
 
     /**
      * Expands positions {@code [from, from + size)} of the level (whose first state index is
-     * {@code levelStart}) into the arenas, chunk by chunk, with room for about {@code expected}
-     * successors a worker (at most {@code most}); merges the finished chunks' first violations into
+     * {@code levelStart}) into the arenas, chunk by chunk, on as many workers as {@link CompilerShare} gives,
+     * with room for about {@code expected} successors a worker (at most {@code most}); merges the finished chunks' first violations into
      * {@code firstViolation} and sets {@link #transitions}. Returns the number of chunks, or -1 when a
      * limit stopped the run (the block is then dropped).
      */
@@ -61,7 +63,9 @@ final class BlockExpansion<S, A> {
         }
         AtomicInteger nextChunk = new AtomicInteger();
         boolean[] finished = new boolean[chunkCount];
+        int expanding = share.expanders(workers.count());
         workers.run(worker -> {
+            if (worker >= expanding) return;   // a processor left to the compiler: as if no chunk were left
             Expander<S, A> expander = expanders.get(worker);
             LevelChunk.Arena arena = arenas.get(worker);
             if (limits.checkTime()) return;   // before a large allocation, not after

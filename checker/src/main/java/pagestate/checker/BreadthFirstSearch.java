@@ -107,7 +107,8 @@ final class BreadthFirstSearch<S, A> {
         this.firstViolation = new int[slots];
         Arrays.fill(firstViolation, -1);
         this.done = new boolean[slots];
-        this.expansion = new BlockExpansion<>(workers, expanders, chunks, arenas, limits, width, slots);
+        this.expansion = new BlockExpansion<>(workers, expanders, chunks, arenas, limits, width, slots,
+                new CompilerShare(tuning.compilerShare(), workers.count()));
         this.commit = new BlockCommit(workers, chunks, insertion, store, table, width);
         this.current = new Frontier(width, tuning.frontierPageShift(), spillFolder);
         this.next = new Frontier(width, tuning.frontierPageShift(), spillFolder);

@@ -9,10 +9,15 @@ package pagestate.checker;
  * @param spillBytes        the frontier spills to file whenever the search holds more bytes than this
  *                          (0: the default of {@link SearchMemory}, half of what it may hold)
  * @param frontierPageShift a frontier page holds {@code 2^frontierPageShift} states (the unit of spilling)
+ * @param compilerShare     when a block's expansion leaves a processor to the JIT compiler ({@link CompilerShare})
  */
-record SearchTuning(long blockCandidates, long spillBytes, int frontierPageShift) {
+record SearchTuning(long blockCandidates, long spillBytes, int frontierPageShift, CompilerShare.Mode compilerShare) {
 
     static final SearchTuning DEFAULT = new SearchTuning(0, 0, 14);
+
+    SearchTuning(long blockCandidates, long spillBytes, int frontierPageShift) {
+        this(blockCandidates, spillBytes, frontierPageShift, CompilerShare.Mode.WATCH);
+    }
 
     SearchTuning {
         if (frontierPageShift < 0 || frontierPageShift > 20) throw new IllegalArgumentException("page shift 0..20");

@@ -103,6 +103,26 @@ class BlockSizeTest {
         }
     }
 
+    /**
+     * A block expanded by fewer workers than the search has ({@link CompilerShare}: one fewer every other
+     * block here) gives the same run as one thread: on random graphs and reduced products, with liveness
+     * recorded (the goals told on the words) and explored, fingerprints and exact states.
+     */
+    @Test
+    void blocksOnFewerWorkersGiveTheSameRun() {
+        SearchTuning alternate = new SearchTuning(5, 0, SearchTuning.DEFAULT.frontierPageShift(), CompilerShare.Mode.ALTERNATE);
+        qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
+            List<TransitionSystem<?, ?>> systems = List.of(GraphSystem.random(seed, 300, true),
+                    ProductSystem.random(seed, true, true), new EncodedGoals<>(GraphSystem.random(seed, 300, true)));
+            for (TransitionSystem<?, ?> system : systems) {
+                for (CheckerConfig config : List.of(CheckerConfig.defaults(), CheckerConfig.defaults().withExact(true))) {
+                    assertEquals(summary(Checker.check(system, config, 0)),
+                            summary(Checker.check(system, config.withThreads(2), alternate)), "seed " + seed + " " + config);
+                }
+            }
+        });
+    }
+
     @Test
     void timeLimitStopsCleanlyBetweenBlocks() {
         SyntheticSystem huge = new SyntheticSystem(Long.MAX_VALUE / 4, 3, -1);
