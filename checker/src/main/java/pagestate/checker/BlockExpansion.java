@@ -49,8 +49,9 @@ final class BlockExpansion<S, A> {
 
     /**
      * Expands positions {@code [from, from + size)} of the level (whose first state index is
-     * {@code levelStart}) into the arenas, chunk by chunk, on as many workers as {@link CompilerShare} gives,
-     * with room for about {@code expected} successors a worker (at most {@code most}); merges the finished chunks' first violations into
+     * {@code levelStart}) into the arenas, chunk by chunk (the last worker leaving its processor to a busy JIT
+     * compiler, {@link CompilerShare}), with room for about {@code expected} successors a worker (at most
+     * {@code most}); merges the finished chunks' first violations into
      * {@code firstViolation} and sets {@link #transitions}. Returns the number of chunks, or -1 when a
      * limit stopped the run (the block is then dropped).
      */
@@ -63,9 +64,10 @@ final class BlockExpansion<S, A> {
         }
         AtomicInteger nextChunk = new AtomicInteger();
         boolean[] finished = new boolean[chunkCount];
-        int expanding = share.expanders(workers.count());
+        share.startBlock();
+        int expanding = share.lastWorkerExpands() ? workers.count() : workers.count() - 1;
         workers.run(worker -> {
-            if (worker >= expanding) return;   // a processor left to the compiler: as if no chunk were left
+            if (worker > 0 && worker >= expanding) return;   // its processor left to the compiler: as if no chunk were left
             Expander<S, A> expander = expanders.get(worker);
             LevelChunk.Arena arena = arenas.get(worker);
             if (limits.checkTime()) return;   // before a large allocation, not after
