@@ -43,7 +43,12 @@ class EncodedExplorationTest {
             }
         });
         assertTrue(compared.get() > 500, "graphs compared: " + compared);
-        assertTrue(rounds.get() > 20, "builds of several rounds: " + rounds);
+        // and large graphs, whatever the random seeds drew
+        AtomicInteger large = new AtomicInteger();
+        for (long seed = 1; seed <= 20; seed++) {
+            compare(GraphSystem.random(seed, 20_000, true), 2, large, "large seed " + seed);
+        }
+        assertTrue(large.get() > 10, "builds of several rounds: " + large);
     }
 
     private static <S, A> int compare(TransitionSystem<S, A> plain, int threads, AtomicInteger rounds, String at) {
