@@ -67,7 +67,8 @@ final class BlockExpansion<S, A> {
         share.startBlock();
         int expanding = share.lastWorkerExpands() ? workers.count() : workers.count() - 1;
         workers.run(worker -> {
-            if (worker > 0 && worker >= expanding) return;   // its processor left to the compiler: as if no chunk were left
+            // its processor left to the compiler: as if it found no chunk left
+            if (worker > 0 && worker >= expanding) return;
             Expander<S, A> expander = expanders.get(worker);
             LevelChunk.Arena arena = arenas.get(worker);
             if (limits.checkTime()) return;   // before a large allocation, not after

@@ -104,7 +104,10 @@ final class ExplicitGraph<S, A> {
         return build(system, List.of(goal), limits, form, workers);
     }
 
-    /** Explores the graph of the states where any of {@code goals} is false ({@link GraphExploration#build}), on objects. */
+    /**
+     * Explores the graph of the states where any of {@code goals} is false ({@link GraphExploration#build}),
+     * on objects.
+     */
     boolean build(TransitionSystem<S, A> system, List<Predicate<S>> goals, RunLimits limits, UnaryOperator<S> form,
                   Workers workers) {
         return build(system, goals, limits, form, workers, null);

@@ -70,7 +70,8 @@ final class GraphExploration {
             }
         }
         graph.initialsTaken = true;
-        Encoded packed = nodes.isEmpty() || !encodable(system, encoded, goals.size(), index.words, width) ? null : encoded;
+        boolean onWords = !nodes.isEmpty() && encodable(system, encoded, goals.size(), index.words, width);
+        Encoded packed = onWords ? encoded : null;
         if (packed != null) states.clear();   // the words in the index are the states
         int tasks = (ROUND_STATES + TASK_STATES - 1) / TASK_STATES;
         List<Expansion> expansions = new ArrayList<>();
@@ -90,8 +91,8 @@ final class GraphExploration {
                         if (packed != null) {
                             expansions.get(t).expand(system, packed, words, lo, Math.min(to, lo + TASK_STATES), limits);
                         } else {
-                            expansions.get(t).expand(system, goals, form, codec, states, lo, Math.min(to, lo + TASK_STATES),
-                                    limits);
+                            expansions.get(t).expand(system, goals, form, codec, states, lo,
+                                    Math.min(to, lo + TASK_STATES), limits);
                         }
                     } catch (SuccessorPoll.TimeUp e) {
                         return;   // the time limit: the round is dropped below
@@ -139,14 +140,16 @@ final class GraphExploration {
      * actors reported with the successors, the goals told on the first state's words ({@code words}) and
      * its successors given there.
      */
-    private static boolean encodable(TransitionSystem<?, ?> system, Encoded encoded, int goals, long[] words, int width) {
+    private static boolean encodable(TransitionSystem<?, ?> system, Encoded encoded, int goals, long[] words,
+                                     int width) {
         if (encoded == null || encoded.properties().length != goals || !system.encodedActors()) return false;
         for (int p : encoded.properties()) if (system.encodedGoal(p, words, 0) < 0) return false;
         long[] buffer = new long[width];
-        return system.encodedReplaySuccessors(words, 0, encoded.canonical(), encoded.open(), new TransitionSystem.EncodedSink() {
+        TransitionSystem.EncodedSink none = new TransitionSystem.EncodedSink() {
             @Override public long[] buffer() { return buffer; }
             @Override public void accept() { }
-        });
+        };
+        return system.encodedReplaySuccessors(words, 0, encoded.canonical(), encoded.open(), none);
     }
 
     private static <S> long live(List<Predicate<S>> goals, S s) {

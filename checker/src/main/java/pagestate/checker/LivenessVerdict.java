@@ -105,7 +105,9 @@ final class LivenessVerdict<S, A> {
      */
     PropertyResult<S, A> check(Eventually<S> property, RunLimits limits, ExplicitGraph<S, A> first) {
         Form form = firstForm(property);
-        if (form == Form.AS_IS) return check(property, limits, null, encoded(Form.AS_IS, property), replayer, Set.of(), first);
+        if (form == Form.AS_IS) {
+            return check(property, limits, null, encoded(Form.AS_IS, property), replayer, Set.of(), first);
+        }
         Set<Integer> exchanged = exchanged(property);
         PropertyResult<S, A> r = null;
         if (form == Form.CANONICAL) {

@@ -110,7 +110,8 @@ class BlockSizeTest {
      */
     @Test
     void blocksOnFewerWorkersGiveTheSameRun() {
-        SearchTuning alternate = new SearchTuning(5, 0, SearchTuning.DEFAULT.frontierPageShift(), CompilerShare.Mode.ALTERNATE);
+        SearchTuning alternate = new SearchTuning(5, 0, SearchTuning.DEFAULT.frontierPageShift(),
+                CompilerShare.Mode.ALTERNATE);
         qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
             List<TransitionSystem<?, ?>> systems = List.of(GraphSystem.random(seed, 300, true),
                     ProductSystem.random(seed, true, true), new EncodedGoals<>(GraphSystem.random(seed, 300, true)));
