@@ -1,8 +1,5 @@
 package pagestate.checker;
 
-import java.util.List;
-import java.util.Set;
-
 /**
  * A system as it is, that also gives its successors on encoded words, with their actors, and tells its
  * liveness goals there, both by decoding the words and working on objects: a system with every fast path a
@@ -10,12 +7,11 @@ import java.util.Set;
  * that path with the one on state objects. Its encoding is three words a state (the inner encoding's first
  * word, its complement and its rotation), so that a state's offset matters.
  */
-class EncodedByObjects<S, A> implements TransitionSystem<S, A> {
-    private final TransitionSystem<S, A> inner;
+class EncodedByObjects<S, A> extends DelegatingSystem<S, A> {
     private final StateCodec<S> codec;
 
     EncodedByObjects(TransitionSystem<S, A> inner) {
-        this.inner = inner;
+        super(inner);
         StateCodec<S> one = inner.codec();
         if (one.words() != 1) throw new IllegalArgumentException("a system of one word a state");
         this.codec = new StateCodec<>() {
@@ -49,26 +45,15 @@ class EncodedByObjects<S, A> implements TransitionSystem<S, A> {
 
     @Override public boolean encodedActors() { return true; }
 
+    /** Its successors come with no partial-order units, and its invariants are told on objects only. */
+    @Override public boolean encodedUnits() { return false; }
+
+    @Override public int encodedHolds(int invariant, long[] state, int offset) { return -1; }
+
     @Override
     public int encodedGoal(int property, long[] state, int offset) {
         return inner.liveness().get(property).goal().test(codec.decode(state, offset)) ? 1 : 0;
     }
 
-    @Override public List<S> initialStates() { return inner.initialStates(); }
-    @Override public void successors(S state, SuccessorSink<S, A> sink) { inner.successors(state, sink); }
-    @Override public int actorOf(A action) { return inner.actorOf(action); }
-    @Override public List<String> actorNames() { return inner.actorNames(); }
-    @Override public List<Invariant<S>> invariants() { return inner.invariants(); }
-    @Override public List<Eventually<S>> liveness() { return inner.liveness(); }
-    @Override public boolean isTerminal(S state) { return inner.isTerminal(state); }
     @Override public StateCodec<S> codec() { return codec; }
-    @Override public S canonical(S state) { return inner.canonical(state); }
-    @Override public S canonical(S state, long open) { return inner.canonical(state, open); }
-    @Override public long formInvariants() { return inner.formInvariants(); }
-    @Override public Set<Integer> exchangedActors() { return inner.exchangedActors(); }
-    @Override public boolean exchangedEnablednessIsLocal() { return inner.exchangedEnablednessIsLocal(); }
-    @Override public S merged(S state) { return inner.merged(state); }
-    @Override public S merged(S state, long open) { return inner.merged(state, open); }
-    @Override public void settle(S state, SuccessorSink<S, A> sink) { inner.settle(state, sink); }
-    @Override public Independence<S, A> independence() { return inner.independence(); }
 }
