@@ -37,6 +37,14 @@ final class Expander<S, A> {
     private final Stored stored;
     private final int width;
     private final long[] scratch;
+    /**
+     * What a worker writes for every successor is kept in arrays, at least 64 bytes ({@link
+     * LevelChunk.Arena#PAD} ints) from either end, as the arena does: the collector moves the workers'
+     * objects next to each other, and a cache line two workers write to costs each a miss per write.
+     */
+    private static final int HOT_PAD = LevelChunk.Arena.PAD;
+    private static final int PARENT = HOT_PAD;
+    private static final int COUNT = HOT_PAD + 1;
     private final Sink sink = new Sink();
     private final List<A> actions = new ArrayList<>();
     private final List<S> nexts = new ArrayList<>();
@@ -118,12 +126,12 @@ final class Expander<S, A> {
                 if (state == null) state = codec.decode(frontier, offset);
                 system.successors(state, sink);
             }
-            n = sink.count;
+            n = sink.hot[COUNT];
             deadEnd = n == 0;
         } else if (system.encodedUnits()) {
             if (state == null && !persistent.encodedFootprints()) state = codec.decode(frontier, offset);
             n = expandReducedEncoded(frontier, offset, state, index, done, emit);
-            deadEnd = collect.count == 0;
+            deadEnd = collect.hot[COUNT] == 0;
         } else {
             if (state == null) state = codec.decode(frontier, offset);
             n = expandReduced(state, index, done, emit);
@@ -227,9 +235,9 @@ final class Expander<S, A> {
      * ({@link TransitionSystem#encodedUnits}): no state object per successor.
      */
     private int expandReducedEncoded(long[] frontier, int offset, S state, int index, boolean[] done, Emit emit) {
-        collect.count = 0;
+        collect.hot[COUNT] = 0;
         system.encodedSuccessors(frontier, offset, symmetry, open, collect);
-        int n = collect.count;
+        int n = collect.hot[COUNT];
         if (recordEdges) {
             for (int i = 0; i < n; i++) recording.edge(fps[i], i, actors[i]);
         }
@@ -267,7 +275,8 @@ final class Expander<S, A> {
 
     /** Gathers encoded successors with their units into {@link #words}, {@link #fps} and {@link #units}. */
     private final class Collect implements TransitionSystem.EncodedSink {
-        int count;
+        /** The successors so far, at {@code COUNT}. */
+        final int[] hot = new int[2 * HOT_PAD + 2];
 
         @Override
         public long[] buffer() {
@@ -287,7 +296,7 @@ final class Expander<S, A> {
         @Override
         public void accept(int unit, int actor) {
             poll.tick();
-            int i = count++;
+            int i = hot[COUNT]++;
             if (i > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             room(i + 1);
             System.arraycopy(scratch, 0, words, i * width, width);
@@ -306,25 +315,25 @@ final class Expander<S, A> {
     }
 
     private final class Sink implements TransitionSystem.SuccessorSink<S, A>, TransitionSystem.EncodedSink {
-        int parent;
-        int count;
+        /** The parent's index and the successors so far, at {@code PARENT} and {@code COUNT}. */
+        final int[] hot = new int[2 * HOT_PAD + 2];
         Emit emit;
 
         void reset(int parent, Emit emit) {
-            this.parent = parent;
-            this.count = 0;
-            this.emit = emit;
+            hot[PARENT] = parent;
+            hot[COUNT] = 0;
+            if (this.emit != emit) this.emit = emit;   // written only when it changes: read for every successor
         }
 
         @Override
         public void accept(A action, S next) {
             poll.tick();
-            int a = count++;
+            int a = hot[COUNT]++;
             if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             codec.encode(symmetry ? system.canonical(next, open) : next, scratch, 0);
             long fp = Fingerprints.of(scratch, 0, width);
             if (recordEdges) recording.edge(fp, a, system.actorOf(action));
-            emit.successor(parent, a, fp, scratch, 0);
+            emit.successor(hot[PARENT], a, fp, scratch, 0);
         }
 
         @Override
@@ -345,11 +354,11 @@ final class Expander<S, A> {
         @Override
         public void accept(int unit, int actor) {
             poll.tick();
-            int a = count++;
+            int a = hot[COUNT]++;
             if (a > 0xFFFF) throw new IllegalStateException("more than 65536 successors in one state");
             long fp = Fingerprints.of(scratch, 0, width);
             if (recordEdges) recording.edge(fp, a, actor);
-            emit.successor(parent, a, fp, scratch, 0);
+            emit.successor(hot[PARENT], a, fp, scratch, 0);
         }
     }
 }
