@@ -8,7 +8,7 @@ import static pagestate.model.cpu.StateWords.set;
  * {@link PageState.Editor}, so the same rules run on words without an object per successor. Also the
  * read-only view of a stored state ({@link #on}). Not thread-safe: one per worker and call.
  */
-final class PackedEdit implements StateEdit {
+final class PackedEdit extends PackedEditFields implements StateEdit {
 
     private static final TlbEntry[] TLB = TlbEntry.values();
     private static final Content[] CONTENT = Content.values();
@@ -16,17 +16,12 @@ final class PackedEdit implements StateEdit {
     private static final Cause[] CAUSE = Cause.values();
     private static final ConverterState.Status[] STATUS = ConverterState.Status.values();
 
-    private final StateWords f;
-    private final HvPage[] hvStates;
-    private final int[] hvIndex;        // by HvPage ordinal: its index among the platform's states (shared)
-    private long[] w;
-    private int base;
+    @SuppressWarnings("unused")   // after the fields: PaddedFields
+    private long p0, p1, p2, p3, p4, p5, p6, p7;
 
     /** @param hvIndex {@link #hvIndex(HvPage[])} of {@code hvStates}, computed once per model (this runs per state) */
     PackedEdit(StateWords f, HvPage[] hvStates, int[] hvIndex) {
-        this.f = f;
-        this.hvStates = hvStates;
-        this.hvIndex = hvIndex;
+        super(f, hvStates, hvIndex);
     }
 
     /** By HvPage ordinal: its index among {@code hvStates} (a platform's states, as the encoding numbers them). */

@@ -1,5 +1,7 @@
 package pagestate.model.cpu;
 
+import pagestate.model.PaddedFields;
+
 import static pagestate.model.cpu.StateWords.get;
 import static pagestate.model.cpu.StateWords.set;
 
@@ -63,10 +65,15 @@ final class PackedReductions {
         return byProperties == -1L ? 0 : dead.dead(w, base, f, cpu, byProperties);
     }
 
-    /** Scratch for one worker's sorts: the CPU sort's first (a class has at most {@code cpus} CPUs), then the pages'. */
+    /**
+     * Scratch for one worker's sorts, written for every successor: the CPU sort's first (a class has at most
+     * {@code cpus} CPUs), then the pages', between {@link PaddedFields#PAD_ELEMENTS} unused longs at either end.
+     */
     long[] scratch() {
-        return new long[cpuScratch + (pages == null ? 0 : pages.scratchSize())];
+        return new long[PAD + cpuScratch + (pages == null ? 0 : pages.scratchSize()) + PAD];
     }
+
+    private static final int PAD = PaddedFields.PAD_ELEMENTS;
 
     /** Rewrites the state in {@code w[0 ..]} into its canonical form, every property watched. */
     void canonical(long[] w, long[] scratch) {
@@ -79,7 +86,7 @@ final class PackedReductions {
      */
     void canonical(long[] w, long[] scratch, long watched) {
         merge(w, watched);
-        if (pages != null) pages.sort(w, scratch, cpuScratch);
+        if (pages != null) pages.sort(w, scratch, PAD + cpuScratch);
         for (int[] cls : classes) sort(w, cls, scratch);
     }
 
@@ -127,20 +134,20 @@ final class PackedReductions {
         for (int k = 0; k < n; k++) {
             int cpu = cls[k];
             long row = get(w, 0, rowAt[cpu], rowBits) & 0xFFFFFFFFL;
-            scratch[k] = readers ? key(row, get(w, 0, readerAt[cpu], StateWords.READER_BITS)) : key(row, -1);
-            if (k > 0 && scratch[k - 1] > scratch[k]) sorted = false;
+            scratch[PAD + k] = readers ? key(row, get(w, 0, readerAt[cpu], StateWords.READER_BITS)) : key(row, -1);
+            if (k > 0 && scratch[PAD + k - 1] > scratch[PAD + k]) sorted = false;
         }
         if (sorted) return;
         // insertion sort of the keys (classes have at most 8 CPUs); a key gives back its row and reader
         for (int i = 1; i < n; i++) {
-            long x = scratch[i];
+            long x = scratch[PAD + i];
             int j = i;
-            for (; j > 0 && scratch[j - 1] > x; j--) scratch[j] = scratch[j - 1];
-            scratch[j] = x;
+            for (; j > 0 && scratch[PAD + j - 1] > x; j--) scratch[PAD + j] = scratch[PAD + j - 1];
+            scratch[PAD + j] = x;
         }
         for (int k = 0; k < n; k++) {
             int cpu = cls[k];
-            long key = scratch[k];
+            long key = scratch[PAD + k];
             if (readers) {
                 set(w, 0, readerAt[cpu], StateWords.READER_BITS, (int) (((key >>> 5) & 1) | ((key & 31) << 1)));
                 key >>>= 6;

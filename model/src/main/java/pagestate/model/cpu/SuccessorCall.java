@@ -9,28 +9,13 @@ import pagestate.model.SystemModel;
  * fresh one. It holds no reference to its {@link PackedSuccessors}: a thread's value must not keep its
  * {@link ThreadLocal} alive once the model is dropped.
  */
-final class SuccessorCall {
-    final PackedEdit parent;
-    final PackedEdit next;
-    final PackedReductions reductions;
-    final int words;
-    final int hardwareActor;
-    long[] state;
-    int offset;
-    long[] out;
-    boolean canonical;
-    SystemModel.EncodedSink sink;
-    long[] scratch;
-    long watched;
-    boolean busy;
+final class SuccessorCall extends SuccessorCallFields {
+    @SuppressWarnings("unused")   // after the fields: PaddedFields
+    private long p0, p1, p2, p3, p4, p5, p6, p7;
 
     SuccessorCall(StateWords f, HvPage[] hvStates, int[] hvIndex, PackedReductions reductions, int words,
                   int hardwareActor) {
-        this.parent = new PackedEdit(f, hvStates, hvIndex);
-        this.next = new PackedEdit(f, hvStates, hvIndex);
-        this.reductions = reductions;
-        this.words = words;
-        this.hardwareActor = hardwareActor;
+        super(f, hvStates, hvIndex, reductions, words, hardwareActor);
     }
 
     SuccessorCall reset(long[] state, int offset, boolean canonical, long watched, SystemModel.EncodedSink sink) {
@@ -77,10 +62,6 @@ final class SuccessorCall {
         sink.accept(unit, unit < hardwareActor ? unit : hardwareActor, kind);
     }
 
-    /** The parent's canonical form, computed at the first call of this state (when {@link #hasParentForm}). */
-    private long[] parentForm;
-    private boolean hasParentForm;
-
     /**
      * Reports a successor whose canonical form is the parent's (a hardware move that only changes what
      * the form merges), by copying that form, computed once: the same words as {@link #begin()}, the
@@ -90,11 +71,11 @@ final class SuccessorCall {
         if (!hasParentForm) {
             System.arraycopy(state, offset, out, 0, words);
             reductions.canonical(out, scratch, watched);
-            if (parentForm == null) parentForm = new long[words];
-            System.arraycopy(out, 0, parentForm, 0, words);
+            if (parentForm == null) parentForm = new long[words + 2 * PAD_ELEMENTS];
+            System.arraycopy(out, 0, parentForm, PAD_ELEMENTS, words);
             hasParentForm = true;
         } else {
-            System.arraycopy(parentForm, 0, out, 0, words);
+            System.arraycopy(parentForm, PAD_ELEMENTS, out, 0, words);
         }
         sink.accept(unit, hardwareActor, kind);
     }
