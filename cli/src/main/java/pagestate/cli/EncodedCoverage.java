@@ -3,6 +3,7 @@ package pagestate.cli;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import pagestate.checker.TransitionSystem;
+import pagestate.model.PaddedFields;
 import pagestate.model.SystemModel;
 
 /**
@@ -44,34 +45,48 @@ final class EncodedCoverage {
     /** How often actor {@code actor} did kind {@code kind} so far. */
     long fired(int actor, int kind) {
         long n = 0;
-        for (Counts c : all) n += c.fired[actor * kinds + kind];
+        for (Counts c : all) n += c.fired[PAD + actor * kinds + kind];
         return n;
     }
 
     /** How often the first converter's program step {@code pc} fired so far. */
     long step(int pc) {
         long n = 0;
-        for (Counts c : all) n += c.steps[pc];
+        for (Counts c : all) n += c.steps[PAD + pc];
         return n;
+    }
+
+    /** Unused counts at either end of a thread's arrays: they are written for every transition. */
+    private static final int PAD = PaddedFields.PAD_ELEMENTS;
+
+    /** {@link Counts}'s fields, written for every state and transition: padded before and after. */
+    abstract static class CountsFields extends PaddedFields {
+        final int actors;
+        final int kinds;
+        /** Per actor and kind, from {@link #PAD} on (as {@link #steps}), so that no other object shares their lines. */
+        final long[] fired;
+        final long[] steps;
+        TransitionSystem.EncodedSink sink;
+        int pc;
+
+        CountsFields(int actors, int kinds, int steps) {
+            this.actors = actors;
+            this.kinds = kinds;
+            this.fired = new long[PAD + actors * kinds + PAD];
+            this.steps = new long[PAD + steps + PAD];
+        }
     }
 
     /**
      * One thread's counts. Static: a thread's value must not keep its {@link ThreadLocal} (the coverage
      * and its model) alive once the check is dropped.
      */
-    static final class Counts implements SystemModel.EncodedSink {
-        private final int actors;
-        private final int kinds;
-        final long[] fired;
-        final long[] steps;
-        private TransitionSystem.EncodedSink sink;
-        private int pc;
+    static final class Counts extends CountsFields implements SystemModel.EncodedSink {
+        @SuppressWarnings("unused")   // after the fields: PaddedFields
+        private long p0, p1, p2, p3, p4, p5, p6, p7;
 
         Counts(int actors, int kinds, int steps) {
-            this.actors = actors;
-            this.kinds = kinds;
-            this.fired = new long[actors * kinds];
-            this.steps = new long[steps];
+            super(actors, kinds, steps);
         }
 
         /** The sink the counted successors go to, or null between states. */
@@ -101,8 +116,8 @@ final class EncodedCoverage {
 
         @Override
         public void accept(int unit, int actor, int kind) {
-            if (actor >= 0 && actor < actors) fired[actor * kinds + kind]++;
-            if (actor == 0 && pc >= 0 && pc < steps.length) steps[pc]++;
+            if (actor >= 0 && actor < actors) fired[PAD + actor * kinds + kind]++;
+            if (actor == 0 && pc >= 0 && pc < steps.length - 2 * PAD) steps[PAD + pc]++;
             sink.accept(unit, actor);
         }
     }

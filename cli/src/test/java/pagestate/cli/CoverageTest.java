@@ -12,11 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pagestate.model.PaddedFields;
 
 /**
  * Coverage: on SEV-SNP the merged conversion to private always ends fatally before its set_present step
  * (every path, also unreduced), so that step and the two after it never fire, and check says so in text,
- * JSON and HTML; a spec whose every step and actor fires gets no warning.
+ * JSON and HTML; a spec whose every step and actor fires gets no warning. A thread's counts are padded.
  */
 class CoverageTest {
 
@@ -132,5 +133,18 @@ class CoverageTest {
             for (JsonNode actor : report.get("coverage").get("actors")) fired += actor.get("fired").asLong();
             assertEquals(report.get("stats").get("transitions").asLong(), fired, spec.getFileName().toString());
         }
+    }
+
+    /**
+     * A thread's counts are written for every transition, so they follow {@link PaddedFields}'s pattern
+     * (whose layout {@code PaddedFieldsTest} checks in this JVM): the fields in a class that extends it, and
+     * the counts' class declaring its padding longs and nothing else.
+     */
+    @Test
+    void aThreadsCountsArePadded() {
+        assertEquals(PaddedFields.class, EncodedCoverage.Counts.class.getSuperclass().getSuperclass());
+        java.lang.reflect.Field[] own = EncodedCoverage.Counts.class.getDeclaredFields();
+        assertEquals(PaddedFields.PAD_LONGS, own.length);
+        for (java.lang.reflect.Field f : own) assertEquals(long.class, f.getType(), f.toString());
     }
 }
