@@ -27,8 +27,8 @@ final class GraphExploration {
 
     /** States expanded per round: expanded in parallel, then merged into the graph in index order. */
     static final int ROUND_STATES = 4096;
-    /** States per task within a round. */
-    private static final int TASK_STATES = 64;
+    /** States per task within a round: a few, so that the small rounds near the start are shared too. */
+    private static final int TASK_STATES = 16;
 
     /**
      * Builds the graph over the forms {@code form} gives (the identity for the states as they are) of the
@@ -73,15 +73,14 @@ final class GraphExploration {
         boolean onWords = !nodes.isEmpty() && encodable(system, encoded, goals.size(), index.words, width);
         Encoded packed = onWords ? encoded : null;
         if (packed != null) states.clear();   // the words in the index are the states
-        int tasks = (ROUND_STATES + TASK_STATES - 1) / TASK_STATES;
         List<Expansion> expansions = new ArrayList<>();
-        for (int t = 0; t < tasks; t++) expansions.add(new Expansion(width));
         for (int from = 0; from < nodes.size(); ) {
             if (limits.checkTimeAndMemory()) return false;
             int to = Math.min(nodes.size(), from + ROUND_STATES);
             long[] words = index.words;   // the round's parents (the index grows only after it)
             int first = from;
             int count = (to - from + TASK_STATES - 1) / TASK_STATES;
+            while (expansions.size() < count) expansions.add(new Expansion(width));
             AtomicInteger next = new AtomicInteger();
             workers.run(w -> {
                 int t;
@@ -103,11 +102,11 @@ final class GraphExploration {
             for (int t = 0; t < count; t++) {
                 Expansion x = expansions.get(t);
                 int k = 0;
-                for (int i = 0; i < x.parents; i++) {
+                for (int i = 0; i < x.parents(); i++) {
                     int parent = first + t * TASK_STATES + i;
                     ExplicitGraph.Node node = nodes.get(parent);
-                    int end = k + x.counts[i];
-                    node.deadEnd = x.counts[i] == 0;
+                    int end = k + x.successors(i);
+                    node.deadEnd = x.successors(i) == 0;
                     for (int a = 0; k < end; k++, a++) {
                         node.enable(x.actors[k]);
                         if (x.live[k] == 0) continue;
@@ -158,17 +157,27 @@ final class GraphExploration {
         return live;
     }
 
-    /** One task's expansion: per parent its successor count; per successor its actor, goal bits and, when in the graph, form, words and fingerprint. */
+    /**
+     * One task's expansion: per parent its successor count; per successor its actor, goal bits and, when in
+     * the graph, form, words and fingerprint. The tasks of a round are side by side in memory and go to
+     * different workers: what a task writes for every successor (its size; the buffer, at its start) has
+     * 64 bytes ({@link LevelChunk.Arena#PAD} ints) after it, and the size 64 bytes before it too, or two
+     * workers share a cache line (the 8-CPU bench's graph took longer on two workers than on one).
+     */
     private static final class Expansion implements TransitionSystem.EncodedSink {
+        private static final int PAD = LevelChunk.Arena.PAD;
+        private static final int SIZE = PAD;
+        private static final int PARENTS = PAD + 1;
         private final int width;
-        /** For an expansion on encoded words: where a successor is written, and what tells its goals. */
+        /** For an expansion on encoded words: where a successor is written (with {@code PAD} spare longs after it), and what tells its goals. */
         private final long[] buffer;
         private TransitionSystem<?, ?> system;
         private int[] properties;
         private SuccessorPoll poll;
-        int parents;
-        int[] counts = new int[TASK_STATES];
-        int size;
+        /** Per parent, from {@code PAD} on, its successor count. */
+        private final int[] counts = new int[PAD + TASK_STATES + PAD];
+        /** The successors and the parents so far, at {@code SIZE} and {@code PARENTS}. */
+        private final int[] hot = new int[2 * PAD + 2];
         int[] actors = new int[256];
         long[] live = new long[256];
         long[] fps = new long[256];
@@ -178,7 +187,7 @@ final class GraphExploration {
         Expansion(int width) {
             this.width = width;
             this.words = new long[256 * width];
-            this.buffer = new long[width];
+            this.buffer = new long[PAD + width + PAD];
         }
 
         /**
@@ -192,11 +201,11 @@ final class GraphExploration {
             poll.watch(limits);
             for (int i = lo; i < hi; i++) {
                 if (limits.checkTime()) throw new SuccessorPoll.TimeUp();
-                int before = size;
+                int before = hot[SIZE];
                 if (!system.encodedReplaySuccessors(stored, i * width, encoded.canonical(), encoded.open(), this)) {
                     throw new IllegalStateException("the system stopped giving encoded successors");
                 }
-                counts[parents++] = size - before;
+                counts[PAD + hot[PARENTS]++] = hot[SIZE] - before;
             }
         }
 
@@ -213,7 +222,7 @@ final class GraphExploration {
         @Override
         public void accept(int unit, int actor) {
             poll.tick();
-            int k = size++;
+            int k = hot[SIZE]++;
             if (k == actors.length) grow();
             actors[k] = actor;
             long bits = 0;
@@ -241,12 +250,12 @@ final class GraphExploration {
             poll.watch(limits);
             for (int i = lo; i < hi; i++) {
                 if (limits.checkTime()) throw new SuccessorPoll.TimeUp();
-                int before = size;
+                int before = hot[SIZE];
                 // the safety search walked these transitions already: coverage does not count them again
                 system.replaySuccessors(from.get(i), (action, real) -> {
                     poll.tick();
                     S next = form.apply(real);
-                    int k = size++;
+                    int k = hot[SIZE]++;
                     if (k == actors.length) grow();
                     actors[k] = system.actorOf(action);
                     long bits = live(goals, next);
@@ -259,7 +268,7 @@ final class GraphExploration {
                         states.add(null);
                     }
                 });
-                counts[parents++] = size - before;
+                counts[PAD + hot[PARENTS]++] = hot[SIZE] - before;
             }
         }
 
@@ -271,14 +280,23 @@ final class GraphExploration {
             words = Arrays.copyOf(words, n * width);
         }
 
+        int parents() {
+            return hot[PARENTS];
+        }
+
+        /** The successor count of the task's parent {@code i}. */
+        int successors(int i) {
+            return counts[PAD + i];
+        }
+
         @SuppressWarnings("unchecked")
         <S> S state(int k) {
             return (S) states.get(k);
         }
 
         void clear() {
-            parents = 0;
-            size = 0;
+            hot[PARENTS] = 0;
+            hot[SIZE] = 0;
             states.clear();
         }
     }
