@@ -135,16 +135,23 @@ public final class Checker {
 
     /** As {@link #check(TransitionSystem, CheckerConfig)} with the search's buffers sized by {@code tuning}. */
     static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config, SearchTuning tuning) {
+        // one pool for the search and the liveness passes: a thread started for the passes ran their first
+        // rounds at half speed (the 8-CPU bench's graph took 24 to 28 ms on two workers, 16 ms on one)
+        try (Workers workers = new Workers(config.threads())) {
+            return check(system, config, tuning, workers);
+        }
+    }
+
+    private static <S, A> CheckResult<S, A> check(TransitionSystem<S, A> system, CheckerConfig config,
+                                                  SearchTuning tuning, Workers workers) {
         RunLimits limits = new RunLimits(config);
         Replayer<S, A> replayer = new Replayer<>(system);
         List<PropertyResult<S, A>> results = new ArrayList<>();
         BreadthFirstSearch<S, A> bfs;
         EdgeRecording recording = recordable(system, config) ? new EdgeRecording(config.threads(), recordingBudget()) : null;
         PhaseClock clock = new PhaseClock();
-        try (Workers workers = new Workers(config.threads())) {
-            bfs = new BreadthFirstSearch<>(system, config, limits, workers, tuning, recording, clock);
-            bfs.run();
-        }
+        bfs = new BreadthFirstSearch<>(system, config, limits, workers, tuning, recording, clock);
+        bfs.run();
         clock.mark("bfs other");
         if (limits.stopped() || recording != null && recording.failed()) recording = null;
         // the forms narrowed as invariants were violated: the recorded graph mixes them, liveness explores
@@ -158,66 +165,64 @@ public final class Checker {
         List<PropertyResult<S, A>> passResults = new ArrayList<>(Collections.nCopies(liveness.size(), null));
         List<RunLimits> passes = new ArrayList<>();
         for (int i = 0; i < liveness.size(); i++) passes.add(limits.nextPass());
-        try (Workers workers = new Workers(config.threads())) {
-            // over the recorded graph, the safety search's forms; explored, forms that watch no invariant
-            LivenessVerdict<S, A> verdicts = new LivenessVerdict<>(system, replayer, config.symmetry(), workers,
-                    recording != null ? -1L : 0L);
-            // the properties whose first pass stores the same form share one graph (built by every worker),
-            // at most 64 a graph
-            // the properties whose first pass stores the safety search's form take their graph from its recording
-            LivenessVerdict.Form recorded = config.symmetry() ? LivenessVerdict.Form.CANONICAL : LivenessVerdict.Form.AS_IS;
-            long[] initial = recording != null ? initialFingerprints(system, config) : null;
-            List<Integer> rest = new ArrayList<>();
-            List<Integer> fromRecording = new ArrayList<>();
-            for (int i = 0; i < liveness.size(); i++) {
-                (recording != null && verdicts.firstForm(liveness.get(i)) == recorded ? fromRecording : rest).add(i);
-            }
-            clock.mark("safety verdicts");
-            if (!fromRecording.isEmpty() && !recording.prepare(workers)) {
-                rest.addAll(fromRecording);
-                fromRecording.clear();
-            }
-            clock.mark("record index");
-            // the graphs of as many properties as there are workers at once, one a worker, each searched for a
-            // violation there; then their verdicts (replaying what the searches found)
-            for (int from = 0; from < fromRecording.size(); from += workers.count()) {
-                List<Integer> batch = fromRecording.subList(from, Math.min(fromRecording.size(), from + workers.count()));
-                List<ExplicitGraph<S, A>> graphs = new ArrayList<>(Collections.nCopies(batch.size(), null));
-                AtomicInteger next = new AtomicInteger();
-                EdgeRecording shared = recording;
-                workers.run(w -> {
-                    for (int k; (k = next.getAndIncrement()) < batch.size(); ) {
-                        try {
-                            int i = batch.get(k);
-                            ExplicitGraph<S, A> graph = shared.graph(initial, i, passes.get(i));
-                            if (graph != null) graph.search(liveness.get(i)).find();   // here, for the verdict below
-                            graphs.set(k, graph);
-                        } catch (OutOfMemoryError e) {
-                            graphs.set(k, null);   // explored as before, where memory is a limit
-                        }
+        // over the recorded graph, the safety search's forms; explored, forms that watch no invariant
+        LivenessVerdict<S, A> verdicts = new LivenessVerdict<>(system, replayer, config.symmetry(), workers,
+                recording != null ? -1L : 0L);
+        // the properties whose first pass stores the same form share one graph (built by every worker),
+        // at most 64 a graph
+        // the properties whose first pass stores the safety search's form take their graph from its recording
+        LivenessVerdict.Form recorded = config.symmetry() ? LivenessVerdict.Form.CANONICAL : LivenessVerdict.Form.AS_IS;
+        long[] initial = recording != null ? initialFingerprints(system, config) : null;
+        List<Integer> rest = new ArrayList<>();
+        List<Integer> fromRecording = new ArrayList<>();
+        for (int i = 0; i < liveness.size(); i++) {
+            (recording != null && verdicts.firstForm(liveness.get(i)) == recorded ? fromRecording : rest).add(i);
+        }
+        clock.mark("safety verdicts");
+        if (!fromRecording.isEmpty() && !recording.prepare(workers)) {
+            rest.addAll(fromRecording);
+            fromRecording.clear();
+        }
+        clock.mark("record index");
+        // the graphs of as many properties as there are workers at once, one a worker, each searched for a
+        // violation there; then their verdicts (replaying what the searches found)
+        for (int from = 0; from < fromRecording.size(); from += workers.count()) {
+            List<Integer> batch = fromRecording.subList(from, Math.min(fromRecording.size(), from + workers.count()));
+            List<ExplicitGraph<S, A>> graphs = new ArrayList<>(Collections.nCopies(batch.size(), null));
+            AtomicInteger next = new AtomicInteger();
+            EdgeRecording shared = recording;
+            workers.run(w -> {
+                for (int k; (k = next.getAndIncrement()) < batch.size(); ) {
+                    try {
+                        int i = batch.get(k);
+                        ExplicitGraph<S, A> graph = shared.graph(initial, i, passes.get(i));
+                        if (graph != null) graph.search(liveness.get(i)).find();   // here, for the verdict below
+                        graphs.set(k, graph);
+                    } catch (OutOfMemoryError e) {
+                        graphs.set(k, null);   // explored as before, where memory is a limit
                     }
-                });
-                clock.mark("record graphs");
-                for (int k = 0; k < batch.size(); k++) {
-                    int i = batch.get(k);
-                    if (graphs.get(k) == null) rest.add(i);
-                    else passResults.set(i, verdicts.check(liveness.get(i), passes.get(i), graphs.get(k)));
-                    graphs.set(k, null);
                 }
-                clock.mark("liveness verdicts");
+            });
+            clock.mark("record graphs");
+            for (int k = 0; k < batch.size(); k++) {
+                int i = batch.get(k);
+                if (graphs.get(k) == null) rest.add(i);
+                else passResults.set(i, verdicts.check(liveness.get(i), passes.get(i), graphs.get(k)));
+                graphs.set(k, null);
             }
-            rest.sort(null);
-            Map<LivenessVerdict.Form, List<Integer>> forms = new LinkedHashMap<>();
-            for (int i : rest) {
-                forms.computeIfAbsent(verdicts.firstForm(liveness.get(i)), f -> new ArrayList<>()).add(i);
-            }
-            for (Map.Entry<LivenessVerdict.Form, List<Integer>> form : forms.entrySet()) {
-                List<Integer> all = form.getValue();
-                for (int from = 0; from < all.size(); from += 64) {
-                    List<Integer> members = all.subList(from, Math.min(all.size(), from + 64));
-                    checkShared(system, liveness, members, verdicts, form.getKey(), limits, passes,
-                            passResults, workers);
-                }
+            clock.mark("liveness verdicts");
+        }
+        rest.sort(null);
+        Map<LivenessVerdict.Form, List<Integer>> forms = new LinkedHashMap<>();
+        for (int i : rest) {
+            forms.computeIfAbsent(verdicts.firstForm(liveness.get(i)), f -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<LivenessVerdict.Form, List<Integer>> form : forms.entrySet()) {
+            List<Integer> all = form.getValue();
+            for (int from = 0; from < all.size(); from += 64) {
+                List<Integer> members = all.subList(from, Math.min(all.size(), from + 64));
+                checkShared(system, liveness, members, verdicts, form.getKey(), limits, passes,
+                        passResults, workers);
             }
         }
         for (int i = 0; i < liveness.size(); i++) {
