@@ -49,8 +49,8 @@ final class BlockExpansion<S, A> {
 
     /**
      * Expands positions {@code [from, from + size)} of the level (whose first state index is
-     * {@code levelStart}) into the arenas, chunk by chunk (the last worker leaving its processor to the JIT
-     * compiler while it is busy, {@link CompilerShare}), with room for about {@code expected} successors a worker (at most
+     * {@code levelStart}) into the arenas, chunk by chunk (the last worker leaving its processor to a busy JIT
+     * compiler, {@link CompilerShare}), with room for about {@code expected} successors a worker (at most
      * {@code most}); merges the finished chunks' first violations into
      * {@code firstViolation} and sets {@link #transitions}. Returns the number of chunks, or -1 when a
      * limit stopped the run (the block is then dropped).
@@ -67,8 +67,8 @@ final class BlockExpansion<S, A> {
         share.startBlock();
         int expanding = share.lastWorkerExpands() ? workers.count() : workers.count() - 1;
         workers.run(worker -> {
-            // its processor left to the compiler while it is busy: as if it found no chunk left until then
-            if (worker > 0 && worker >= expanding && !share.waitWhileBusy(() -> nextChunk.get() < chunkCount)) return;
+            // its processor left to the compiler: as if it found no chunk left
+            if (worker > 0 && worker >= expanding) return;
             Expander<S, A> expander = expanders.get(worker);
             LevelChunk.Arena arena = arenas.get(worker);
             if (limits.checkTime()) return;   // before a large allocation, not after
