@@ -169,7 +169,10 @@ final class GraphExploration {
         private static final int SIZE = PAD;
         private static final int PARENTS = PAD + 1;
         private final int width;
-        /** For an expansion on encoded words: where a successor is written (with {@code PAD} spare longs after it), and what tells its goals. */
+        /**
+         * For an expansion on encoded words: where a successor is written (with {@code PAD} spare longs after
+         * it), and what tells its goals.
+         */
         private final long[] buffer;
         private TransitionSystem<?, ?> system;
         private int[] properties;

@@ -19,7 +19,7 @@ final class SuccessorPoll {
     }
 
     private RunLimits limits;
-    /** The successors so far, at {@code counter[PAD]}: written for every successor, so 64 bytes from any other object. */
+    /** The successors so far, at {@code counter[PAD]}: written for every successor, 64 bytes from any other object. */
     private final int[] counter = new int[2 * PAD + 1];
     private static final int PAD = LevelChunk.Arena.PAD;
 

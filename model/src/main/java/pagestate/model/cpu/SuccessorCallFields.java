@@ -18,7 +18,10 @@ abstract class SuccessorCallFields extends PaddedFields {
     long[] scratch;
     long watched;
     boolean busy;
-    /** The parent's canonical form at {@code parentForm[PAD_ELEMENTS ..]}, computed at the first call of this state (when {@link #hasParentForm}). */
+    /**
+     * The parent's canonical form at {@code parentForm[PAD_ELEMENTS ..]}, computed at the first call of this
+     * state (when {@link #hasParentForm}).
+     */
     long[] parentForm;
     boolean hasParentForm;
 

@@ -26,7 +26,8 @@ class PaddedFieldsTest {
     void writtenFieldsShareNoCacheLineWithAnotherObject() throws ReflectiveOperationException {
         for (Class<?> c : List.of(SuccessorCall.class, PackedEdit.class)) {
             Class<?> fields = c.getSuperclass();
-            assertEquals(PaddedFields.class, fields.getSuperclass(), c + ": the class with the fields extends PaddedFields");
+            assertEquals(PaddedFields.class, fields.getSuperclass(),
+                    c + ": the class with the fields extends PaddedFields");
             long firstWritten = Long.MAX_VALUE;
             long lastWritten = 0;
             for (Field f : instanceFields(fields)) {
@@ -43,7 +44,8 @@ class PaddedFieldsTest {
                 padEnd = Math.max(padEnd, offset(f) + size(f));
             }
             assertTrue(firstWritten >= LINE, c + ": the first written field is at " + firstWritten);
-            assertTrue(padStart >= lastWritten, c + ": padding at " + padStart + ", before a field ending at " + lastWritten);
+            assertTrue(padStart >= lastWritten,
+                    c + ": padding at " + padStart + ", before a field ending at " + lastWritten);
             assertTrue(padEnd - lastWritten >= LINE, c + ": " + (padEnd - lastWritten) + " bytes after the fields");
         }
     }
